@@ -35,13 +35,21 @@ function describeChar(ch: string): string {
   return cp > 0x7e ? `“${ch}” (U+${cp.toString(16).toUpperCase().padStart(4, '0')})` : `“${ch}”`;
 }
 
+/** A valid name close to what the user typed, or undefined when there is none. */
+function suggestName(value: string, rule: NameRule): string | undefined {
+  const disallowed = new RegExp(`[^a-z0-9${rule.extra.replace('-', '\\-')}]+`, 'g');
+  const candidate = value.toLowerCase().replace(disallowed, '-').replace(/^[-_]+|[-_]+$/g, '');
+  return candidate.length >= MIN && candidate.length <= MAX ? candidate : undefined;
+}
+
 export function nameProblem(value: string, rule: NameRule): string | undefined {
   const { label } = rule;
   const chars = Array.from(value);
   if (chars.length === 0) return `${label}: enter a name (${MIN}–${MAX} characters, ${rule.extraWords}).`;
   if (/\s/u.test(value)) return `${label}: remove the whitespace; names cannot contain spaces, tabs or line breaks.`;
   if (/[A-Z]/.test(value)) {
-    return `${label}: use lowercase letters only; try “${value.toLowerCase()}”.`;
+    const suggestion = suggestName(value, rule);
+    return `${label}: use lowercase letters only${suggestion ? `; try “${suggestion}”` : ''}.`;
   }
   const allowed = new RegExp(`^[a-z0-9${rule.extra.replace('-', '\\-')}]$`);
   const bad = chars.find((c) => !allowed.test(c));

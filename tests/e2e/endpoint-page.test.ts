@@ -19,7 +19,7 @@ describe.skipIf(!chromiumTool.path)('endpoint page in Chromium', () => {
     await page.goto(inject('appUrl'));
     await page.getByLabel('Project', { exact: true }).fill('My_Project');
     const error = page.locator('#project-error');
-    await expect.poll(() => error.textContent()).toBe('Project: use lowercase letters only; try “my_project”.');
+    await expect.poll(() => error.textContent()).toBe('Project: use lowercase letters only; try “my-project”.');
     expect(await page.getByLabel('Project', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('Project', { exact: true }).getAttribute('aria-describedby')).toContain('project-error');
     await page.getByLabel('Project', { exact: true }).fill('my.project');

@@ -37,6 +37,8 @@ const NAMES: Array<[string, boolean, boolean, RegExp?]> = [
   ['', false, false, /enter a name/],
   ['Abc', false, false, /lowercase letters only; try “abc”/],
   ['MYPROJECT', false, false, /try “myproject”/],
+  ['Bad.Name', false, false, /use lowercase letters only; try “bad-name”\./],
+  ['AB', false, false, /^(Project|Logstore): use lowercase letters only\.$/],
   ['-abc', false, false, /start and end with a lowercase letter or digit/],
   ['abc-', false, false, /start and end/],
   ['_abc', false, false, /start and end|“_”/],
