@@ -3,18 +3,38 @@
  * options. `{}` means the agent's defaults; an absent agent is not rendered.
  */
 import { z } from 'zod';
+import { beatsOptionsSchema } from './agents/beats';
+import { collectdOptionsSchema } from './agents/collectd';
+import { fluentdOptionsSchema } from './agents/fluentd';
+import { logstashOptionsSchema } from './agents/logstash';
+import { telegrafOptionsSchema } from './agents/telegraf';
 
 export const AGENT_IDS = ['beats', 'collectd', 'telegraf', 'fluentd', 'logstash'] as const;
 export type AgentId = (typeof AGENT_IDS)[number];
 
-export const agentsSchema = z
-  .strictObject(
-    {
-      beats: z.strictObject({}).optional(),
-      collectd: z.strictObject({}).optional(),
-      telegraf: z.strictObject({}).optional(),
-      fluentd: z.strictObject({}).optional(),
-      logstash: z.strictObject({}).optional(),
-    },
-    { error: (iss) => (iss.code === 'unrecognized_keys' ? undefined : 'agents: expected an object keyed by agent id') },
-  );
+export const AGENT_LABELS: Readonly<Record<AgentId, string>> = {
+  beats: 'Beats (Filebeat, Metricbeat, …)',
+  collectd: 'collectd',
+  telegraf: 'Telegraf',
+  fluentd: 'Fluentd',
+  logstash: 'Logstash',
+};
+
+export const agentsSchema = z.strictObject(
+  {
+    beats: beatsOptionsSchema.optional(),
+    collectd: collectdOptionsSchema.optional(),
+    telegraf: telegrafOptionsSchema.optional(),
+    fluentd: fluentdOptionsSchema.optional(),
+    logstash: logstashOptionsSchema.optional(),
+  },
+  {
+    error: (iss) =>
+      iss.code === 'unrecognized_keys'
+        ? `Unknown agent ${iss.keys.map((k) => `“${k}”`).join(', ')}: choose from ${AGENT_IDS.join(', ')}.`
+        : 'Agents: expected an object keyed by agent id, e.g. { "beats": {} }.',
+  },
+);
+
+export type AgentsSettings = z.output<typeof agentsSchema>;
+export type AgentOptions = { [K in AgentId]: NonNullable<AgentsSettings[K]> };
