@@ -57,7 +57,8 @@ export const settingsSchema = z.strictObject(
     target: z.enum(['sls', 'sandbox'], { error: 'Target: choose “sls” or “sandbox”.' }).default('sls'),
     /** Store JSON values as fields (topic `<logstore>.json` or the data-parse-format header). */
     expandJson: z.boolean({ error: 'Expand JSON: expected true or false.' }).default(false),
-    agents: agentsSchema.default({ beats: {} }),
+    // prefault: the default goes through the schema, so the Beats defaults are filled in too.
+    agents: agentsSchema.prefault({ beats: {} }),
   },
   {
     error: (iss) =>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrors, settingsSchema } from '@/lib/settings/schema';
+import { beatsOptionsSchema } from '@/lib/settings/agents/beats';
 
 const required = {
   project: 'test-project-1',
@@ -19,8 +20,9 @@ describe('settings schema', () => {
       secretMode: 'inline',
       target: 'sls',
       expandJson: false,
-      agents: { beats: {} },
+      agents: { beats: beatsOptionsSchema.parse({}) },
     });
+    expect(s.agents.beats?.beats).toEqual(['filebeat']);
   });
 
   it('requires the names and credentials, naming each field', () => {
