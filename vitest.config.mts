@@ -8,6 +8,7 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
+      { resolve: { alias }, test: { name: 'bench', include: [], benchmark: { include: ['bench/**/*.bench.ts'] } } },
       { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {
         resolve: { alias },

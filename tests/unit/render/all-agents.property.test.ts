@@ -1,0 +1,214 @@
+/**
+ * Properties over the whole renderer registry, for settings drawn at random:
+ * every agent renders, every file parses with its language's parser, and a
+ * hostile free-text option either gets a field-named error from the schema or
+ * leaves the file's structure exactly as a harmless value would.
+ */
+import fc from 'fast-check';
+import { load as loadYaml } from 'js-yaml';
+import { parse as parseToml } from 'smol-toml';
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { renderSettings, type RenderedFile } from '@/lib/render';
+import { AGENT_IDS, agentsSchema } from '@/lib/settings/agents';
+import { settingsSchema } from '@/lib/settings/schema';
+import { selectableRegions } from '@/lib/sls/regions';
+import { parseCollectdConfig } from '../../support/parsers/collectd';
+import { parseFluentdConfig } from '../../support/parsers/fluentd';
+import { parseJaasFile } from '../../support/parsers/jaas';
+import { parseLogstashConfig } from '../../support/parsers/logstash';
+
+/** Parse a rendered file with the real (or grammar-faithful test) parser of its language. */
+function parseFile(file: RenderedFile): unknown {
+  switch (file.language) {
+    case 'yaml':
+      return loadYaml(file.content);
+    case 'toml':
+      return parseToml(file.content);
+    case 'collectd':
+      return parseCollectdConfig(file.content);
+    case 'fluentd': {
+      // The only Ruby a rendered file may run is the env-mode password lookup.
+      const doc = parseFluentdConfig(file.content, { interpolation: 'marker' });
+      for (const code of doc.interpolations) expect(code).toBe("ENV['SLS_KAFKA_PASSWORD']");
+      return doc;
+    }
+    case 'logstash':
+      return parseLogstashConfig(file.content);
+    case 'jaas':
+      return parseJaasFile(file.content);
+    default:
+      throw new Error(`no parser for ${file.language} (${file.agent}/${file.path})`);
+  }
+}
+
+/** The structure of a parsed tree: containers and keys kept, every leaf reduced to its type. */
+function shape(value: unknown): unknown {
+  if (value instanceof Map) return shape(Object.fromEntries(value));
+  if (Array.isArray(value)) return value.map(shape);
+  if (value && typeof value === 'object') {
+    if (value instanceof Date) return 'date';
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, shape((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return typeof value;
+}
+
+const HOSTILE_PIECES = ['"', "'", '\\', '\n', '\r', '#', '${', '#{', '}', '$', '@{', '`', ' ', 'é', '日志', '😀', '\t', ';', ',', '[', ']', '=>', '<', '>', '%{'];
+const hostileOnly = fc
+  .tuple(
+    fc.constantFrom('', '/', '/var/log/', 'C:/logs/', 'http://localhost/', 'logstash-'),
+    fc.array(fc.oneof(fc.constantFrom(...HOSTILE_PIECES), fc.string({ maxLength: 4 })), { minLength: 1, maxLength: 6 }),
+  )
+  .map(([prefix, parts]) => prefix + parts.join(''));
+const plainText = fc
+  .tuple(fc.constantFrom('/var/log/', '/etc/ssl/', 'C:/logs/', 'http://localhost/', 'client-'), fc.stringMatching(/^[a-z0-9]{1,8}$/))
+  .map(([prefix, rest]) => prefix + rest);
+/** Mostly plausible values, often hostile ones: both schema branches get exercised. */
+const hostileText = fc.oneof({ weight: 1, arbitrary: hostileOnly }, { weight: 2, arbitrary: plainText });
+
+/** The harmless twin of a hostile value: same length and prefix, only plain characters. */
+function harmless(value: string): string {
+  return value.replace(/[^A-Za-z0-9/._:-]/gu, 'x');
+}
+
+type Def = { type: string; [key: string]: unknown };
+const defOf = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.def;
+
+/** An arbitrary for a zod schema: enums, booleans, bounded numbers, hostile strings, arrays of those. */
+function arbitraryFor(schema: z.ZodType): fc.Arbitrary<unknown> {
+  const def = defOf(schema);
+  switch (def.type) {
+    case 'default':
+    case 'prefault':
+    case 'optional':
+      return arbitraryFor(def.innerType as z.ZodType);
+    case 'enum':
+      return fc.constantFrom(...Object.values(def.entries as Record<string, string | number>));
+    case 'literal':
+      return fc.constantFrom(...(def.values as unknown[]));
+    case 'union':
+      return fc.oneof(...(def.options as z.ZodType[]).map(arbitraryFor));
+    case 'boolean':
+      return fc.boolean();
+    case 'number': {
+      const n = schema as unknown as { minValue: number | null; maxValue: number | null };
+      return fc.integer({ min: Math.max(n.minValue ?? 0, -1e6), max: Math.min(n.maxValue ?? 1e6, 1e6) });
+    }
+    case 'string':
+      return hostileText;
+    case 'array': {
+      const element = def.element as z.ZodType;
+      const elementDef = defOf(element);
+      if (elementDef.type === 'enum') {
+        return fc.subarray(Object.values(elementDef.entries as Record<string, string>), { minLength: 1 });
+      }
+      return fc.array(arbitraryFor(element), { minLength: 1, maxLength: 3 });
+    }
+    case 'object': {
+      const shapeDef = def.shape as Record<string, z.ZodType>;
+      return fc.record(Object.fromEntries(Object.entries(shapeDef).map(([k, v]) => [k, arbitraryFor(v)])), {
+        requiredKeys: [],
+      });
+    }
+    default:
+      throw new Error(`no arbitrary for zod type ${def.type}`);
+  }
+}
+
+const agentShapes = defOf(agentsSchema).shape as Record<string, z.ZodType>;
+const agentsArbitrary = fc
+  .subarray([...AGENT_IDS], { minLength: 1, maxLength: 2 })
+  .chain((ids) => fc.record(Object.fromEntries(ids.map((id) => [id, arbitraryFor(agentShapes[id]!)]))));
+
+const name = (extra: string) =>
+  fc.stringMatching(new RegExp(`^[a-z0-9][a-z0-9${extra}]{1,20}[a-z0-9]$`));
+const alnum = (n: number) => fc.stringMatching(new RegExp(`^[A-Za-z0-9]{${n}}$`));
+
+const settingsArbitrary = fc.record({
+  region: fc.constantFrom(...selectableRegions().map((r) => r.id)),
+  network: fc.constantFrom('internet', 'intranet'),
+  hostForm: fc.constantFrom('project', 'region'),
+  project: name('-'),
+  logstore: name('_-'),
+  accessKeyId: alnum(20).map((s) => `LTAI${s}`),
+  accessKeySecret: alnum(30),
+  secretMode: fc.constantFrom('inline', 'env'),
+  target: fc.constantFrom('sls', 'sandbox'),
+  expandJson: fc.boolean(),
+  agents: agentsArbitrary,
+});
+
+/** Replace every string option of every agent by its harmless twin. */
+function harmlessAgents(agents: Record<string, unknown>): Record<string, unknown> {
+  const walk = (v: unknown): unknown =>
+    typeof v === 'string' ? harmless(v) : Array.isArray(v) ? v.map(walk) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)])) : v;
+  return walk(agents) as Record<string, unknown>;
+}
+
+describe('every agent, random settings', () => {
+  it('renders files that parse, or names the field that is wrong', () => {
+    let rendered = 0;
+    let rejected = 0;
+    fc.assert(
+      fc.property(settingsArbitrary, (input) => {
+        const parsed = settingsSchema.safeParse(input);
+        if (!parsed.success) {
+          rejected++;
+          for (const issue of parsed.error.issues) {
+            expect(issue.path[0]).toBe('agents');
+            expect(issue.message).toMatch(/^[A-Z][^:\n]{1,60}: \S/);
+          }
+          return;
+        }
+        rendered++;
+        const result = renderSettings(parsed.data);
+        const chosen = AGENT_IDS.filter((id) => parsed.data.agents[id] !== undefined);
+        expect(new Set(result.files.map((f) => f.agent))).toEqual(new Set(chosen));
+        for (const file of result.files) {
+          if (['shell', 'pem', 'text'].includes(file.language)) continue;
+          expect(() => parseFile(file), `${file.agent}/${file.path}`).not.toThrow();
+        }
+
+        // No injection: the same settings with harmless option values give files of the same structure.
+        const twin = settingsSchema.safeParse({ ...input, agents: harmlessAgents(input.agents) });
+        if (!twin.success) return;
+        const twinFiles = renderSettings(twin.data).files;
+        expect(twinFiles.map((f) => f.path)).toEqual(result.files.map((f) => f.path));
+        result.files.forEach((file, i) => {
+          if (['shell', 'pem', 'text'].includes(file.language)) return;
+          expect(shape(parseFile(file)), `${file.agent}/${file.path}`).toEqual(shape(parseFile(twinFiles[i]!)));
+        });
+      }),
+      { numRuns: 1500 },
+    );
+    // Both branches must really be exercised, or the property says nothing.
+    expect(rendered).toBeGreaterThan(25);
+    expect(rejected).toBeGreaterThan(20);
+  });
+
+  it('renders every agent with its defaults and the secret only where asked', () => {
+    fc.assert(
+      fc.property(settingsArbitrary, fc.constantFrom('inline', 'env'), (input, secretMode) => {
+        const agents = Object.fromEntries(AGENT_IDS.map((id) => [id, {}]));
+        const settings = settingsSchema.parse({ ...input, agents, secretMode });
+        const { files, steps } = renderSettings(settings);
+        const text = files.map((f) => f.content).join('\n') + JSON.stringify(steps);
+        const fullPassword = `${settings.accessKeyId}#${settings.accessKeySecret}`;
+        for (const file of files) expect(() => parseFile(file)).not.toThrow();
+        if (secretMode === 'inline') {
+          expect(text).toContain(fullPassword);
+        } else {
+          // collectd has no secret store: its file is the one place the secret stays in env mode.
+          const outsideCollectd = files.filter((f) => f.agent !== 'collectd').map((f) => f.content).join('\n');
+          expect(outsideCollectd).not.toContain(settings.accessKeySecret);
+          expect(JSON.stringify(steps)).not.toContain(settings.accessKeySecret);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
