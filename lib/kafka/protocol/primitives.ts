@@ -284,6 +284,7 @@ export class Writer {
   }
 
   varlong(v: bigint): this {
+    if (v < -(2n ** 63n) || v >= 2n ** 63n) throw new RangeError(`varlong out of range: ${v}`);
     let n = BigInt.asUintN(64, (v << 1n) ^ (v >> 63n));
     while (n >= 0x80n) {
       this.uint8(Number(n & 0x7fn) | 0x80);
