@@ -1,0 +1,232 @@
+/**
+ * The five codecs of Kafka's attribute bits 0–2, in both directions, with every
+ * decompression bounded by a byte budget so a small hostile batch cannot make us
+ * allocate gigabytes (default 100 MiB, `DecompressionLimitError` beyond it).
+ *
+ * Framing per codec (apache/kafka@2.1.1 CompressionType.java; anchors Fact 13):
+ * - gzip: a standard gzip stream (concatenated members accepted, as GZIPInputStream does).
+ * - snappy: Java producers write snappy-java's xerial framing (`\x82SNAPPY\0`, two
+ *   int32 versions, then [int32 length][raw block]…) for every magic; librdkafka
+ *   writes one raw snappy block. We read both (sniffing the magic, as librdkafka
+ *   does) and write raw.
+ * - lz4: Kafka's LZ4 frame, with the magic-0 header-checksum quirk (lz4-frame.ts).
+ * - zstd: standard zstd frames, only in magic 2 batches (Kafka 2.1 added zstd
+ *   together with Produce v7; older formats cannot carry it: code 76).
+ */
+
+import zlib from 'node:zlib';
+
+import { compressSync as snappyCompress, uncompressSync as snappyUncompress } from 'snappy';
+import { compress as zstdCompress } from 'zstd-napi';
+import * as zstd from 'zstd-napi/binding';
+
+import { ErrorCode } from '../errors';
+import { decodeKafkaLz4Frame, encodeKafkaLz4Frame } from './lz4-frame';
+import { DecompressionLimitError, RecordFormatError, corrupt } from './record-format-error';
+
+export type Codec = 'none' | 'gzip' | 'snappy' | 'lz4' | 'zstd';
+
+/** The codec's number in the attributes' low three bits. */
+export const CODEC_ID: Readonly<Record<Codec, number>> = { none: 0, gzip: 1, snappy: 2, lz4: 3, zstd: 4 };
+
+const CODEC_BY_ID: readonly Codec[] = ['none', 'gzip', 'snappy', 'lz4', 'zstd'];
+
+export const CODECS: readonly Codec[] = CODEC_BY_ID;
+
+export type RecordMagic = 0 | 1 | 2;
+
+export const DEFAULT_MAX_DECOMPRESSED_BYTES = 100 * 1024 * 1024;
+
+export interface CodecOptions {
+  magic: RecordMagic;
+  /** Upper bound on the decompressed size (default 100 MiB). */
+  maxBytes?: number;
+}
+
+/** The codec named by attribute bits 0–2; ids 5–7 do not exist in Kafka 2.1.1. */
+export function codecFromAttributes(attributes: number): Codec {
+  const codec = CODEC_BY_ID[attributes & 0x07];
+  if (codec === undefined) {
+    throw new RecordFormatError(ErrorCode.UNSUPPORTED_COMPRESSION_TYPE, `unknown compression codec id ${attributes & 0x07}`);
+  }
+  return codec;
+}
+
+function refuseZstdBelowMagic2(codec: Codec, magic: RecordMagic): void {
+  if (codec === 'zstd' && magic < 2) {
+    throw new RecordFormatError(
+      ErrorCode.UNSUPPORTED_COMPRESSION_TYPE,
+      `zstd compression needs record batches of magic 2, not message sets of magic ${magic}`,
+    );
+  }
+}
+
+export function decompress(codec: Codec, data: Buffer, opts: CodecOptions): Buffer {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES;
+  if (!(maxBytes >= 0)) throw new RangeError(`maxBytes must be >= 0, got ${maxBytes}`);
+  refuseZstdBelowMagic2(codec, opts.magic);
+  switch (codec) {
+    case 'none':
+      if (data.length > maxBytes) throw new DecompressionLimitError(maxBytes, 'uncompressed data');
+      return data;
+    case 'gzip':
+      return gunzip(data, maxBytes);
+    case 'snappy':
+      return unsnappy(data, maxBytes);
+    case 'lz4':
+      return decodeKafkaLz4Frame(data, opts.magic, maxBytes);
+    case 'zstd':
+      return unzstd(data, maxBytes);
+  }
+}
+
+export function compress(codec: Codec, data: Buffer, opts: { magic: RecordMagic }): Buffer {
+  refuseZstdBelowMagic2(codec, opts.magic);
+  switch (codec) {
+    case 'none':
+      return data;
+    case 'gzip':
+      return zlib.gzipSync(data);
+    case 'snappy':
+      return snappyCompress(data);
+    case 'lz4':
+      return encodeKafkaLz4Frame(data, opts.magic);
+    case 'zstd':
+      return zstdCompress(data);
+  }
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function gunzip(data: Buffer, maxBytes: number): Buffer {
+  let out: Buffer;
+  try {
+    // maxOutputLength must be >= 1; an exact bound is re-checked below.
+    out = zlib.gunzipSync(data, { maxOutputLength: Math.max(1, maxBytes) });
+  } catch (e) {
+    if (e instanceof RangeError || (e as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new DecompressionLimitError(maxBytes, 'gzip data');
+    }
+    throw corrupt(`gzip data is corrupt: ${message(e)}`);
+  }
+  if (out.length > maxBytes) throw new DecompressionLimitError(maxBytes, 'gzip data');
+  return out;
+}
+
+const XERIAL_MAGIC = Buffer.from([0x82, 0x53, 0x4e, 0x41, 0x50, 0x50, 0x59, 0x00]);
+const XERIAL_HEADER_LENGTH = 16;
+
+function isXerial(data: Buffer): boolean {
+  return data.length >= XERIAL_HEADER_LENGTH && data.compare(XERIAL_MAGIC, 0, 8, 0, 8) === 0;
+}
+
+function unsnappy(data: Buffer, maxBytes: number): Buffer {
+  if (!isXerial(data)) return snappyBlock(data, maxBytes);
+  const parts: Buffer[] = [];
+  let total = 0;
+  let pos = XERIAL_HEADER_LENGTH;
+  while (pos < data.length) {
+    if (data.length - pos < 4) throw corrupt('xerial snappy chunk length is truncated');
+    const len = data.readInt32BE(pos);
+    pos += 4;
+    if (len < 0 || len > data.length - pos) throw corrupt(`xerial snappy chunk length ${len} overruns the data`);
+    const out = snappyBlock(data.subarray(pos, pos + len), maxBytes - total);
+    pos += len;
+    total += out.length;
+    parts.push(out);
+  }
+  return parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, total);
+}
+
+/** One raw snappy block; its uvarint preamble states the output size, checked before decoding. */
+function snappyBlock(block: Buffer, maxBytes: number): Buffer {
+  let declared = 0;
+  let i = 0;
+  for (let shift = 0; ; shift += 7) {
+    if (i >= block.length || i >= 5) throw corrupt('snappy data has no valid length preamble');
+    const b = block[i++] as number;
+    declared += (b & 0x7f) * 2 ** shift;
+    if ((b & 0x80) === 0) break;
+  }
+  if (declared > maxBytes) throw new DecompressionLimitError(maxBytes, 'snappy data');
+  let out: string | Buffer;
+  try {
+    out = snappyUncompress(block, { asBuffer: true });
+  } catch (e) {
+    throw corrupt(`snappy data is corrupt: ${message(e)}`);
+  }
+  if (!Buffer.isBuffer(out) || out.length !== declared) throw corrupt('snappy data does not match its length preamble');
+  return out;
+}
+
+/**
+ * A window above 16 MiB is refused for frames that do not state their size
+ * (the streaming decoder would allocate the whole window up front); producers at
+ * the default level use 2 MiB windows. Frames that state their size are decoded
+ * in one shot into exactly that many bytes and need no window buffer.
+ */
+const ZSTD_STREAM_WINDOW_LOG_MAX = 24;
+const ZSTD_STREAM_CHUNK = 128 * 1024;
+let zstdOneShot: zstd.DCtx | undefined;
+let zstdStream: zstd.DCtx | undefined;
+
+function unzstd(data: Buffer, maxBytes: number): Buffer {
+  const parts: Buffer[] = [];
+  let total = 0;
+  let rest = data;
+  try {
+    if (rest.length === 0) throw corrupt('zstd data is empty');
+    while (rest.length > 0) {
+      const frameLength = zstd.findFrameCompressedSize(rest);
+      const frame = rest.subarray(0, frameLength);
+      rest = rest.subarray(frameLength);
+      const budget = maxBytes - total;
+      const declared = zstd.getFrameContentSize(frame);
+      let out: Buffer;
+      if (declared !== null) {
+        if (declared > budget) throw new DecompressionLimitError(maxBytes, 'zstd data');
+        out = Buffer.allocUnsafe(declared);
+        zstdOneShot ??= new zstd.DCtx();
+        const n = zstdOneShot.decompress(out, frame);
+        if (n !== declared) throw corrupt('zstd frame does not match its declared size');
+      } else {
+        out = zstdStreamFrame(frame, budget, maxBytes);
+      }
+      total += out.length;
+      parts.push(out);
+    }
+  } catch (e) {
+    if (e instanceof RecordFormatError) throw e;
+    throw corrupt(`zstd data is corrupt: ${message(e)}`);
+  }
+  return parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, total);
+}
+
+function zstdStreamFrame(frame: Buffer, budget: number, maxBytes: number): Buffer {
+  if (zstdStream === undefined) {
+    zstdStream = new zstd.DCtx();
+    zstdStream.setParameter(zstd.DParameter.windowLogMax, ZSTD_STREAM_WINDOW_LOG_MAX);
+  }
+  const dctx = zstdStream;
+  dctx.reset(zstd.ResetDirective.sessionOnly);
+  const chunks: Buffer[] = [];
+  let produced = 0;
+  let src = frame;
+  for (;;) {
+    const dst = Buffer.allocUnsafe(Math.min(ZSTD_STREAM_CHUNK, budget - produced + 1));
+    const [ret, written, consumed] = dctx.decompressStream(dst, src);
+    src = src.subarray(consumed);
+    if (written > 0) {
+      produced += written;
+      if (produced > budget) throw new DecompressionLimitError(maxBytes, 'zstd data');
+      chunks.push(dst.subarray(0, written));
+    }
+    if (ret === 0) break;
+    if (src.length === 0 && written < dst.length) throw corrupt('zstd frame is truncated');
+    if (written === 0 && consumed === 0) throw corrupt('zstd decoder made no progress');
+  }
+  if (src.length !== 0) throw corrupt('zstd frame has trailing bytes');
+  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, produced);
+}

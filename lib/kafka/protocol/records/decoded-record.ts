@@ -1,0 +1,42 @@
+/**
+ * Shapes shared by the v0/v1 message-set codec and the v2 record-batch codec:
+ * the record as the store reads it back, and the running state of one pass over
+ * a partition's `records` bytes (decompression budget, where decoded records go).
+ */
+
+export interface RecordHeader {
+  key: string;
+  value: Buffer | null;
+}
+
+export interface DecodedRecord {
+  /** Position of the record in the decoded bytes (0, 1, 2…): the offset the endpoint assigns is base + this. */
+  offsetDelta: number;
+  /** Milliseconds since the epoch; -1 when the format has none (magic 0) and no log-append time is known. */
+  timestamp: bigint;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: RecordHeader[];
+}
+
+/** What one batch (v2) or one top-level message (v0/v1, with its nested set) holds. */
+export interface EntrySummary {
+  recordCount: number;
+  /** -1 when the format has no timestamps (magic 0). */
+  firstTimestamp: number;
+  /** Largest record timestamp, -1 when none. */
+  maxTimestamp: number;
+}
+
+export interface WalkState {
+  /** Decompressed bytes still allowed in this pass. */
+  budget: number;
+  /** Apply the producer-side checks (Log/LogValidator with isFromClient = true) and verify every CRC. */
+  readonly fromClient: boolean;
+  /** Verify CRCs even when not `fromClient`. */
+  readonly verifyCrc: boolean;
+  /** Where decoded records go; null when only validating. */
+  readonly out: DecodedRecord[] | null;
+  /** Timestamp for magic-0 records (they carry none); -1n when unknown. */
+  readonly logAppendTime: bigint;
+}
