@@ -1,0 +1,383 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_ROWS,
+  RecordStore,
+  StoreFailure,
+  type DecodedRecord,
+  type StoredBatchInput,
+} from '@/lib/sandbox/store';
+
+/**
+ * Batches in these tests are hand-made blobs: the JSON text of the record values.
+ * The store must hand back exactly the bytes it was given, so the decoder also checks
+ * every blob against what the test appended.
+ */
+const appended = new Set<string>();
+
+function blob(values: string[]): Buffer {
+  const raw = Buffer.from(JSON.stringify(values.map((v) => ({ v }))));
+  appended.add(raw.toString('hex'));
+  return raw;
+}
+
+function decode(raw: Buffer, magic: 0 | 1 | 2): DecodedRecord[] {
+  if (!appended.has(raw.toString('hex'))) throw new Error(`the store returned bytes it was never given (magic ${magic})`);
+  const items = JSON.parse(raw.toString('utf8')) as Array<{ v: string }>;
+  return items.map((item, i) => ({ timestamp: 1_700_000_000_000 + i, key: null, value: Buffer.from(item.v), headers: [] }));
+}
+
+function batch(over: Partial<StoredBatchInput> & { values?: string[] } = {}): StoredBatchInput {
+  const { values = ['a'], ...rest } = over;
+  return {
+    project: 'test-project-1',
+    logstore: 'logs',
+    shard: 0,
+    magic: 2,
+    recordCount: values.length,
+    firstTimestamp: 1_700_000_000_000,
+    maxTimestamp: 1_700_000_000_000,
+    codec: 'none',
+    raw: blob(values),
+    clientId: 'test-client',
+    expandJson: false,
+    ...rest,
+  };
+}
+
+const dirs: string[] = [];
+const stores: RecordStore[] = [];
+
+function tempFile(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sandbox-store-'));
+  dirs.push(dir);
+  return path.join(dir, 'data', 'records.sqlite');
+}
+
+function open(opts: Parameters<typeof RecordStore.open>[0]): RecordStore {
+  const s = RecordStore.open(opts);
+  stores.push(s);
+  return s;
+}
+
+afterEach(() => {
+  while (stores.length) stores.pop()?.close();
+  while (dirs.length) rmSync(dirs.pop() ?? '', { recursive: true, force: true });
+});
+
+const contents = (s: RecordStore, q: { logstore?: string; limit: number; project?: string }) =>
+  s.newest({ project: q.project ?? 'test-project-1', logstore: q.logstore, limit: q.limit, decode }).map((r) => r.content);
+
+describe('RecordStore offsets', () => {
+  it('numbers records per shard and continues after close and reopen', () => {
+    const file = tempFile();
+    const s1 = open({ file });
+    expect(s1.append([batch({ values: ['a', 'b', 'c'] }), batch({ shard: 1, values: ['x', 'y'] })]).map((r) => r.baseOffset)).toEqual([0, 0]);
+    expect(s1.append([batch({ values: ['d'] })])[0]?.baseOffset).toBe(3);
+    expect(s1.append([batch({ logstore: 'other', values: ['o'] }), batch({ project: 'test-project-2', values: ['p'] })]).map((r) => r.baseOffset)).toEqual([
+      0, 0,
+    ]);
+    expect(s1.highWatermark('test-project-1', 'logs', 0)).toBe(4);
+    expect(s1.highWatermark('test-project-1', 'logs', 1)).toBe(2);
+    expect(s1.highWatermark('test-project-1', 'logs', 7)).toBe(0);
+    s1.close();
+
+    const s2 = open({ file });
+    expect(s2.highWatermark('test-project-1', 'logs', 0)).toBe(4);
+    expect(s2.append([batch({ values: ['e', 'f'] }), batch({ shard: 1, values: ['z'] })]).map((r) => r.baseOffset)).toEqual([4, 2]);
+    expect(contents(s2, { logstore: 'logs', limit: 100 })).toEqual(['z', 'f', 'e', 'd', 'y', 'x', 'c', 'b', 'a']);
+  });
+
+  it('gives each record of a batch its own offset, newest first', () => {
+    const s = open({ file: tempFile() });
+    s.append([batch({ values: ['a', 'b', 'c'] })]);
+    s.append([batch({ values: ['d', 'e'] })]);
+    expect(s.newest({ project: 'test-project-1', limit: 10, decode }).map((r) => [r.offset, r.content])).toEqual([
+      [4, 'e'],
+      [3, 'd'],
+      [2, 'c'],
+      [1, 'b'],
+      [0, 'a'],
+    ]);
+  });
+
+  it('stamps every batch of one append with the same log-append time and reports the log start', () => {
+    let now = 1_000;
+    const s = open({ file: tempFile(), now: () => now });
+    expect(s.append([batch(), batch({ shard: 1 })])).toEqual([
+      { baseOffset: 0, logAppendTime: 1_000, logStartOffset: 0 },
+      { baseOffset: 0, logAppendTime: 1_000, logStartOffset: 0 },
+    ]);
+    now = 2_000;
+    expect(s.append([batch()])).toEqual([{ baseOffset: 1, logAppendTime: 2_000, logStartOffset: 0 }]);
+    expect(s.newest({ project: 'test-project-1', limit: 1, decode })[0]).toMatchObject({ receivedAt: 2_000, clientId: 'test-client', shard: 0 });
+  });
+
+  it('keeps offsets consecutive per shard for any sequence of appends (property)', () => {
+    const s = open({ file: ':memory:' });
+    const model = new Map<number, number>();
+    fc.assert(
+      fc.property(fc.array(fc.record({ shard: fc.integer({ min: 0, max: 3 }), n: fc.integer({ min: 1, max: 5 }) }), { minLength: 1, maxLength: 5 }), (req) => {
+        const results = s.append(req.map(({ shard, n }) => batch({ shard, values: Array.from({ length: n }, (_, i) => `v${i}`) })));
+        req.forEach(({ shard, n }, i) => {
+          const expected = model.get(shard) ?? 0;
+          expect(results[i]?.baseOffset).toBe(expected);
+          model.set(shard, expected + n);
+        });
+        for (const [shard, next] of model) expect(s.highWatermark('test-project-1', 'logs', shard)).toBe(next);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('RecordStore transactions', () => {
+  it('stores all batches of an append or none (a bad batch in the middle rolls back the others)', () => {
+    const s = open({ file: tempFile() });
+    s.append([batch({ values: ['before'] })]);
+    const statsBefore = s.stats();
+    const poison: StoredBatchInput[] = [
+      { ...batch({ values: ['x'] }), recordCount: 0 },
+      { ...batch({ values: ['x'] }), shard: -1 },
+      { ...batch({ values: ['x'] }), magic: 3 as unknown as 2 },
+      { ...batch({ values: ['x'] }), raw: 'not bytes' as unknown as Buffer },
+      { ...batch({ values: ['x'] }), recordCount: 1.5 },
+    ];
+    for (const bad of poison) {
+      let caught: unknown;
+      try {
+        s.append([batch({ shard: 0, values: ['lost-1'] }), batch({ shard: 1, values: ['lost-2'] }), bad, batch({ shard: 2, values: ['lost-3'] })]);
+      } catch (err) {
+        caught = err;
+      }
+      expect(caught).toBeInstanceOf(StoreFailure);
+      expect((caught as StoreFailure).injected).toBe(false);
+      expect((caught as StoreFailure).message).toMatch(/^could not store the batches: /);
+    }
+    expect(s.stats()).toEqual(statsBefore);
+    expect(s.highWatermark('test-project-1', 'logs', 1)).toBe(0);
+    expect(contents(s, { limit: 10 })).toEqual(['before']);
+    expect(s.append([batch({ values: ['after'] })])[0]?.baseOffset).toBe(1);
+  });
+
+  it('injects failures with failNext, then recovers', () => {
+    const s = open({ file: tempFile() });
+    s.failNext(2, 'disk on fire (drill)');
+    for (let i = 0; i < 2; i++) {
+      expect(() => s.append([batch()])).toThrow(StoreFailure);
+    }
+    expect(s.append([batch()])[0]?.baseOffset).toBe(0);
+
+    s.failNext(1);
+    try {
+      s.append([batch()]);
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(StoreFailure);
+      expect(err).toMatchObject({ injected: true, message: 'injected storage failure (failNext)' });
+    }
+    s.failNext(3);
+    s.failNext(0);
+    expect(s.append([batch()])[0]?.baseOffset).toBe(1);
+    expect(() => s.failNext(-1)).toThrow(RangeError);
+    expect(() => s.failNext(1.5)).toThrow(RangeError);
+  });
+
+  it('reports a closed store as a storage failure', () => {
+    const s = RecordStore.open({ file: tempFile() });
+    s.close();
+    s.close();
+    expect(() => s.append([batch()])).toThrow(StoreFailure);
+  });
+});
+
+describe('RecordStore retention', () => {
+  it('keeps the newest batches by count, offsets still monotonic', () => {
+    const s = open({ file: tempFile(), maxRows: 5 });
+    for (let i = 0; i < 8; i++) s.append([batch({ values: [`m${i}`] })]);
+    expect(contents(s, { limit: 100 })).toEqual(['m7', 'm6', 'm5', 'm4', 'm3']);
+    expect(s.stats()).toEqual([{ project: 'test-project-1', logstore: 'logs', shard: 0, records: 5, bytes: expect.any(Number), highWatermark: 8 }]);
+    expect(s.append([batch({ values: ['m8'] })])).toEqual([{ baseOffset: 8, logAppendTime: expect.any(Number), logStartOffset: 4 }]);
+    expect(s.newest({ project: 'test-project-1', limit: 1, decode })[0]?.offset).toBe(8);
+  });
+
+  it('keeps the newest batches by bytes, and always the newest one', () => {
+    const file = tempFile();
+    const s = open({ file, maxBytes: 1000 });
+    const size = (values: string[]) => blob(values).length;
+    const hundred = 'x'.repeat(290);
+    expect(size([hundred])).toBeGreaterThan(290);
+    for (let i = 0; i < 5; i++) s.append([batch({ values: [`${i}${hundred}`] })]);
+    const kept = s.newest({ project: 'test-project-1', limit: 100, decode });
+    expect(kept.map((r) => r.offset)).toEqual([4, 3, 2]);
+    expect(s.stats()[0]?.bytes).toBeLessThanOrEqual(1000);
+
+    s.append([batch({ values: ['big'.repeat(1000)] })]);
+    expect(s.newest({ project: 'test-project-1', limit: 100, decode }).map((r) => r.offset)).toEqual([5]);
+    s.append([batch({ values: ['small'] })]);
+    expect(s.newest({ project: 'test-project-1', limit: 100, decode }).map((r) => r.offset)).toEqual([6]);
+    expect(s.highWatermark('test-project-1', 'logs', 0)).toBe(7);
+    s.close();
+    // The totals survive a restart, so retention keeps applying the same bounds.
+    const again = open({ file, maxBytes: 1000 });
+    again.append([batch({ values: [hundred] })]);
+    expect(again.newest({ project: 'test-project-1', limit: 100, decode }).map((r) => r.offset)).toEqual([7, 6]);
+  });
+
+  it('applies retention across shards and Logstores by arrival order', () => {
+    const s = open({ file: tempFile(), maxRows: 3 });
+    s.append([batch({ shard: 0, values: ['s0'] }), batch({ shard: 1, values: ['s1'] })]);
+    s.append([batch({ logstore: 'other', values: ['o0'] }), batch({ shard: 1, values: ['s1b'] })]);
+    expect(s.stats()).toEqual([
+      { project: 'test-project-1', logstore: 'logs', shard: 0, records: 0, bytes: 0, highWatermark: 1 },
+      { project: 'test-project-1', logstore: 'logs', shard: 1, records: 2, bytes: expect.any(Number), highWatermark: 2 },
+      { project: 'test-project-1', logstore: 'other', shard: 0, records: 1, bytes: expect.any(Number), highWatermark: 1 },
+    ]);
+    expect(s.append([batch({ shard: 0, values: ['s0b'] })])[0]).toMatchObject({ baseOffset: 1, logStartOffset: 1 });
+  });
+
+  it('uses the documented defaults', () => {
+    expect(DEFAULT_MAX_ROWS).toBe(200_000);
+    expect(DEFAULT_MAX_BYTES).toBe(512 * 1024 * 1024);
+    expect(() => RecordStore.open({ file: ':memory:', maxRows: 0 })).toThrow(RangeError);
+    expect(() => RecordStore.open({ file: ':memory:', maxBytes: -1 })).toThrow(RangeError);
+  });
+});
+
+describe('RecordStore reads', () => {
+  it('returns the newest records across batches, limit counted in records, filtered by project and Logstore', () => {
+    const s = open({ file: tempFile() });
+    s.append([batch({ values: ['a1', 'a2'] }), batch({ logstore: 'other', values: ['o1'] })]);
+    s.append([batch({ shard: 1, values: ['b1', 'b2', 'b3'] })]);
+    s.append([batch({ project: 'test-project-2', values: ['elsewhere'] })]);
+    expect(contents(s, { limit: 100 })).toEqual(['b3', 'b2', 'b1', 'o1', 'a2', 'a1']);
+    expect(contents(s, { limit: 4 })).toEqual(['b3', 'b2', 'b1', 'o1']);
+    expect(contents(s, { limit: 2 })).toEqual(['b3', 'b2']);
+    expect(contents(s, { logstore: 'logs', limit: 4 })).toEqual(['b3', 'b2', 'b1', 'a2']);
+    expect(contents(s, { logstore: 'other', limit: 4 })).toEqual(['o1']);
+    expect(contents(s, { logstore: 'none', limit: 4 })).toEqual([]);
+    expect(contents(s, { project: 'test-project-2', limit: 4 })).toEqual(['elsewhere']);
+    expect(contents(s, { limit: 0 })).toEqual([]);
+    expect(() => contents(s, { limit: -1 })).toThrow(RangeError);
+    const views = s.newest({ project: 'test-project-1', limit: 100, decode });
+    expect(views.map((v) => `${v.logstore}/${v.shard}@${v.offset}`)).toEqual(['logs/1@2', 'logs/1@1', 'logs/1@0', 'other/0@0', 'logs/0@1', 'logs/0@0']);
+  });
+
+  it('places records by the decoder’s offsetDelta when it gives one', () => {
+    const s = open({ file: tempFile() });
+    s.append([batch({ values: ['skip'] })]);
+    s.append([batch({ values: ['a', 'b', 'c'] })]);
+    const withDeltas = (raw: Buffer, magic: 0 | 1 | 2) => decode(raw, magic).map((r, i) => ({ ...r, offsetDelta: i * 10, timestamp: BigInt(r.timestamp) }));
+    expect(s.newest({ project: 'test-project-1', limit: 3, decode: withDeltas }).map((r) => [r.offset, r.content])).toEqual([
+      [21, 'c'],
+      [11, 'b'],
+      [1, 'a'],
+    ]);
+  });
+
+  it('expands JSON values of batches that came in on a .json topic', () => {
+    const s = open({ file: tempFile() });
+    s.append([batch({ values: ['{"level":"warn","code":7}'], expandJson: true }), batch({ values: ['{"level":"info"}'] })]);
+    const [plain, expanded] = s.newest({ project: 'test-project-1', limit: 2, decode });
+    expect(plain).toMatchObject({ content: '{"level":"info"}' });
+    expect(expanded).toMatchObject({ fields: { level: 'warn', code: '7' } });
+  });
+
+  it('reports per-shard statistics for one project or all', () => {
+    const s = open({ file: tempFile() });
+    s.append([batch({ values: ['a', 'b'] }), batch({ shard: 1, values: ['c'] }), batch({ project: 'test-project-2', values: ['d'] })]);
+    expect(s.stats('test-project-1')).toEqual([
+      { project: 'test-project-1', logstore: 'logs', shard: 0, records: 2, bytes: expect.any(Number), highWatermark: 2 },
+      { project: 'test-project-1', logstore: 'logs', shard: 1, records: 1, bytes: expect.any(Number), highWatermark: 1 },
+    ]);
+    expect(s.stats().map((r) => r.project)).toEqual(['test-project-1', 'test-project-1', 'test-project-2']);
+    expect(s.stats('nobody')).toEqual([]);
+  });
+
+  it('lets a second connection read a consistent snapshot while another process appends', async () => {
+    const file = tempFile();
+    const reader = open({ file });
+    const appends = 1000;
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../unit/sandbox/fixtures/store/writer.ts'), file, String(appends)], {
+      cwd: path.resolve(__dirname, '../..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    let running = true;
+    void exited.then(() => (running = false));
+
+    let reads = 0;
+    let sawPartialProgress = false;
+    let last = 0;
+    while (running) {
+      const stats = reader.stats('race');
+      if (stats.length === 2) {
+        const [s0, s1] = stats;
+        expect(s0?.records).toBe(s1?.records);
+        expect(s0?.highWatermark).toBe(s1?.highWatermark);
+        const n = s0?.records ?? 0;
+        expect(n).toBeGreaterThanOrEqual(last);
+        if (n > 0 && n < appends) sawPartialProgress = true;
+        last = n;
+        const newest = reader.newest({ project: 'race', limit: 2, decode: (raw) => JSON.parse(raw.toString()).map((r: { v: string }) => ({ timestamp: -1, key: null, value: Buffer.from(r.v), headers: [] })) });
+        // A later snapshot than the stats above, but still whole appends: both newest
+        // records come from the same append, at least as new as the one counted.
+        const [a, b] = newest.map((v) => Number(String(v.content).replace('pair-', '')));
+        expect(a).toBe(b);
+        expect(a).toBeGreaterThanOrEqual(n - 1);
+      } else {
+        expect(stats).toEqual([]);
+      }
+      reads++;
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(await exited, stderr).toBe(0);
+    expect(reader.stats('race').map((r) => [r.shard, r.records, r.highWatermark])).toEqual([
+      [0, appends, appends],
+      [1, appends, appends],
+    ]);
+    expect(reads).toBeGreaterThan(1);
+    expect(sawPartialProgress, 'the reader should have overlapped the writer at least once').toBe(true);
+  });
+});
+
+describe('RecordStore files', () => {
+  it('creates the directory, uses WAL, and works in memory too', () => {
+    const file = tempFile();
+    open({ file }).append([batch()]);
+    const raw = new Database(file, { readonly: true });
+    try {
+      expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(raw.pragma('user_version', { simple: true })).toBe(1);
+    } finally {
+      raw.close();
+    }
+    const mem = open({ file: ':memory:' });
+    expect(mem.append([batch()])[0]?.baseOffset).toBe(0);
+  });
+
+  it('refuses a file that is not a record store, saying what to do', () => {
+    const file = tempFile();
+    open({ file }).close();
+    writeFileSync(file, 'this is not a database'.repeat(100));
+    rmSync(`${file}-wal`, { force: true });
+    rmSync(`${file}-shm`, { force: true });
+    expect(() => RecordStore.open({ file })).toThrow(/cannot open the sandbox record store .*Move the file away/);
+
+    const newer = tempFile();
+    RecordStore.open({ file: newer }).close();
+    const raw = new Database(newer);
+    raw.pragma('user_version = 99');
+    raw.close();
+    expect(() => RecordStore.open({ file: newer })).toThrow(StoreFailure);
+    expect(() => RecordStore.open({ file: newer })).toThrow(/schema version 99/);
+  });
+});
