@@ -1,0 +1,142 @@
+/**
+ * Produce (key 0), v0–v7: message sets v0/v1 and record batches v2, every
+ * codec, CRCs checked (lib/kafka/protocol/records). Per partition, in Kafka's
+ * order: authorisation (29) → existence (3, including a shard that does not
+ * exist) → record validation (2, 76, …). Everything valid in one request is
+ * stored in ONE store transaction, and acknowledged only after it returns; a
+ * store failure answers KafkaStorageException (56) for those partitions.
+ * acks=0 gets no response at all; an error then closes the connection instead
+ * (anchors.md fact 6). Per version: v1+ throttle last, v2+ log_append_time,
+ * v5+ log_start_offset (the encoder handles it). Transactions are refused.
+ */
+import { ApiKey } from '../../protocol/api-keys';
+import { decodeProduceRequest, encodeProduceResponse, type ProducePartitionResponse } from '../../protocol/apis/produce';
+import { ErrorCode } from '../../protocol/errors';
+import type { Reader } from '../../protocol/primitives';
+import { inspectRecords, RecordFormatError, type RecordsSummary } from '../../protocol/records';
+import type { StoredBatchInput } from '../ports';
+import { SILENT, close, respond, type ConnectionContext, type HandlerResult } from './context';
+import { TRANSACTIONAL_ID_AUTHORIZATION_FAILED } from './22-init-producer-id';
+
+/** Decompressed bytes one partition's records may expand to (zip bombs). */
+const MAX_DECOMPRESSED_BYTES = 256 * 1024 * 1024;
+
+interface PendingPartition {
+  topic: string;
+  partition: number;
+  errorCode: number;
+  /** Index into the batches handed to the store, when valid. */
+  storeIndex?: number;
+}
+
+export function handleProduce(ctx: ConnectionContext, version: number, body: Reader): HandlerResult {
+  const request = decodeProduceRequest(body, version);
+  if (ctx.control.takeSwallow()) return SILENT;
+  const injected = ctx.control.takeError(ApiKey.Produce);
+
+  const requestError =
+    injected ??
+    (request.transactionalId !== null
+      ? TRANSACTIONAL_ID_AUTHORIZATION_FAILED
+      : ![-1, 0, 1].includes(request.acks)
+        ? ErrorCode.INVALID_REQUIRED_ACKS
+        : undefined);
+
+  const pending: PendingPartition[] = [];
+  const batches: StoredBatchInput[] = [];
+  let requestLevelError: number | undefined;
+
+  for (const topic of request.topics) {
+    const resolved = requestError === undefined ? ctx.accounts.resolveTopic(ctx.principal, topic.name, ctx.sniHost) : undefined;
+    for (const p of topic.partitions) {
+      const entry: PendingPartition = { topic: topic.name, partition: p.partition, errorCode: ErrorCode.NONE };
+      pending.push(entry);
+      if (requestError !== undefined) {
+        entry.errorCode = requestError;
+        continue;
+      }
+      if (!resolved || !resolved.ok) {
+        entry.errorCode = resolved ? resolved.errorCode : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
+        continue;
+      }
+      if (p.partition < 0 || p.partition >= resolved.shards) {
+        entry.errorCode = ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
+        continue;
+      }
+      let summary: RecordsSummary;
+      try {
+        summary = inspectRecords(p.records ?? Buffer.alloc(0), { produceVersion: version, maxDecompressedBytes: MAX_DECOMPRESSED_BYTES });
+      } catch (err) {
+        if (!(err instanceof RecordFormatError)) throw err;
+        entry.errorCode = err.code;
+        if (err.requestLevel) requestLevelError ??= err.code;
+        ctx.log('produce.invalid_records', { remote: ctx.remote, topic: topic.name, partition: p.partition, code: err.code, reason: err.message });
+        continue;
+      }
+      if (summary.recordCount === 0) continue; // nothing to store; acknowledged at the current offset below
+      entry.storeIndex = batches.length;
+      batches.push({
+        project: resolved.project,
+        logstore: resolved.logstore,
+        shard: p.partition,
+        magic: summary.magic,
+        recordCount: summary.recordCount,
+        firstTimestamp: summary.firstTimestamp,
+        maxTimestamp: summary.maxTimestamp,
+        codec: summary.codec,
+        // A copy: the frame buffer is reused, the store may keep the bytes.
+        raw: Buffer.from(p.records ?? Buffer.alloc(0)),
+        clientId: ctx.clientId,
+        expandJson: resolved.expandJson,
+      });
+    }
+  }
+
+  // Produce v3+ checks (ProduceRequest.validateRecords) fail the whole request in 2.1.1.
+  if (requestLevelError !== undefined) {
+    for (const entry of pending) entry.errorCode = requestLevelError;
+    batches.length = 0;
+  }
+
+  let offsets: Array<{ baseOffset: number; logAppendTime: number }> = [];
+  if (batches.length > 0) {
+    try {
+      offsets = ctx.store.append(batches);
+    } catch (err) {
+      ctx.log('produce.store_failed', { remote: ctx.remote, reason: err instanceof Error ? err.message : String(err) });
+      for (const entry of pending) if (entry.storeIndex !== undefined) entry.errorCode = ErrorCode.KAFKA_STORAGE_ERROR;
+    }
+  }
+
+  const failed = pending.filter((e) => e.errorCode !== ErrorCode.NONE);
+  ctx.log('produce', {
+    remote: ctx.remote,
+    user: ctx.username,
+    v: version,
+    acks: request.acks,
+    partitions: pending.length,
+    records: batches.reduce((n, b) => n + b.recordCount, 0),
+    errors: failed.length,
+  });
+
+  if (request.acks === 0) {
+    return failed.length > 0 ? close(`produce with acks=0 failed (error ${failed[0]!.errorCode})`) : SILENT;
+  }
+
+  const byTopic = new Map<string, ProducePartitionResponse[]>();
+  for (const entry of pending) {
+    const stored = entry.storeIndex !== undefined && entry.errorCode === ErrorCode.NONE ? offsets[entry.storeIndex] : undefined;
+    const list = byTopic.get(entry.topic) ?? [];
+    list.push({
+      partition: entry.partition,
+      errorCode: entry.errorCode,
+      baseOffset: stored ? BigInt(stored.baseOffset) : entry.errorCode === ErrorCode.NONE ? 0n : -1n,
+      logAppendTime: -1n,
+      logStartOffset: entry.errorCode === ErrorCode.NONE ? 0n : -1n,
+    });
+    byTopic.set(entry.topic, list);
+  }
+  return respond(
+    encodeProduceResponse({ topics: [...byTopic].map(([name, partitions]) => ({ name, partitions })), throttleTimeMs: 0 }, version),
+  );
+}

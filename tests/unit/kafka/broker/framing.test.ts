@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FrameDecoder, FrameTooLargeError } from '@/lib/kafka/broker/framing';
+
+function frame(payload: Buffer): Buffer {
+  const size = Buffer.alloc(4);
+  size.writeInt32BE(payload.length);
+  return Buffer.concat([size, payload]);
+}
+
+describe('FrameDecoder', () => {
+  it('splits frames whatever the chunking', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.uint8Array({ maxLength: 300 }), { maxLength: 8 }),
+        fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 20 }),
+        (payloads, cuts) => {
+          const stream = Buffer.concat(payloads.map((p) => frame(Buffer.from(p))));
+          const decoder = new FrameDecoder(1024);
+          const out: Buffer[] = [];
+          let pos = 0;
+          let i = 0;
+          while (pos < stream.length) {
+            const n = cuts[i++ % cuts.length]!;
+            out.push(...decoder.push(stream.subarray(pos, pos + n)));
+            pos += n;
+          }
+          expect(out.map((b) => [...b])).toEqual(payloads.map((p) => [...p]));
+          expect(decoder.pendingBytes).toBe(0);
+        },
+      ),
+    );
+  });
+
+  it('refuses a size prefix over the limit before buffering the frame', () => {
+    const decoder = new FrameDecoder(512 * 1024);
+    const twoGiB = Buffer.from([0x7f, 0xff, 0xff, 0xff]);
+    expect(() => decoder.push(twoGiB)).toThrow(FrameTooLargeError);
+    expect(() => new FrameDecoder(10).push(Buffer.from([0xff, 0xff, 0xff, 0xfe]))).toThrow(/-2 bytes/);
+  });
+
+  it('keeps a partial frame until the rest arrives, and handles empty frames', () => {
+    const decoder = new FrameDecoder(100);
+    expect(decoder.push(Buffer.from([0, 0, 0]))).toEqual([]);
+    expect(decoder.push(Buffer.from([3, 1, 2]))).toEqual([]);
+    const frames = decoder.push(Buffer.from([3, 0, 0, 0, 0]));
+    expect(frames.map((f) => [...f])).toEqual([[1, 2, 3], []]);
+  });
+});
