@@ -16,6 +16,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/support/build-global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -1,6 +1,7 @@
 /** Vitest global setup for browser tests: one production build, one server. */
 import type { TestProject } from 'vitest/node';
-import { buildApp, startApp } from './app-server';
+import { startApp } from './app-server';
+import build from './build-global-setup';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -9,7 +10,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  buildApp();
+  await build();
   const app = await startApp();
   project.provide('appUrl', app.url);
   return async () => {

@@ -2,13 +2,10 @@
  * Builds the app and starts it with `next start` on a free port, the way
  * `npm start` does, so browser tests drive the real production server.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-
-const root = path.resolve(__dirname, '../..');
-const nextBin = createRequire(__filename).resolve('next/dist/bin/next');
+// The same build check as `npm start`: tests always run against a build of the current sources.
+import { ensureBuild, nextBin, root } from '../../scripts/build-if-needed.mjs';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -24,15 +21,17 @@ export function freePort(): Promise<number> {
 }
 
 export function buildApp(): void {
-  const res = spawnSync(process.execPath, [nextBin, 'build'], {
-    cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-    encoding: 'utf8',
-  });
-  if (res.status !== 0) throw new Error(`next build failed:\n${res.stdout}\n${res.stderr}`);
+  ensureBuild({ quiet: true });
 }
 
-export async function startApp(env: Record<string, string> = {}): Promise<{ url: string; stop: () => Promise<void> }> {
+export interface RunningApp {
+  url: string;
+  /** Everything the server printed so far (for assertions on start-up errors and logs). */
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
@@ -60,6 +59,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<{ url:
   }
   return {
     url,
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

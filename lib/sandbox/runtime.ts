@@ -1,0 +1,116 @@
+/**
+ * Starts the sandbox endpoint from the environment (DESIGN contract): the CA
+ * and server certificate in DATA_DIR, the accounts (open, or strict with
+ * SANDBOX_CONFIG), the SQLite store and the broker on SANDBOX_BIND:SANDBOX_PORT.
+ * One instance per process, kept on globalThis so that Next.js route handlers
+ * (bundled apart from instrumentation.ts) find the same one.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { startBroker, type RunningBroker } from '../kafka/broker/server';
+import type { BrokerLog } from '../kafka/broker/ports';
+import { decodeRecords } from '../kafka/protocol/records';
+import { loadAccounts, type SandboxAccounts } from './accounts';
+import { ensureSandboxCertificates, type SandboxTls } from './ca';
+import { RecordStore } from './store';
+import { DEFAULT_SANDBOX_PORT } from './target';
+
+export interface SandboxRuntime {
+  broker: RunningBroker;
+  store: RecordStore;
+  accounts: SandboxAccounts;
+  tls: SandboxTls;
+  dataDir: string;
+  publicHost: string;
+  close(): Promise<void>;
+}
+
+export class SandboxStartError extends Error {
+  override name = 'SandboxStartError';
+}
+
+const GLOBAL_KEY = Symbol.for('sls-kafka-wizard.sandbox');
+type GlobalWithSandbox = typeof globalThis & { [GLOBAL_KEY]?: Promise<SandboxRuntime> };
+
+export function getSandbox(): Promise<SandboxRuntime> | undefined {
+  return (globalThis as GlobalWithSandbox)[GLOBAL_KEY];
+}
+
+/** One log line per event; values are names, sizes and codes, never secrets. */
+export function consoleLog(level: string | undefined): BrokerLog {
+  if (level === 'quiet') return () => {};
+  const chatty = level === 'debug';
+  return (event, fields = {}) => {
+    if (!chatty && (event === 'produce' || event === 'sasl.ok' || event === 'connection.closed')) return;
+    const parts = Object.entries(fields)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}=${typeof v === 'string' && /\s/.test(v) ? JSON.stringify(v) : String(v)}`);
+    console.log(`[sandbox] ${event} ${parts.join(' ')}`.trimEnd());
+  };
+}
+
+function portFrom(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new SandboxStartError(`${name}: “${value}” is not a port number (0–65535).`);
+  return n;
+}
+
+export async function startSandbox(env: NodeJS.ProcessEnv = process.env): Promise<SandboxRuntime> {
+  const dataDir = path.resolve(env.DATA_DIR || '.data');
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const publicHost = env.SANDBOX_PUBLIC_HOST || 'localhost';
+  const port = portFrom(env.SANDBOX_PORT, 'SANDBOX_PORT', DEFAULT_SANDBOX_PORT);
+  const host = env.SANDBOX_BIND || '127.0.0.1';
+  const log = consoleLog(env.SANDBOX_LOG);
+
+  const accounts = loadAccounts(env);
+  const tls = await ensureSandboxCertificates(dataDir, { publicHost });
+  const store = RecordStore.open({ file: path.join(dataDir, 'records.sqlite') });
+  let broker: RunningBroker;
+  try {
+    broker = await startBroker({
+      host,
+      port,
+      tls: { cert: tls.serverCertPem, key: tls.serverKeyPem },
+      accounts,
+      store,
+      publicHost,
+      publicPort: env.SANDBOX_PUBLIC_PORT ? portFrom(env.SANDBOX_PUBLIC_PORT, 'SANDBOX_PUBLIC_PORT', port) : undefined,
+      log,
+    });
+  } catch (err) {
+    store.close();
+    const code = typeof err === 'object' && err && 'code' in err ? String((err as { code: unknown }).code) : '';
+    throw new SandboxStartError(
+      code === 'EADDRINUSE'
+        ? `SANDBOX_PORT ${port} on ${host} is already in use; stop the other process or set SANDBOX_PORT.`
+        : `the sandbox endpoint could not listen on ${host}:${port}: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
+  console.log(
+    `[sandbox] Kafka endpoint on ${host}:${broker.port} (TLS, SASL PLAIN), ${accounts.mode} mode; CA ${tls.caFile}; records in ${dataDir}`,
+  );
+  return {
+    broker,
+    store,
+    accounts,
+    tls,
+    dataDir,
+    publicHost,
+    close: async () => {
+      await broker.close();
+      store.close();
+    },
+  };
+}
+
+/** Start once per process (instrumentation.ts, `npm run sandbox`). */
+export function startSandboxOnce(env: NodeJS.ProcessEnv = process.env): Promise<SandboxRuntime> {
+  const g = globalThis as GlobalWithSandbox;
+  g[GLOBAL_KEY] ??= startSandbox(env);
+  return g[GLOBAL_KEY];
+}
+
+/** The store's decoder: stored batches are raw wire bytes, decoded only when read. */
+export const decodeStoredBatch = (raw: Buffer) => decodeRecords(raw);
