@@ -190,7 +190,12 @@ export class RecordStore {
     try {
       if (!inMemory) mkdirSync(path.dirname(path.resolve(opts.file)), { recursive: true });
       db = new Database(opts.file, { timeout: BUSY_TIMEOUT_MS });
+      // Batches are BLOBs of kilobytes to megabytes: 64 KiB pages cut the overflow-page
+      // chains (and the CPU spent walking them) ~16-fold. Only takes effect on a new file.
+      db.pragma('page_size = 65536');
       db.pragma('journal_mode = WAL');
+      // Checkpoint every ~64 MiB of WAL instead of every 1000 small pages.
+      db.pragma('wal_autocheckpoint = 1000');
       db.pragma(`synchronous = ${opts.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
       const version = Number(db.pragma('user_version', { simple: true }));
       if (version === 0) {

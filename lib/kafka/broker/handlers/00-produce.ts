@@ -84,8 +84,8 @@ export function handleProduce(ctx: ConnectionContext, version: number, body: Rea
         firstTimestamp: summary.firstTimestamp,
         maxTimestamp: summary.maxTimestamp,
         codec: summary.codec,
-        // A copy: the frame buffer is reused, the store may keep the bytes.
-        raw: Buffer.from(p.records ?? Buffer.alloc(0)),
+        // A view into the request frame: the store copies it when it binds the blob, within this call.
+        raw: p.records ?? Buffer.alloc(0),
         clientId: ctx.clientId,
         expandJson: resolved.expandJson,
       });

@@ -1,0 +1,156 @@
+#!/usr/bin/env node
+/**
+ * Throughput benchmark: kcat (librdkafka) pushes N records of SIZE bytes with
+ * acks=all into the sandbox endpoint (TLS, SASL PLAIN, durable SQLite store),
+ * uncompressed and gzip, beside the identical run against librdkafka's own
+ * mock cluster (plaintext, memory only, no CRC checks). Prints records/s,
+ * MB/s and the sandbox's peak memory. Target: the sandbox reaches at least
+ * half the mock's records/s with a peak RSS under 300 MiB.
+ *
+ *   node bench/throughput.mjs [N=200000] [SIZE=200]
+ *
+ * Needs kcat (Debian kcat), cc and librdkafka-dev (Debian build-essential,
+ * librdkafka-dev, pkg-config) for the mock peer.
+ */
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const N = Number(process.argv[2] ?? 200_000);
+const SIZE = Number(process.argv[3] ?? 200);
+const work = mkdtempSync(path.join(tmpdir(), 'sls-bench-'));
+const children = [];
+process.on('exit', () => {
+  for (const c of children) c.kill('SIGKILL');
+  rmSync(work, { recursive: true, force: true });
+});
+
+function need(cmd, pkg) {
+  if (spawnSync('sh', ['-c', `command -v ${cmd}`]).status !== 0) {
+    console.error(`bench: ${cmd} not found; install it with: apt-get install -y ${pkg}`);
+    process.exit(2);
+  }
+}
+need('kcat', 'kcat');
+need('cc', 'build-essential');
+need('pkg-config', 'pkg-config');
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function waitForLine(child, pattern, ms) {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}:\n${out}`)), ms);
+    const on = (d) => {
+      out += d;
+      const m = out.match(pattern);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m);
+      }
+    };
+    child.stdout.on('data', on);
+    child.stderr.on('data', on);
+    child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${out}`)));
+  });
+}
+
+/** Peak resident memory of a process (VmHWM), in MiB. */
+function peakRssMiB(pid) {
+  const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/);
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+// The same input for every run, generated once so generation is not timed.
+const input = path.join(work, 'input');
+const pad = 'x'.repeat(Math.max(1, SIZE - 16));
+writeFileSync(input, Array.from({ length: N }, (_, i) => `${String(i).padStart(10, '0')} ${pad}`.slice(0, SIZE)).join('\n') + '\n');
+
+function runKcat({ bootstrap, topic, codec, secure }) {
+  const conf = [
+    `compression.codec=${codec}`,
+    'acks=all',
+    'batch.num.messages=10000',
+    'linger.ms=20',
+    'queue.buffering.max.messages=1000000',
+    'queue.buffering.max.kbytes=1048576',
+    'message.timeout.ms=120000',
+    ...(secure
+      ? ['security.protocol=sasl_ssl', 'sasl.mechanisms=PLAIN', `sasl.username=${secure.user}`, `sasl.password=${secure.pass}`, `ssl.ca.location=${secure.ca}`]
+      : []),
+  ];
+  const confFile = path.join(work, `kcat-${codec}.conf`);
+  writeFileSync(confFile, conf.join('\n') + '\n', { mode: 0o600 });
+  const t0 = process.hrtime.bigint();
+  const res = spawnSync('kcat', ['-P', '-q', '-F', confFile, '-b', bootstrap, '-t', topic, '-c', String(N)], {
+    input: readFileSync(input),
+    timeout: 300_000,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (res.status !== 0) throw new Error(`kcat failed (${res.status}): ${res.stderr?.slice(-2000)}`);
+  return seconds;
+}
+
+const results = [];
+function report(target, codec, seconds, extra = '') {
+  const rps = N / seconds;
+  const mbps = (N * SIZE) / seconds / 1e6;
+  results.push({ target, codec, rps });
+  console.log(`BENCH ${target.padEnd(8)} ${codec.padEnd(5)} ${Math.round(rps).toLocaleString('en').padStart(10)} records/s ${mbps.toFixed(1).padStart(7)} MB/s  ${seconds.toFixed(2)} s ${extra}`);
+}
+
+console.log(`bench: kcat, ${N.toLocaleString('en')} records x ${SIZE} B, acks=all, batch.num.messages=10000, linger.ms=20; ${os()} `);
+function os() {
+  return `${execFileSync('nproc').toString().trim()} CPUs, node ${process.version}`;
+}
+
+// librdkafka mock cluster (throughput peer).
+const mockBin = path.join(work, 'mock-broker');
+execFileSync('sh', ['-c', `cc -O2 -o ${mockBin} ${path.join(root, 'bench/mock-broker.c')} $(pkg-config --cflags --libs rdkafka)`]);
+for (const codec of ['none', 'gzip']) {
+  const mock = spawn(mockBin, ['bench', '2', '600'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(mock);
+  const [bootstrap] = await waitForLine(mock, /\S+:\d+/, 10_000);
+  report('mock', codec, runKcat({ bootstrap, topic: 'bench', codec }));
+  mock.kill('SIGTERM');
+}
+
+// The sandbox endpoint, as `npm run sandbox` runs it.
+const port = await freePort();
+const dataDir = path.join(work, 'data');
+const sandbox = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/sandbox.ts')], {
+  cwd: root,
+  env: { ...process.env, DATA_DIR: dataDir, SANDBOX_PORT: String(port), SANDBOX_LOG: 'quiet' },
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+children.push(sandbox);
+await waitForLine(sandbox, /Kafka endpoint on/, 30_000);
+const secure = { user: 'bench-project', pass: 'LTAI5tBenchBenchBenchBenc#BenchSecretBenchSecretBenchSe', ca: path.join(dataDir, 'sandbox-ca.pem') };
+for (const codec of ['none', 'gzip']) {
+  const seconds = runKcat({ bootstrap: `localhost:${port}`, topic: `bench-${codec}`, codec, secure });
+  report('sandbox', codec, seconds, `peak RSS ${peakRssMiB(sandbox.pid).toFixed(0)} MiB`);
+}
+const peak = peakRssMiB(sandbox.pid);
+sandbox.kill('SIGTERM');
+
+for (const codec of ['none', 'gzip']) {
+  const mock = results.find((r) => r.target === 'mock' && r.codec === codec);
+  const sbx = results.find((r) => r.target === 'sandbox' && r.codec === codec);
+  const ratio = sbx.rps / mock.rps;
+  console.log(`BENCH ratio ${codec.padEnd(5)} sandbox/mock = ${(ratio * 100).toFixed(0)}% (target >= 50%) ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}`);
+}
+console.log(`BENCH sandbox peak RSS ${peak.toFixed(0)} MiB (target < 300 MiB) ${peak < 300 ? 'OK' : 'OVER BUDGET'}`);
