@@ -72,6 +72,7 @@ export class BrokerConnection {
   }
 
   private onData(chunk: Buffer): void {
+    if (this.closed) return; // a closed connection's bytes are dropped, not buffered until the socket is destroyed
     let frames: Buffer[];
     try {
       frames = this.frames.push(chunk);
