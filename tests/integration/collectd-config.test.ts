@@ -25,7 +25,7 @@ import { collectdString, unrepresentableCharacter } from '@/lib/render/collectd/
 import { createRenderContext, type RenderContext } from '@/lib/render/context';
 import { COLLECTD_ACKS, COLLECTD_COMPRESSIONS, collectdOptionsSchema, type CollectdOptions } from '@/lib/settings/agents/collectd';
 import type { SettingsInput } from '@/lib/settings/schema';
-import { parseCollectdConfig } from '@/tests/support/parsers/collectd';
+import { parseCollectdConfig } from '@/lib/config-parsers/collectd';
 import { exampleSettings } from '@/tests/support/settings';
 import { findTool } from '@/tests/support/tools';
 

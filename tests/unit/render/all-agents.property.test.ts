@@ -13,10 +13,10 @@ import { renderSettings, type RenderedFile } from '@/lib/render';
 import { AGENT_IDS, agentsSchema } from '@/lib/settings/agents';
 import { settingsSchema } from '@/lib/settings/schema';
 import { selectableRegions } from '@/lib/sls/regions';
-import { parseCollectdConfig } from '../../support/parsers/collectd';
-import { parseFluentdConfig } from '../../support/parsers/fluentd';
-import { parseJaasFile } from '../../support/parsers/jaas';
-import { parseLogstashConfig } from '../../support/parsers/logstash';
+import { parseCollectdConfig } from '@/lib/config-parsers/collectd';
+import { parseFluentdConfig } from '@/lib/config-parsers/fluentd';
+import { parseJaasFile } from '@/lib/config-parsers/jaas';
+import { parseLogstashConfig } from '@/lib/config-parsers/logstash';
 
 /** Parse a rendered file with the real (or grammar-faithful test) parser of its language. */
 function parseFile(file: RenderedFile): unknown {

@@ -20,7 +20,7 @@ import {
   parseCollectdConfig,
   propertiesOf,
   type CollectdItem,
-} from '@/tests/support/parsers/collectd';
+} from '@/lib/config-parsers/collectd';
 import { EXAMPLE_INPUT, EXAMPLE_PASSWORD, exampleSettings } from '@/tests/support/settings';
 
 type CollectdInput = Partial<Record<keyof CollectdOptions, unknown>>;

@@ -27,7 +27,7 @@ import {
   parseFluentdConfig,
   rubyMarker,
   type FluentdElement,
-} from '@/tests/support/parsers/fluentd';
+} from '@/lib/config-parsers/fluentd';
 import { EXAMPLE_INPUT, EXAMPLE_PASSWORD, exampleSettings } from '@/tests/support/settings';
 
 // ---------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 /**
  * Logstash renderer: golden files, every option branch parsed back with the
- * LSCL and JAAS parsers of tests/support/parsers, the options schema's
+ * LSCL and JAAS parsers of lib/config-parsers, the options schema's
  * messages, and property tests for the quoting helpers and the renderer.
  */
 import { execFileSync } from 'node:child_process';
@@ -17,7 +17,7 @@ import { LOGSTASH_VERSIONS, LOGSTASH_VERSION_FACTS } from '@/lib/render/logstash
 import type { AgentRender, RenderStep } from '@/lib/render/types';
 import { logstashOptionsSchema, type LogstashOptions, type LogstashOptionsInput } from '@/lib/settings/agents/logstash';
 import { fieldErrors, type SettingsInput } from '@/lib/settings/schema';
-import { parseJaasFile, parseSaslJaasConfig, type JaasLoginModule } from '@/tests/support/parsers/jaas';
+import { parseJaasFile, parseSaslJaasConfig, type JaasLoginModule } from '@/lib/config-parsers/jaas';
 import {
   attributeMap,
   findPlugin,
@@ -28,7 +28,7 @@ import {
   type LogstashConfig,
   type LogstashPlugin,
   type LogstashValue,
-} from '@/tests/support/parsers/logstash';
+} from '@/lib/config-parsers/logstash';
 import { EXAMPLE_INPUT, EXAMPLE_PASSWORD, exampleSettings } from '@/tests/support/settings';
 
 const PLAIN_LOGIN_MODULE = 'org.apache.kafka.common.security.plain.PlainLoginModule';
