@@ -25,6 +25,9 @@ export interface SandboxRuntime {
   close(): Promise<void>;
 }
 
+/** The environment variables the sandbox reads (process.env, or a test's own). */
+export type SandboxEnv = Readonly<Record<string, string | undefined>>;
+
 export class SandboxStartError extends Error {
   override name = 'SandboxStartError';
 }
@@ -56,8 +59,8 @@ function portFrom(value: string | undefined, name: string, fallback: number): nu
   return n;
 }
 
-export async function startSandbox(env: NodeJS.ProcessEnv = process.env): Promise<SandboxRuntime> {
-  const dataDir = path.resolve(env.DATA_DIR || '.data');
+export async function startSandbox(env: SandboxEnv = process.env): Promise<SandboxRuntime> {
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR || '.data');
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const publicHost = env.SANDBOX_PUBLIC_HOST || 'localhost';
   const port = portFrom(env.SANDBOX_PORT, 'SANDBOX_PORT', DEFAULT_SANDBOX_PORT);
@@ -74,7 +77,7 @@ export async function startSandbox(env: NodeJS.ProcessEnv = process.env): Promis
   if (env.SANDBOX_SYNC && !['full', 'normal'].includes(env.SANDBOX_SYNC)) {
     throw new SandboxStartError(`SANDBOX_SYNC: “${env.SANDBOX_SYNC}” is not “normal” or “full”.`);
   }
-  const store = RecordStore.open({ file: path.join(dataDir, 'records.sqlite'), synchronous });
+  const store = RecordStore.open({ file: path.join(/*turbopackIgnore: true*/ dataDir, 'records.sqlite'), synchronous });
   let broker: RunningBroker;
   try {
     broker = await startBroker({
@@ -114,10 +117,23 @@ export async function startSandbox(env: NodeJS.ProcessEnv = process.env): Promis
 }
 
 /** Start once per process (instrumentation.ts, `npm run sandbox`). */
-export function startSandboxOnce(env: NodeJS.ProcessEnv = process.env): Promise<SandboxRuntime> {
+export function startSandboxOnce(env: SandboxEnv = process.env): Promise<SandboxRuntime> {
   const g = globalThis as GlobalWithSandbox;
   g[GLOBAL_KEY] ??= startSandbox(env);
   return g[GLOBAL_KEY];
+}
+
+/**
+ * For the app's start-up: a bad configuration (SANDBOX_CONFIG, SANDBOX_PORT,
+ * DATA_DIR) stops the process with the message that names the problem.
+ */
+export async function startSandboxOrExit(): Promise<void> {
+  try {
+    await startSandboxOnce();
+  } catch (err) {
+    console.error(`[sandbox] not started: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
 }
 
 /** The store's decoder: stored batches are raw wire bytes, decoded only when read. */
