@@ -1,6 +1,12 @@
-import { EndpointForm } from '@/components/endpoint/EndpointForm';
+import { Wizard } from '@/components/wizard/Wizard';
+import { sandboxTargetFromEnv } from '@/lib/sandbox/target';
+
+// Reads SANDBOX_PUBLIC_HOST / SANDBOX_PORT at request time, so configs rendered for the sandbox dial it.
+export const dynamic = 'force-dynamic';
 
 export default function WizardPage() {
+  // The CA URL is completed in the browser with the page's own origin.
+  const sandbox = sandboxTargetFromEnv('');
   return (
     <main className="page">
       <header>
@@ -9,7 +15,7 @@ export default function WizardPage() {
           Pick where your SLS project lives. The wizard works out the Kafka endpoint, port and SASL login your agent needs.
         </p>
       </header>
-      <EndpointForm />
+      <Wizard sandbox={sandbox} />
     </main>
   );
 }

@@ -3,37 +3,38 @@
  * Step one of the wizard: where the SLS project lives. Validated live with the
  * shared settings schema; shows the bootstrap address, port and SASL login shape.
  */
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm, useWatch } from 'react-hook-form';
-import { endpointSettingsSchema, type EndpointSettings, type EndpointSettingsInput } from '@/lib/settings/schema';
+import { useWatch, type UseFormReturn } from 'react-hook-form';
+import {
+  endpointSettingsSchema,
+  type EndpointSettings,
+  type EndpointSettingsInput,
+  type Settings,
+  type SettingsInput,
+} from '@/lib/settings/schema';
 import { findRegion } from '@/lib/sls/regions';
 import { kafkaEndpoint } from '@/lib/sls/endpoints';
 import { RegionPicker } from './RegionPicker';
 import { TextField } from './TextField';
 
-const DEFAULTS: EndpointSettingsInput = {
-  region: 'cn-hangzhou',
-  network: 'internet',
-  hostForm: 'project',
-  project: '',
-  logstore: '',
-};
-
-export function EndpointForm() {
+/** The endpoint fields of the wizard's one form, with the resolved endpoint below them. */
+export function EndpointFields({ form }: { form: UseFormReturn<SettingsInput, unknown, Settings> }) {
   const {
     register,
     control,
     formState: { errors },
-  } = useForm<EndpointSettingsInput, unknown, EndpointSettings>({
-    resolver: zodResolver(endpointSettingsSchema),
-    defaultValues: DEFAULTS,
-    mode: 'onChange',
-  });
-  const values = useWatch({ control }) as EndpointSettingsInput;
+  } = form;
+  const all = useWatch({ control }) as SettingsInput;
+  const values: EndpointSettingsInput = {
+    region: all.region,
+    network: all.network,
+    hostForm: all.hostForm,
+    project: all.project,
+    logstore: all.logstore,
+  };
   const parsed = endpointSettingsSchema.safeParse(values);
 
   return (
-    <form className="wizard" noValidate onSubmit={(e) => e.preventDefault()} aria-label="SLS endpoint">
+    <>
       <fieldset>
         <legend>Endpoint</legend>
         <RegionPicker registration={register('region')} value={values.region ?? ''} error={errors.region?.message} />
@@ -83,7 +84,7 @@ export function EndpointForm() {
         <h2 id="summary-title">What your agent connects to</h2>
         {parsed.success ? <EndpointSummary settings={parsed.data} /> : <p>Complete the fields above to see the endpoint.</p>}
       </section>
-    </form>
+    </>
   );
 }
 
