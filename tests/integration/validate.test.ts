@@ -240,3 +240,21 @@ describe('POST /api/validate', () => {
     }
   });
 });
+
+describe('doctor details', () => {
+  it('resolves a host name first (the dns step) and falls back from ApiVersions v3', async () => {
+    const { runDoctor } = await import('@/lib/kafka/client/doctor');
+    const report = await runDoctor(
+      { dialHost: 'localhost', dialPort: sandbox.broker.port, serverName: 'test-project-1.cn-hangzhou.log.aliyuncs.com', ca: sandbox.tls.caCertPem },
+      { username: 'test-project-1', password: `${KEY.id}#${KEY.secret}`, topic: 'test-logstore-1', codec: 'lz4', acks: 0, clientId: 'doctor-test' },
+    );
+    expect(report.ok).toBe(true);
+    expect(report.steps[0]).toMatchObject({ name: 'dns', ok: true });
+    expect(report.steps[0]?.detail).toMatch(/^localhost → (127\.0\.0\.1|::1)$/);
+    expect(report.steps.find((s) => s.name === 'api-versions')?.detail).toMatch(/^v3 → UNSUPPORTED_VERSION, retried with v2; Produce v0–7, Metadata v0–7/);
+    // acks=0 gets no answer, so the check asks for acks=1 and says so.
+    expect(report.steps.find((s) => s.name === 'produce')?.detail).toMatch(/one lz4 record to each of 3 shards, acks=1 \(your agent uses acks=0/);
+    expect(report.acks?.map((a) => a.shard)).toEqual([0, 1, 2]);
+    expect(JSON.stringify(report)).not.toContain(KEY.secret);
+  });
+});
