@@ -254,7 +254,14 @@ export class RecordStore {
         : this.stmt('newestByLogstore').iterate(q.project, q.logstore)
     ) as IterableIterator<BatchRow>;
     for (const row of rows) {
-      const records = q.decode(row.raw, row.magic as 0 | 1 | 2);
+      let records: DecodedRecord[];
+      try {
+        records = q.decode(row.raw, row.magic as 0 | 1 | 2);
+      } catch {
+        // Every stored batch passed validation on the way in; one that no longer decodes
+        // (a codec change between versions) must not take the whole inbox down.
+        continue;
+      }
       for (let i = records.length - 1; i >= 0 && out.length < q.limit; i--) {
         const record = records[i];
         if (!record) continue;

@@ -381,3 +381,36 @@ describe('RecordStore files', () => {
     expect(() => RecordStore.open({ file: newer })).toThrow(/schema version 99/);
   });
 });
+
+describe('reading past a batch that no longer decodes', () => {
+  it('skips it and still returns the other records', () => {
+    const store = RecordStore.open({ file: ':memory:' });
+    try {
+      const batch = (raw: string) => ({
+        project: 'p-1',
+        logstore: 'l-1',
+        shard: 0,
+        magic: 2 as const,
+        recordCount: 1,
+        firstTimestamp: 1,
+        maxTimestamp: 1,
+        codec: 'none',
+        raw: Buffer.from(raw),
+        clientId: null,
+        expandJson: false,
+      });
+      store.append([batch('good-1')]);
+      store.append([batch('bad')]);
+      store.append([batch('good-2')]);
+      const decode = (raw: Buffer) => {
+        if (raw.toString() === 'bad') throw new Error('cannot decode');
+        return [{ offsetDelta: 0, timestamp: 1n, key: null, value: raw, headers: [] }];
+      };
+      const records = store.newest({ project: 'p-1', limit: 10, decode });
+      expect(records.map((r) => r.content)).toEqual(['good-2', 'good-1']);
+      expect(records.map((r) => r.offset)).toEqual([2, 0]);
+    } finally {
+      store.close();
+    }
+  });
+});
