@@ -165,6 +165,8 @@ export class BrokerConnection {
     if (this.closed) return;
     this.closed = true;
     this.deps.log('connection.closed', { remote: this.ctx.remote, user: this.ctx.username, reason });
+    // Stop reading (and decrypting) whatever the peer still sends.
+    this.socket.pause();
     this.socket.end();
     // A peer that never reads must not keep the socket: destroy after a grace period.
     setTimeout(() => this.socket.destroy(), 1_000).unref();

@@ -18,6 +18,9 @@ import type { StoredBatchInput } from '../ports';
 import { SILENT, close, respond, type ConnectionContext, type HandlerResult } from './context';
 import { TRANSACTIONAL_ID_AUTHORIZATION_FAILED } from './22-init-producer-id';
 
+/** Topic-partitions one request may list: far above any real producer (Logstores have ≤ 64 shards). */
+const MAX_PARTITIONS_PER_REQUEST = 10_000;
+
 /** Decompressed bytes one partition's records may expand to (zip bombs). */
 const MAX_DECOMPRESSED_BYTES = 256 * 1024 * 1024;
 
@@ -30,7 +33,7 @@ interface PendingPartition {
 }
 
 export function handleProduce(ctx: ConnectionContext, version: number, body: Reader): HandlerResult {
-  const request = decodeProduceRequest(body, version);
+  const request = decodeProduceRequest(body, version, { maxPartitions: MAX_PARTITIONS_PER_REQUEST });
   if (ctx.control.takeSwallow()) return SILENT;
   const injected = ctx.control.takeError(ApiKey.Produce);
 

@@ -77,16 +77,34 @@ const NOT_LEADER_FOR_PARTITION = 6;
 const MIN_TOPIC_DATA_BYTES = 2 + 4; // topic STRING + partition count
 const MIN_PARTITION_DATA_BYTES = 4 + 4; // partition + null record_set length
 
-export function decodeProduceRequest(r: Reader, version: number): ProduceRequest {
+export interface ProduceDecodeLimits {
+  /**
+   * Most topic-partitions one request may list. A legal 100 MiB request of empty
+   * partitions would otherwise cost gigabytes of objects; real producers send a
+   * few dozen (SLS Logstores have at most 64 shards).
+   */
+  maxPartitions?: number;
+}
+
+export function decodeProduceRequest(r: Reader, version: number, limits: ProduceDecodeLimits = {}): ProduceRequest {
   requireServedVersion(ApiKey.Produce, version, NAME);
   const transactionalId = version >= 3 ? r.nullableString() : null;
   const acks = r.int16();
   const timeoutMs = r.int32();
+  const maxPartitions = limits.maxPartitions ?? Number.POSITIVE_INFINITY;
+  let partitionCount = 0;
   const readPartition = (r: Reader): ProducePartitionData => ({ partition: r.int32(), records: r.nullableBytes() });
-  const topics = r.array(
-    (r): ProduceTopicData => ({ name: r.string(), partitions: r.array(readPartition, MIN_PARTITION_DATA_BYTES) }),
-    MIN_TOPIC_DATA_BYTES,
-  );
+  const readTopic = (r: Reader): ProduceTopicData => {
+    const name = r.string();
+    // Check the declared count before reading (or allocating) any partition.
+    r.need(4, 'partition count');
+    partitionCount += Math.max(0, r.buf.readInt32BE(r.offset));
+    if (partitionCount > maxPartitions) {
+      throw new ProtocolError(`Produce request lists more than ${maxPartitions} partitions`);
+    }
+    return { name, partitions: r.array(readPartition, MIN_PARTITION_DATA_BYTES) };
+  };
+  const topics = r.array(readTopic, MIN_TOPIC_DATA_BYTES);
   requireFullyRead(r, `${NAME} v${version} request`);
   return { transactionalId, acks, timeoutMs, topics };
 }
