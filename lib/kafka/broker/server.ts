@@ -5,7 +5,7 @@
  * authentication deadlines, idle connections).
  */
 import tls from 'node:tls';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { BrokerControl } from './control';
 import { BrokerConnection } from './connection';
 import type { BrokerIdentity } from './handlers/context';
@@ -49,8 +49,16 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     handshakeTimeout: limits.authTimeoutMs,
   });
   server.maxConnections = limits.maxConnections;
+  // A TLS socket whose handshake failed no longer knows its peer: remember each raw
+  // connection's address, so the log can name the agent with the wrong CA.
+  const remotes = new WeakMap<object, string>();
+  server.on('connection', (raw: Socket) => remotes.set(raw, `${raw.remoteAddress ?? '?'}:${raw.remotePort ?? '?'}`));
   server.on('tlsClientError', (err, socket) => {
-    log('tls.failed', { remote: `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`, reason: err.message });
+    // `_parent` is the raw socket under a server-side TLSSocket (a long-standing Node internal).
+    const parent = (socket as unknown as { _parent?: object })._parent;
+    const remote =
+      socket.remoteAddress !== undefined ? `${socket.remoteAddress}:${socket.remotePort ?? '?'}` : (parent && remotes.get(parent)) ?? '?:?';
+    log('tls.failed', { remote, reason: err.message });
     socket.destroy();
   });
   server.on('secureConnection', (socket) => {
