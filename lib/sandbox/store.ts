@@ -27,25 +27,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { StoredBatchInput } from '../kafka/broker/ports';
 import { toRecordView, type DecodedRecord, type StoredRecordView } from './records-view';
 
 export type { DecodedRecord, StoredRecordView } from './records-view';
 
-export interface StoredBatchInput {
-  project: string;
-  logstore: string;
-  shard: number;
-  magic: 0 | 1 | 2;
-  recordCount: number;
-  firstTimestamp: number;
-  maxTimestamp: number;
-  /** `none`, `gzip`, `snappy`, `lz4` or `zstd`: shown in the inbox, never interpreted here. */
-  codec: string;
-  /** The batch bytes exactly as received. */
-  raw: Buffer;
-  clientId: string | null;
-  expandJson: boolean;
-}
+/** What the broker hands the store per partition: its contract, defined once in the broker's ports. */
+export type { StoredBatchInput } from '../kafka/broker/ports';
 
 export interface AppendResult {
   /** Offset of the batch's first record. */
