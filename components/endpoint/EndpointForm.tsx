@@ -4,15 +4,12 @@
  * shared settings schema; shows the bootstrap address, port and SASL login shape.
  */
 import { useWatch, type UseFormReturn } from 'react-hook-form';
-import {
-  endpointSettingsSchema,
-  type EndpointSettings,
-  type EndpointSettingsInput,
-  type Settings,
-  type SettingsInput,
-} from '@/lib/settings/schema';
+import type { EndpointSettings, EndpointSettingsInput, Settings, SettingsInput } from '@/lib/settings/schema';
+import { useSettingsRuntime } from '@/components/wizard/use-settings-runtime';
 import { findRegion } from '@/lib/sls/regions';
 import { kafkaEndpoint } from '@/lib/sls/endpoints';
+import { useErrorText } from '@/components/form/use-error-text';
+import { useFormText, type FormText } from '@/components/form/use-form-text';
 import { RegionPicker } from './RegionPicker';
 import { TextField } from './TextField';
 
@@ -23,6 +20,9 @@ export function EndpointFields({ form }: { form: UseFormReturn<SettingsInput, un
     control,
     formState: { errors },
   } = form;
+  const text = useFormText();
+  const { t } = text;
+  const errorText = useErrorText();
   const all = useWatch({ control }) as SettingsInput;
   const values: EndpointSettingsInput = {
     region: all.region,
@@ -31,98 +31,121 @@ export function EndpointFields({ form }: { form: UseFormReturn<SettingsInput, un
     project: all.project,
     logstore: all.logstore,
   };
-  const parsed = endpointSettingsSchema.safeParse(values);
+  const runtime = useSettingsRuntime();
+  const parsed = runtime?.endpointSettingsSchema.safeParse(values);
+  const fieldError = (path: 'region' | 'project' | 'logstore') => {
+    const message = errors[path]?.message;
+    return message ? errorText(path, message) : undefined;
+  };
 
   return (
     <>
-      <fieldset>
-        <legend>Endpoint</legend>
-        <RegionPicker registration={register('region')} value={values.region ?? ''} error={errors.region?.message} />
+      <fieldset className="form-section">
+        <legend>{t('endpoint.legend')}</legend>
+        <RegionPicker registration={register('region')} value={values.region ?? ''} error={fieldError('region')} />
 
         <fieldset className="choices">
-          <legend>Network</legend>
+          <legend>{t('endpoint.network')}</legend>
           <label>
-            <input type="radio" value="internet" {...register('network')} /> Internet (port 10012)
+            <input type="radio" value="internet" {...register('network')} /> {t('endpoint.internet')}
           </label>
           <label>
-            <input type="radio" value="intranet" {...register('network')} /> Intranet: classic network or VPC inside
-            Alibaba Cloud (port 10011)
+            <input type="radio" value="intranet" {...register('network')} /> {t('endpoint.intranet')}
           </label>
         </fieldset>
 
         <fieldset className="choices">
-          <legend>Host name form</legend>
+          <legend>{t('endpoint.hostForm')}</legend>
           <label>
-            <input type="radio" value="project" {...register('hostForm')} /> With the project prefix (current SLS
-            documentation)
+            <input type="radio" value="project" {...register('hostForm')} /> {t('endpoint.hostProject')}
           </label>
           <label>
-            <input type="radio" value="region" {...register('hostForm')} /> Region only (the 2019 document&apos;s form)
+            <input type="radio" value="region" {...register('hostForm')} /> {t('endpoint.hostRegion')}
           </label>
         </fieldset>
       </fieldset>
 
-      <fieldset>
-        <legend>Destination</legend>
+      <fieldset className="form-section">
+        <legend>{t('endpoint.destination')}</legend>
         <TextField
           id="project"
-          label="Project"
-          help="3–63 characters: lowercase letters, digits and hyphens. It is the SASL username."
+          label={t('endpoint.project')}
+          help={t('endpoint.projectHelp')}
           registration={register('project')}
-          error={errors.project?.message}
+          error={fieldError('project')}
         />
         <TextField
           id="logstore"
-          label="Logstore"
-          help="3–63 characters: lowercase letters, digits, hyphens and underscores. It is the Kafka topic."
+          label={t('endpoint.logstore')}
+          help={t('endpoint.logstoreHelp')}
           registration={register('logstore')}
-          error={errors.logstore?.message}
+          error={fieldError('logstore')}
         />
       </fieldset>
 
       <section className="summary" aria-labelledby="summary-title" aria-live="polite">
-        <h2 id="summary-title">What your agent connects to</h2>
-        {parsed.success ? <EndpointSummary settings={parsed.data} /> : <p>Complete the fields above to see the endpoint.</p>}
+        <h2 id="summary-title">{t('summary.title')}</h2>
+        {parsed?.success ? (
+          <EndpointSummary
+            settings={parsed.data}
+            text={text}
+            sandbox={all.target === 'sandbox'}
+            expandJson={all.expandJson === true}
+          />
+        ) : (
+          <p>{t('summary.incomplete')}</p>
+        )}
       </section>
     </>
   );
 }
 
-function EndpointSummary({ settings }: { settings: EndpointSettings }) {
+function EndpointSummary({
+  settings,
+  text: { t, lang },
+  sandbox,
+  expandJson,
+}: {
+  settings: EndpointSettings;
+  text: FormText;
+  sandbox: boolean;
+  expandJson: boolean;
+}) {
   const endpoint = kafkaEndpoint(settings);
   const region = findRegion(settings.region);
   return (
     <>
       <dl data-testid="endpoint-summary">
-        <dt>Bootstrap server</dt>
+        <dt>{t('summary.bootstrap')}</dt>
         <dd>
           <code data-testid="bootstrap">{endpoint.bootstrap}</code>
         </dd>
-        <dt>Port</dt>
+        <dt>{t('summary.port')}</dt>
         <dd>
           <code data-testid="port">{endpoint.port}</code>
         </dd>
-        <dt>Security protocol</dt>
+        <dt>{t('summary.security')}</dt>
         <dd>
-          <code>SASL_SSL</code> with mechanism <code>PLAIN</code>
+          <code>SASL_SSL</code> {t('summary.mechanism')} <code>PLAIN</code>
         </dd>
-        <dt>SASL username</dt>
+        <dt>{t('summary.saslUsername')}</dt>
         <dd>
-          <code data-testid="sasl-username">{settings.project}</code> (the project)
+          <code data-testid="sasl-username">{settings.project}</code> {t('summary.theProject')}
         </dd>
-        <dt>SASL password</dt>
+        <dt>{t('summary.saslPassword')}</dt>
         <dd>
-          <code data-testid="sasl-password">{'<AccessKey ID>#••••••••'}</code> (AccessKey ID, “#”, AccessKey secret)
+          <code data-testid="sasl-password">{'<AccessKey ID>#••••••••'}</code> {t('summary.passwordShape')}
         </dd>
-        <dt>Topic</dt>
+        <dt>{t('summary.topic')}</dt>
         <dd>
-          <code data-testid="topic">{settings.logstore}</code> (the Logstore)
+          <code data-testid="topic">{settings.logstore}</code> {expandJson ? t('summary.topicJson') : t('summary.theLogstore')}
         </dd>
       </dl>
+      {sandbox ? <p className="note" data-testid="summary-sandbox">{t('summary.sandbox')}</p> : null}
       {region?.status === 'closing' ? (
-        <p className="warning">{region.name} is being decommissioned: plan to move the project.</p>
+        <p className="warning">{t('summary.closing', { name: lang === 'zh-CN' ? region.nameZh : region.name })}</p>
       ) : null}
-      {region?.special ? <p className="warning">{region.note}</p> : null}
+      {region?.special ? <p className="warning">{t('summary.special')}</p> : null}
     </>
   );
 }

@@ -7,16 +7,12 @@
 import { useId, useMemo, useState } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { REGION_AREAS, selectableRegions, type Region } from '@/lib/sls/regions';
+import { useFormText } from '@/components/form/use-form-text';
 
 function matches(region: Region, query: string): boolean {
   const q = query.trim().toLowerCase();
   if (!q) return true;
   return [region.id, region.name, region.nameZh].some((s) => s.toLowerCase().includes(q));
-}
-
-function optionLabel(region: Region): string {
-  const status = region.status === 'closing' ? ' — being decommissioned' : '';
-  return `${region.name} · ${region.nameZh} (${region.id})${status}`;
 }
 
 export function RegionPicker({
@@ -28,9 +24,11 @@ export function RegionPicker({
   value: string;
   error?: string;
 }) {
+  const { lang, t } = useFormText();
   const [query, setQuery] = useState('');
   const searchId = useId();
   const errorId = useId();
+  const helpId = useId();
   const groups = useMemo(() => {
     const regions = selectableRegions().filter((r) => r.id === value || matches(r, query));
     return REGION_AREAS.map((area) => ({ area, regions: regions.filter((r) => r.area === area.id) })).filter(
@@ -38,28 +36,43 @@ export function RegionPicker({
     );
   }, [query, value]);
   const count = groups.reduce((n, g) => n + g.regions.length, 0);
+  const zh = lang === 'zh-CN';
+  const optionLabel = (region: Region): string => {
+    const names = zh ? `${region.nameZh} · ${region.name}` : `${region.name} · ${region.nameZh}`;
+    const status = region.status === 'closing' ? ` — ${t('endpoint.closing')}` : '';
+    return `${names} (${region.id})${status}`;
+  };
+  const trimmed = query.trim();
+  const help = !trimmed
+    ? t('endpoint.regionHelp')
+    : count === 0
+      ? t('endpoint.regionMatchesNone', { query: trimmed })
+      : count === 1
+        ? t('endpoint.regionMatchesOne', { query: trimmed })
+        : t('endpoint.regionMatches', { count, query: trimmed });
 
   return (
     <div className="field">
-      <label htmlFor={searchId}>Search regions</label>
+      <label htmlFor={searchId}>{t('endpoint.searchRegions')}</label>
       <input
         id={searchId}
         type="search"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
-        placeholder="e.g. hangzhou, 新加坡, eu-central-1"
+        placeholder={t('endpoint.searchPlaceholder')}
         aria-controls="region"
+        aria-describedby={helpId}
         autoComplete="off"
       />
-      <label htmlFor="region">Region</label>
+      <label htmlFor="region">{t('endpoint.region')}</label>
       <select
         id="region"
         {...registration}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
+        aria-describedby={[helpId, error ? errorId : ''].filter(Boolean).join(' ')}
       >
         {groups.map(({ area, regions }) => (
-          <optgroup key={area.id} label={`${area.name} · ${area.nameZh}`}>
+          <optgroup key={area.id} label={zh ? `${area.nameZh} · ${area.name}` : `${area.name} · ${area.nameZh}`}>
             {regions.map((r) => (
               <option key={r.id} value={r.id}>
                 {optionLabel(r)}
@@ -68,8 +81,8 @@ export function RegionPicker({
           </optgroup>
         ))}
       </select>
-      <p className="help" aria-live="polite">
-        {query ? `${count} region${count === 1 ? '' : 's'} match “${query}”.` : 'Choose the region your project is in.'}
+      <p id={helpId} className="help" aria-live="polite">
+        {help}
       </p>
       {error ? (
         <p id={errorId} className="error" role="alert">

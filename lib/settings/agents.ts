@@ -9,16 +9,9 @@ import { fluentdOptionsSchema } from './agents/fluentd';
 import { logstashOptionsSchema } from './agents/logstash';
 import { telegrafOptionsSchema } from './agents/telegraf';
 
-export const AGENT_IDS = ['beats', 'collectd', 'telegraf', 'fluentd', 'logstash'] as const;
-export type AgentId = (typeof AGENT_IDS)[number];
+import { AGENT_IDS, type AgentId } from './agent-ids';
 
-export const AGENT_LABELS: Readonly<Record<AgentId, string>> = {
-  beats: 'Beats (Filebeat, Metricbeat, …)',
-  collectd: 'collectd',
-  telegraf: 'Telegraf',
-  fluentd: 'Fluentd',
-  logstash: 'Logstash',
-};
+export { AGENT_IDS, AGENT_LABELS, type AgentId } from './agent-ids';
 
 export const agentsSchema = z.strictObject(
   {

@@ -1,0 +1,73 @@
+'use client';
+/**
+ * One chosen agent's options, as controls generated from its options schema.
+ * Any change re-validates the whole agent, so cross-field errors (Beats zstd
+ * needs version 9, a CA path required by another choice) appear and clear at
+ * once. Errors not tied to a shown control are listed at the end.
+ */
+import { useFormState, useWatch, type UseFormReturn } from 'react-hook-form';
+import type { AgentId } from '@/lib/settings/agents';
+import type { Settings, SettingsInput } from '@/lib/settings/schema';
+import { AGENT_TITLES } from '@/lib/settings/agent-ids';
+import { agentOptionFields, isOptionRelevant } from './agent-forms';
+import { OptionControl } from './OptionControl';
+import { errorEntries, errorNodeAt, hasAllOptions, withDefaults } from './option-fields';
+import { formAgentMessages } from '@/lib/i18n/messages/form-agents';
+import { useErrorText } from './use-error-text';
+import { useFormText } from './use-form-text';
+
+type Form = UseFormReturn<SettingsInput, unknown, Settings>;
+
+export function AgentOptionsSection({ form, agent }: { form: Form; agent: AgentId }) {
+  const text = useFormText(formAgentMessages);
+  const { t, maybe } = text;
+  const errorText = useErrorText();
+  const agentPath = `agents.${agent}` as const;
+  const options = useWatch({ control: form.control, name: agentPath }) as Readonly<Record<string, unknown>> | undefined;
+  const { errors } = useFormState({ control: form.control, name: agentPath });
+  const fields = agentOptionFields(agent);
+  // The defaults are filled in by AgentsFields right after the agent is added.
+  if (!hasAllOptions(fields, options)) return null;
+
+  const filled = withDefaults(fields, options);
+  const agentErrors = errorNodeAt(errors, agentPath);
+  const shown = fields.filter(
+    (f) => isOptionRelevant(agent, f.name, filled) || errorEntries(errorNodeAt(agentErrors, f.name)).length > 0,
+  );
+  const others = errorEntries(agentErrors, new Set(shown.map((f) => f.name)));
+  const title = AGENT_TITLES[agent];
+  const revalidate = () => {
+    void form.trigger(agentPath);
+  };
+
+  return (
+    <fieldset className="form-section agent-options" id={`agent-options-${agent}`} data-testid={`agent-options-${agent}`}>
+      <legend>{t('agents.options', { agent: title })}</legend>
+      <p className="help">{maybe(`intro.${agent}`)}</p>
+      <div className="option-grid">
+        {shown.map((field) => (
+          <OptionControl
+            key={field.name}
+            form={form}
+            agent={agent}
+            field={field}
+            errors={errorNodeAt(agentErrors, field.name)}
+            text={text}
+            errorText={errorText}
+            revalidate={revalidate}
+          />
+        ))}
+      </div>
+      {others.length > 0 ? (
+        <div className="error" role="alert">
+          <p>{maybe('error.other')}</p>
+          <ul>
+            {others.map((e) => (
+              <li key={`${e.path.join('.')}:${e.message}`}>{errorText(agentPath, e.message)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}

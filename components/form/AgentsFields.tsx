@@ -1,0 +1,102 @@
+'use client';
+/**
+ * Which agents get configs (checked = present in `agents` with its options,
+ * unchecked = absent) and, for each chosen one, its options section.
+ */
+import { Suspense, lazy, useEffect } from 'react';
+import { useWatch, type UseFormReturn } from 'react-hook-form';
+import { AGENT_IDS, type AgentId } from '@/lib/settings/agent-ids';
+import type { Settings, SettingsInput } from '@/lib/settings/schema';
+import { loadSettingsRuntime, type SettingsRuntime } from '@/components/wizard/use-settings-runtime';
+import { useFormText } from './use-form-text';
+
+type Form = UseFormReturn<SettingsInput, unknown, Settings>;
+type Agents = NonNullable<SettingsInput['agents']>;
+
+// The option sections (controls, help texts, choice labels) load after the page: they are not needed to paint it.
+const AgentOptionsSection = lazy(() => import('./AgentOptionsSection').then((m) => ({ default: m.AgentOptionsSection })));
+
+function presentAgents(agents: Agents | undefined): AgentId[] {
+  return AGENT_IDS.filter((id) => agents?.[id] !== undefined);
+}
+
+/** `agents` with `id` added (its defaults) or removed, keeping the other agents' options. */
+function toggledAgents(runtime: SettingsRuntime, agents: Agents | undefined, id: AgentId, on: boolean): Agents {
+  const { withAgentDefaults } = runtime;
+  const next: Record<string, unknown> = {};
+  for (const agent of AGENT_IDS) {
+    const options = agents?.[agent];
+    if (agent === id) {
+      if (on) next[agent] = options ?? withAgentDefaults(agent, undefined);
+    } else if (options !== undefined) {
+      next[agent] = options;
+    }
+  }
+  return next as Agents;
+}
+
+export function AgentsFields({ form }: { form: Form }) {
+  const { t } = useFormText();
+  const agents = useWatch({ control: form.control, name: 'agents' });
+  const present = presentAgents(agents);
+
+  // An agent given as `{}` or with some options (the initial Beats, a shared
+  // link) gets the schema's defaults for the rest, so every control has a value.
+  useEffect(() => {
+    if (!agents) return;
+    let live = true;
+    void loadSettingsRuntime().then(({ hasAllAgentOptions, withAgentDefaults }) => {
+      if (!live) return;
+      const current = form.getValues('agents');
+      if (!current) return;
+      const incomplete = presentAgents(current).filter((id) => !hasAllAgentOptions(id, current[id]));
+      if (incomplete.length === 0) return;
+      const next: Record<string, unknown> = { ...current };
+      for (const id of incomplete) next[id] = withAgentDefaults(id, current[id]);
+      form.setValue('agents', next as Agents, { shouldDirty: false });
+    });
+    return () => {
+      live = false;
+    };
+  }, [agents, form]);
+
+  const toggle = (id: AgentId, on: boolean) => {
+    // The defaults come from the schemas, which the page has usually loaded long before a click.
+    void loadSettingsRuntime().then((runtime) => {
+      form.setValue('agents', toggledAgents(runtime, form.getValues('agents'), id, on), { shouldDirty: true });
+      if (!on) form.clearErrors(`agents.${id}`);
+    });
+  };
+
+  return (
+    <>
+      <fieldset className="form-section" aria-describedby="agents-help">
+        <legend>{t('agents.legend')}</legend>
+        <p id="agents-help" className="help">
+          {t('agents.help')}
+        </p>
+        <div className="agent-choices">
+          {AGENT_IDS.map((id) => (
+            <label key={id} className="agent-choice">
+              <input
+                type="checkbox"
+                id={`agent-${id}`}
+                checked={present.includes(id)}
+                onChange={(e) => toggle(id, e.target.checked)}
+              />{' '}
+              {t(`agent.${id}`)}
+            </label>
+          ))}
+        </div>
+        <p role="status" className={present.length === 0 ? 'warning' : 'visually-hidden'}>
+          {present.length === 0 ? t('agents.none') : ''}
+        </p>
+      </fieldset>
+      <Suspense fallback={null}>
+        {present.map((id) => (
+          <AgentOptionsSection key={id} form={form} agent={id} />
+        ))}
+      </Suspense>
+    </>
+  );
+}

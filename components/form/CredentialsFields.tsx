@@ -1,0 +1,100 @@
+'use client';
+/**
+ * AccessKey ID and secret, and where the secret goes in the configs. The
+ * secret is a password input (shown only on request), never autocompleted,
+ * and its error messages never quote any part of it.
+ */
+import { useId, useState } from 'react';
+import { useFormState, type UseFormReturn } from 'react-hook-form';
+import type { Settings, SettingsInput } from '@/lib/settings/schema';
+import { TextField } from '@/components/endpoint/TextField';
+import { useErrorText } from './use-error-text';
+import { useFormText } from './use-form-text';
+
+export function CredentialsFields({ form }: { form: UseFormReturn<SettingsInput, unknown, Settings> }) {
+  const { register, control } = form;
+  const { errors } = useFormState({ control, name: ['accessKeyId', 'accessKeySecret', 'secretMode'] });
+  const { t } = useFormText();
+  const errorText = useErrorText();
+  const [shown, setShown] = useState(false);
+  const noteId = useId();
+  const idMessage = errors.accessKeyId?.message;
+  const secretMessage = errors.accessKeySecret?.message;
+  const secretError = secretMessage ? errorText('accessKeySecret', secretMessage) : undefined;
+  const secretDescribedBy = ['accessKeySecret-help', secretError ? 'accessKeySecret-error' : ''].filter(Boolean).join(' ');
+
+  return (
+    <fieldset className="form-section">
+      <legend>{t('cred.legend')}</legend>
+      <p id={noteId} className="note">
+        {t('cred.ramNote')}
+      </p>
+      <TextField
+        id="accessKeyId"
+        label={t('cred.id')}
+        help={t('cred.idHelp')}
+        registration={register('accessKeyId')}
+        error={idMessage ? errorText('accessKeyId', idMessage) : undefined}
+      />
+
+      <div className="field">
+        <label htmlFor="accessKeySecret">{t('cred.secret')}</label>
+        <div className="secret-row">
+          <input
+            id="accessKeySecret"
+            type={shown ? 'text' : 'password'}
+            autoComplete="off"
+            autoCapitalize="off"
+            autoCorrect="off"
+            spellCheck={false}
+            aria-invalid={secretError ? true : undefined}
+            aria-describedby={secretDescribedBy}
+            {...register('accessKeySecret')}
+          />
+          <button
+            type="button"
+            className="secret-toggle"
+            aria-pressed={shown}
+            aria-controls="accessKeySecret"
+            onClick={() => setShown((s) => !s)}
+          >
+            {t('cred.show')}
+          </button>
+        </div>
+        <p id="accessKeySecret-help" className="help">
+          {t('cred.secretHelp')}
+        </p>
+        <p className="visually-hidden" aria-live="polite">
+          {shown ? t('cred.shown') : ''}
+        </p>
+        {secretError ? (
+          <p id="accessKeySecret-error" className="error" role="alert">
+            {secretError}
+          </p>
+        ) : null}
+      </div>
+
+      <fieldset className="choices">
+        <legend>{t('cred.secretMode')}</legend>
+        <div className="choice">
+          <label>
+            <input type="radio" value="inline" aria-describedby="secretMode-inline-help" {...register('secretMode')} />{' '}
+            {t('cred.inline')}
+          </label>
+          <p id="secretMode-inline-help" className="help choice-help">
+            {t('cred.inlineHelp')}
+          </p>
+        </div>
+        <div className="choice">
+          <label>
+            <input type="radio" value="env" aria-describedby="secretMode-env-help" {...register('secretMode')} />{' '}
+            {t('cred.env')}
+          </label>
+          <p id="secretMode-env-help" className="help choice-help">
+            {t('cred.envHelp')}
+          </p>
+        </div>
+      </fieldset>
+    </fieldset>
+  );
+}
