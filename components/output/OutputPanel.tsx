@@ -1,8 +1,53 @@
 'use client';
+/**
+ * The output panel's shell. The panel itself (./OutputBody: renderers, tabs,
+ * copy, steps, download, share) is fetched right after the page has loaded,
+ * not with it, so that the wizard's first load stays within its JavaScript
+ * budget; nothing can be rendered before the AccessKey is typed in anyway.
+ */
+import { useEffect, useState, type ComponentType } from 'react';
 import type { Settings, SettingsInput } from '@/lib/settings/schema';
 import type { SandboxTarget } from '@/lib/render/context';
+import { useT } from '@/lib/i18n/react';
+import { outputShellMessages } from '@/lib/i18n/messages/output';
+import '@/app/output.css';
 
-/** Rendered configs, steps, copy, download and share (filled in by the wizard work). */
-export function OutputPanel(_props: { values: SettingsInput; settings: Settings | null; sandbox: SandboxTarget }) {
-  return null;
+export interface OutputPanelProps {
+  /** The form's current values, valid or not (for the share link and the problems to fix). */
+  values: SettingsInput;
+  /** The parsed settings, or null while something is invalid. */
+  settings: Settings | null;
+  /** The sandbox endpoint from the server; its `caUrl` is completed here with the page's origin. */
+  sandbox: SandboxTarget;
+}
+
+export function OutputPanel(props: OutputPanelProps) {
+  const t = useT(outputShellMessages);
+  const [Body, setBody] = useState<{ component: ComponentType<OutputPanelProps> } | { error: string } | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    import('./OutputBody').then(
+      (module) => !cancelled && setBody({ component: module.OutputBody }),
+      (error: unknown) => !cancelled && setBody({ error: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  if (Body && 'component' in Body) return <Body.component {...props} />;
+  return (
+    <section className="output-panel" aria-labelledby="output-title">
+      <h2 id="output-title">{t('title')}</h2>
+      {Body && 'error' in Body ? (
+        <p className="error" role="alert">
+          {t('loadFailed', { reason: Body.error })}
+        </p>
+      ) : (
+        <p className="output-empty" data-testid="output-empty">
+          {props.settings ? t('preparing') : t('empty')}
+        </p>
+      )}
+    </section>
+  );
 }

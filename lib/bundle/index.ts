@@ -1,0 +1,82 @@
+/**
+ * The download bundle's contents, as a pure function of the rendered result:
+ * every file in a folder per agent (`beats/filebeat.yml`, `logstash/…`), a
+ * README.md with the steps, `settings.json` without the AccessKey, and in
+ * sandbox mode the sandbox CA. The browser zips these (./zip.ts); nothing of
+ * it goes through the server.
+ *
+ * settings.json leaves out the AccessKey ID as well as the secret: the file is
+ * meant to be kept with the configs, checked in or sent to a colleague, and
+ * the ID is half of the SASL password and names the RAM user to attack; it is
+ * also not needed to reproduce the configs, which take it from the form (or,
+ * for POST /api/render, from the two fields you add back).
+ */
+import type { AgentId } from '../settings/agents';
+import { AGENT_LABELS } from '../settings/agents';
+import type { Settings } from '../settings/schema';
+import { SANDBOX_CA_FILE_NAME } from '../render/context';
+import type { RenderedFile, RenderResult } from '../render/types';
+import { bundleReadme, type ReadmeFile } from './readme';
+
+export interface BundleEntry {
+  /** Path inside the zip, `/`-separated. */
+  path: string;
+  content: string;
+}
+
+export interface BundleInput {
+  result: RenderResult;
+  settings: Settings;
+  /** PEM of the sandbox CA; included (for target sandbox) when given. */
+  sandboxCaPem?: string;
+  /** Link that reopens the settings in the wizard (no credentials). */
+  shareUrl?: string;
+}
+
+export const README_PATH = 'README.md';
+export const SETTINGS_JSON_PATH = 'settings.json';
+export const SANDBOX_CA_PATH = SANDBOX_CA_FILE_NAME;
+
+/** The folder of an agent's files inside the bundle: its id, as in the settings JSON. */
+export function agentFolder(agent: AgentId): string {
+  return agent;
+}
+
+export function bundlePath(file: Pick<RenderedFile, 'agent' | 'path'>): string {
+  return `${agentFolder(file.agent)}/${file.path}`;
+}
+
+/** The settings without `accessKeyId` and `accessKeySecret`, pretty-printed, with every default spelled out. */
+export function settingsJsonWithoutCredentials(settings: Settings): string {
+  const { accessKeyId: _id, accessKeySecret: _secret, ...rest } = settings;
+  return `${JSON.stringify(rest, null, 2)}\n`;
+}
+
+export function bundleEntries({ result, settings, sandboxCaPem, shareUrl }: BundleInput): BundleEntry[] {
+  const files: BundleEntry[] = result.files.map((file) => ({ path: bundlePath(file), content: file.content }));
+  const described: ReadmeFile[] = result.files.map((file) => ({
+    path: bundlePath(file),
+    description: `${AGENT_LABELS[file.agent]} ${file.language === 'jaas' ? 'JAAS login file' : 'configuration'}`,
+  }));
+  described.push({
+    path: SETTINGS_JSON_PATH,
+    description: 'the wizard settings without the AccessKey ID and secret; add both to POST it to /api/render',
+  });
+  const includeCa = settings.target === 'sandbox' && sandboxCaPem !== undefined;
+  if (includeCa) described.push({ path: SANDBOX_CA_PATH, description: 'the sandbox CA certificate that the configs trust' });
+
+  const secret = settings.accessKeySecret;
+  const holdsSecret = secret.length > 0 && files.some((f) => f.content.includes(secret));
+  const entries: BundleEntry[] = [
+    ...files,
+    { path: README_PATH, content: bundleReadme({ result, settings, files: described, holdsSecret, shareUrl }) },
+    { path: SETTINGS_JSON_PATH, content: settingsJsonWithoutCredentials(settings) },
+  ];
+  if (includeCa) entries.push({ path: SANDBOX_CA_PATH, content: sandboxCaPem });
+  return entries;
+}
+
+/** The zip's file name: `sls-kafka-<project>-<logstore>.zip` (both are already file-name safe). */
+export function bundleFileName(settings: Pick<Settings, 'project' | 'logstore'>): string {
+  return `sls-kafka-${settings.project}-${settings.logstore}.zip`;
+}

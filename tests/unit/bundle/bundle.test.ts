@@ -1,0 +1,133 @@
+/**
+ * The download bundle: every rendered file in its agent's folder with the exact
+ * rendered content, README.md with every step and command, settings.json
+ * without credentials, the sandbox CA only in sandbox mode, and a zip that
+ * unpacks to exactly these entries.
+ */
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { bundleEntries, bundleFileName, settingsJsonWithoutCredentials } from '@/lib/bundle';
+import { bundleReadme } from '@/lib/bundle/readme';
+import { zipBundle } from '@/lib/bundle/zip';
+import { renderSettings } from '@/lib/render';
+import { settingsSchema, type SettingsInput } from '@/lib/settings/schema';
+import { EXAMPLE_INPUT, exampleSettings } from '../../support/settings';
+
+const ALL_AGENTS: SettingsInput['agents'] = {
+  beats: { beats: ['filebeat', 'metricbeat'] },
+  collectd: {},
+  telegraf: {},
+  fluentd: {},
+  logstash: { jaasMode: 'file' },
+};
+const SANDBOX = { host: 'localhost', port: 10099, caUrl: 'http://127.0.0.1:3000/api/sandbox/ca' };
+const PEM = '-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n';
+
+function entriesFor(overrides: Parameters<typeof exampleSettings>[0], extra: { sandboxCaPem?: string; shareUrl?: string } = {}) {
+  const settings = exampleSettings(overrides);
+  const result = renderSettings(settings, { sandbox: SANDBOX });
+  return { settings, result, entries: bundleEntries({ result, settings, ...extra }) };
+}
+
+describe('bundleEntries', () => {
+  it('puts every rendered file in a folder per agent, with the rendered content unchanged', () => {
+    const { result, entries } = entriesFor({ agents: ALL_AGENTS });
+    const byPath = new Map(entries.map((e) => [e.path, e.content]));
+    for (const path of ['beats/filebeat.yml', 'beats/metricbeat.yml', 'collectd/write_kafka.conf', 'telegraf/sls-kafka.conf', 'fluentd/sls-kafka.conf', 'logstash/sls-kafka.conf', 'logstash/kafka_client_jaas.conf']) {
+      expect(byPath.has(path), path).toBe(true);
+    }
+    for (const file of result.files) expect(byPath.get(`${file.agent}/${file.path}`)).toBe(file.content);
+    expect(entries.map((e) => e.path).sort()).toEqual(
+      [...result.files.map((f) => `${f.agent}/${f.path}`), 'README.md', 'settings.json'].sort(),
+    );
+    expect(new Set(entries.map((e) => e.path)).size).toBe(entries.length);
+  });
+
+  it('writes settings.json without the AccessKey ID or secret, and it restores the settings', () => {
+    const { settings, entries } = entriesFor({ agents: ALL_AGENTS, secretMode: 'inline' });
+    const json = entries.find((e) => e.path === 'settings.json')!.content;
+    expect(json).not.toContain(EXAMPLE_INPUT.accessKeySecret);
+    expect(json).not.toContain(EXAMPLE_INPUT.accessKeyId);
+    const parsed = JSON.parse(json) as Record<string, unknown>;
+    expect(parsed).not.toHaveProperty('accessKeyId');
+    expect(parsed).not.toHaveProperty('accessKeySecret');
+    // Adding the two credentials back gives exactly the settings the files were rendered from.
+    expect(settingsSchema.parse({ ...parsed, accessKeyId: EXAMPLE_INPUT.accessKeyId, accessKeySecret: EXAMPLE_INPUT.accessKeySecret })).toEqual(settings);
+    expect(settingsJsonWithoutCredentials(settings)).toBe(json);
+  });
+
+  it('writes a README with every agent’s steps in order and every command verbatim', () => {
+    const { result, entries } = entriesFor({ agents: ALL_AGENTS, target: 'sandbox' }, { sandboxCaPem: PEM, shareUrl: 'http://127.0.0.1:3000/#s=eyJ2IjoxfQ' });
+    const readme = entries.find((e) => e.path === 'README.md')!.content;
+    expect(readme).toMatch(/^# SLS Kafka configuration for `test-project-1` \/ `test-logstore-1`\n/);
+    for (const heading of ['## Beats (Filebeat, Metricbeat, …)', '## collectd', '## Telegraf', '## Fluentd', '## Logstash']) {
+      expect(readme).toContain(`\n${heading}\n`);
+    }
+    let position = 0;
+    for (const step of result.steps) {
+      const title = step.title.replace(/[<*]/g, (c) => `\\${c}`);
+      const at = readme.indexOf(title, position);
+      expect(at, step.title).toBeGreaterThan(-1);
+      position = at;
+      for (const command of step.commands ?? []) {
+        expect(readme, command).toMatch(new RegExp(`\n(\`{3,})sh\n${command.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n\\1\n`));
+      }
+    }
+    expect(readme).toMatch(/### \d+\. Warning: /);
+    expect(readme).toContain('**sandbox**');
+    expect(readme).toContain('<http://127.0.0.1:3000/#s=eyJ2IjoxfQ>');
+    expect(readme).toContain('`sls-sandbox-ca.pem`');
+    expect(readme).toContain('`settings.json`');
+  });
+
+  it('warns in the README when files hold the secret, and not when none does', () => {
+    const inline = entriesFor({ agents: { beats: {} }, secretMode: 'inline' }).entries.find((e) => e.path === 'README.md')!.content;
+    expect(inline).toContain('contain your AccessKey secret');
+    expect(inline).not.toContain(EXAMPLE_INPUT.accessKeySecret);
+    const env = entriesFor({ agents: { beats: {}, telegraf: {} }, secretMode: 'env' });
+    expect(env.entries.some((e) => e.content.includes(EXAMPLE_INPUT.accessKeySecret))).toBe(false);
+    expect(env.entries.find((e) => e.path === 'README.md')!.content).not.toContain('contain your AccessKey secret');
+  });
+
+  it('adds the sandbox CA only for target sandbox, and only when it was fetched', () => {
+    const sandbox = entriesFor({ target: 'sandbox' }, { sandboxCaPem: PEM }).entries;
+    expect(sandbox.find((e) => e.path === 'sls-sandbox-ca.pem')?.content).toBe(PEM);
+    expect(entriesFor({ target: 'sandbox' }).entries.some((e) => e.path === 'sls-sandbox-ca.pem')).toBe(false);
+    expect(entriesFor({ target: 'sls' }, { sandboxCaPem: PEM }).entries.some((e) => e.path === 'sls-sandbox-ca.pem')).toBe(false);
+  });
+
+  it('names the zip after the project and Logstore', () => {
+    expect(bundleFileName(exampleSettings())).toBe('sls-kafka-test-project-1-test-logstore-1.zip');
+  });
+});
+
+describe('bundleReadme', () => {
+  it('fences commands so that backticks inside cannot end the block, and escapes HTML-looking prose', () => {
+    const settings = exampleSettings();
+    const readme = bundleReadme({
+      settings,
+      files: [],
+      holdsSecret: false,
+      result: {
+        files: [],
+        steps: [
+          { agent: 'fluentd', title: 'The first <match> wins', detail: 'Events in *.log and *.conf', commands: ['echo ```x``` `y`', 'cat <<EOF\n  indented\nEOF'] },
+        ],
+      },
+    });
+    expect(readme).toContain('### 1. The first \\<match> wins');
+    expect(readme).toContain('Events in \\*.log and \\*.conf');
+    expect(readme).toContain('\n````sh\necho ```x``` `y`\n````\n');
+    expect(readme).toContain('\n```sh\ncat <<EOF\n  indented\nEOF\n```\n');
+  });
+});
+
+describe('zipBundle', () => {
+  it('unpacks to exactly the entries, byte for byte (UTF-8 included)', async () => {
+    const { entries } = entriesFor({ agents: ALL_AGENTS, target: 'sandbox' }, { sandboxCaPem: PEM });
+    const withUnicode = [...entries, { path: 'beats/notes-日志.txt', content: '日志库 → SLS ✓\n' }];
+    const unzipped = unzipSync(await zipBundle(withUnicode));
+    expect(Object.keys(unzipped).sort()).toEqual(withUnicode.map((e) => e.path).sort());
+    for (const entry of withUnicode) expect(strFromU8(unzipped[entry.path]!)).toBe(entry.content);
+  });
+});
