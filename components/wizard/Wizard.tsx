@@ -5,12 +5,11 @@
  * the share link all read the same values; nothing here talks to the server
  * except Validate (and the sandbox CA download).
  */
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { settingsSchema, type Settings, type SettingsInput } from '@/lib/settings/schema';
+import type { Settings, SettingsInput } from '@/lib/settings/schema';
 import { LanguageSwitch } from '@/lib/i18n/react';
-import { readShareHash } from '@/lib/share/url-state';
+import { lazySettingsResolver, loadSettingsRuntime, useSettingsRuntime } from './use-settings-runtime';
 import { SettingsForm } from '@/components/form/SettingsForm';
 import { OutputPanel } from '@/components/output/OutputPanel';
 import { ValidatePanel } from '@/components/validate/ValidatePanel';
@@ -32,18 +31,23 @@ export const FORM_DEFAULTS: SettingsInput = {
 
 export function Wizard({ sandbox }: { sandbox: SandboxTarget }) {
   const form = useForm<SettingsInput, unknown, Settings>({
-    resolver: zodResolver(settingsSchema),
+    // zod and the schemas load right after the page (they are most of the form's code).
+    resolver: lazySettingsResolver,
     defaultValues: FORM_DEFAULTS,
     mode: 'onChange',
   });
   // A shared link (#s=…) restores everything but the credentials.
   useEffect(() => {
-    const shared = readShareHash(window.location.hash);
-    if (shared) form.reset({ ...FORM_DEFAULTS, ...shared, accessKeyId: '', accessKeySecret: '' });
+    if (!window.location.hash) return;
+    void loadSettingsRuntime().then(({ readShareHash }) => {
+      const shared = readShareHash(window.location.hash);
+      if (shared) form.reset({ ...FORM_DEFAULTS, ...shared, accessKeyId: '', accessKeySecret: '' });
+    });
   }, [form]);
+  const runtime = useSettingsRuntime();
   const values = useWatch({ control: form.control }) as SettingsInput;
-  const parsed = useMemo(() => settingsSchema.safeParse(values), [values]);
-  const settings = parsed.success ? parsed.data : null;
+  const parsed = useMemo(() => runtime?.settingsSchema.safeParse(values), [runtime, values]);
+  const settings = parsed?.success ? parsed.data : null;
 
   return (
     <div className="wizard-layout">
