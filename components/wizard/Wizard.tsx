@@ -8,6 +8,7 @@
 import { useEffect, useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { Settings, SettingsInput } from '@/lib/settings/schema';
+import { FORM_DEFAULTS } from '@/lib/settings/form-defaults';
 import { LanguageSwitch } from '@/lib/i18n/react';
 import { lazySettingsResolver, loadSettingsRuntime, useSettingsRuntime } from './use-settings-runtime';
 import { SettingsForm } from '@/components/form/SettingsForm';
@@ -15,19 +16,6 @@ import { OutputPanel } from '@/components/output/OutputPanel';
 import { ValidatePanel } from '@/components/validate/ValidatePanel';
 import type { SandboxTarget } from '@/lib/render/context';
 
-export const FORM_DEFAULTS: SettingsInput = {
-  region: 'cn-hangzhou',
-  network: 'internet',
-  hostForm: 'project',
-  project: '',
-  logstore: '',
-  accessKeyId: '',
-  accessKeySecret: '',
-  secretMode: 'inline',
-  target: 'sls',
-  expandJson: false,
-  agents: { beats: {} },
-};
 
 export function Wizard({ sandbox }: { sandbox: SandboxTarget }) {
   const form = useForm<SettingsInput, unknown, Settings>({

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { load as loadYaml } from 'js-yaml';
 import { parse as parseToml } from 'smol-toml';
+import { arbitraryFor, defOf } from '../../support/zod-arbitrary';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { renderSettings, type RenderedFile } from '@/lib/render';
@@ -75,54 +76,12 @@ function harmless(value: string): string {
   return value.replace(/[^A-Za-z0-9/._:-]/gu, 'x');
 }
 
-type Def = { type: string; [key: string]: unknown };
-const defOf = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.def;
 
-/** An arbitrary for a zod schema: enums, booleans, bounded numbers, hostile strings, arrays of those. */
-function arbitraryFor(schema: z.ZodType): fc.Arbitrary<unknown> {
-  const def = defOf(schema);
-  switch (def.type) {
-    case 'default':
-    case 'prefault':
-    case 'optional':
-      return arbitraryFor(def.innerType as z.ZodType);
-    case 'enum':
-      return fc.constantFrom(...Object.values(def.entries as Record<string, string | number>));
-    case 'literal':
-      return fc.constantFrom(...(def.values as unknown[]));
-    case 'union':
-      return fc.oneof(...(def.options as z.ZodType[]).map(arbitraryFor));
-    case 'boolean':
-      return fc.boolean();
-    case 'number': {
-      const n = schema as unknown as { minValue: number | null; maxValue: number | null };
-      return fc.integer({ min: Math.max(n.minValue ?? 0, -1e6), max: Math.min(n.maxValue ?? 1e6, 1e6) });
-    }
-    case 'string':
-      return hostileText;
-    case 'array': {
-      const element = def.element as z.ZodType;
-      const elementDef = defOf(element);
-      if (elementDef.type === 'enum') {
-        return fc.subarray(Object.values(elementDef.entries as Record<string, string>), { minLength: 1 });
-      }
-      return fc.array(arbitraryFor(element), { minLength: 1, maxLength: 3 });
-    }
-    case 'object': {
-      const shapeDef = def.shape as Record<string, z.ZodType>;
-      return fc.record(Object.fromEntries(Object.entries(shapeDef).map(([k, v]) => [k, arbitraryFor(v)])), {
-        requiredKeys: [],
-      });
-    }
-    default:
-      throw new Error(`no arbitrary for zod type ${def.type}`);
-  }
-}
 
 const agentShapes = defOf(agentsSchema).shape as Record<string, z.ZodType>;
 const agentsArbitrary = fc
   .subarray([...AGENT_IDS], { minLength: 1, maxLength: 2 })
-  .chain((ids) => fc.record(Object.fromEntries(ids.map((id) => [id, arbitraryFor(agentShapes[id]!)]))));
+  .chain((ids) => fc.record(Object.fromEntries(ids.map((id) => [id, arbitraryFor(agentShapes[id]!, hostileText)]))));
 
 const name = (extra: string) =>
   fc.stringMatching(new RegExp(`^[a-z0-9][a-z0-9${extra}]{1,20}[a-z0-9]$`));

@@ -4,27 +4,15 @@
  * written, and decoding skips what it does not know instead of failing.
  */
 import fc from 'fast-check';
+import { arbitraryFor, defOf } from '../../support/zod-arbitrary';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { AGENT_IDS, agentsSchema } from '@/lib/settings/agents';
 import { settingsSchema, type SettingsInput } from '@/lib/settings/schema';
 import { selectableRegions } from '@/lib/sls/regions';
 import { readShareHash, shareHash, sharePayload } from '@/lib/share/url-state';
+import { FORM_DEFAULTS } from '@/lib/settings/form-defaults';
 
-/** The form's starting values (components/wizard/Wizard.tsx FORM_DEFAULTS). */
-const FORM_DEFAULTS: SettingsInput = {
-  region: 'cn-hangzhou',
-  network: 'internet',
-  hostForm: 'project',
-  project: '',
-  logstore: '',
-  accessKeyId: '',
-  accessKeySecret: '',
-  secretMode: 'inline',
-  target: 'sls',
-  expandJson: false,
-  agents: { beats: {} },
-};
 
 const KEY_ID = 'LTAI5tAbCdEfGhIjKlMnOpQr';
 const SECRET = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123';
@@ -51,8 +39,6 @@ function restore(hash: string, credentials: { accessKeyId: string; accessKeySecr
 
 // ---- random valid settings, driven by the agent schemas ----------------------------------
 
-type Def = { type: string; [key: string]: unknown };
-const defOf = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.def;
 
 /** Plausible strings for any text option: paths (with non-ASCII), URLs, tag patterns, sizes, ids. */
 const TEXT_VALUES = [
@@ -74,46 +60,11 @@ const TEXT_VALUES = [
   '/var/log/fluent/buffer/sls',
 ];
 
-function arbitraryFor(schema: z.ZodType): fc.Arbitrary<unknown> {
-  const def = defOf(schema);
-  switch (def.type) {
-    case 'default':
-    case 'prefault':
-    case 'optional':
-      return arbitraryFor(def.innerType as z.ZodType);
-    case 'enum':
-      return fc.constantFrom(...Object.values(def.entries as Record<string, string | number>));
-    case 'literal':
-      return fc.constantFrom(...(def.values as unknown[]));
-    case 'union':
-      return fc.oneof(...(def.options as z.ZodType[]).map(arbitraryFor));
-    case 'boolean':
-      return fc.boolean();
-    case 'number': {
-      const n = schema as unknown as { minValue: number | null; maxValue: number | null };
-      return fc.integer({ min: Math.max(n.minValue ?? 0, -1e6), max: Math.min(n.maxValue ?? 1e6, 1e6) });
-    }
-    case 'string':
-      return fc.constantFrom(...TEXT_VALUES);
-    case 'array': {
-      const element = def.element as z.ZodType;
-      const elementDef = defOf(element);
-      if (elementDef.type === 'enum') return fc.subarray(Object.values(elementDef.entries as Record<string, string>), { minLength: 1 });
-      return fc.array(arbitraryFor(element), { minLength: 1, maxLength: 3 });
-    }
-    case 'object': {
-      const shape = def.shape as Record<string, z.ZodType>;
-      return fc.record(Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, arbitraryFor(v)])), { requiredKeys: [] });
-    }
-    default:
-      throw new Error(`no arbitrary for zod type ${def.type}`);
-  }
-}
 
 const agentShapes = defOf(agentsSchema).shape as Record<string, z.ZodType>;
 const agentsArbitrary = fc
   .subarray([...AGENT_IDS], { minLength: 0, maxLength: AGENT_IDS.length })
-  .chain((ids) => fc.record(Object.fromEntries(ids.map((id) => [id, arbitraryFor(agentShapes[id]!)]))));
+  .chain((ids) => fc.record(Object.fromEntries(ids.map((id) => [id, arbitraryFor(agentShapes[id]!, fc.constantFrom(...TEXT_VALUES))]))));
 const name = (extra: string) => fc.stringMatching(new RegExp(`^[a-z0-9][a-z0-9${extra}]{1,20}[a-z0-9]$`));
 const alnum = (n: number) => fc.stringMatching(new RegExp(`^[A-Za-z0-9]{${n}}$`));
 
