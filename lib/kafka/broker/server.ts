@@ -52,7 +52,23 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   // A TLS socket whose handshake failed no longer knows its peer: remember each raw
   // connection's address, so the log can name the agent with the wrong CA.
   const remotes = new WeakMap<object, string>();
-  server.on('connection', (raw: Socket) => remotes.set(raw, `${raw.remoteAddress ?? '?'}:${raw.remotePort ?? '?'}`));
+  const perIp = new Map<string, number>();
+  server.on('connection', (raw: Socket) => {
+    remotes.set(raw, `${raw.remoteAddress ?? '?'}:${raw.remotePort ?? '?'}`);
+    const ip = raw.remoteAddress ?? '?';
+    const count = (perIp.get(ip) ?? 0) + 1;
+    if (count > limits.maxConnectionsPerIp) {
+      log('connection.refused', { remote: ip, reason: `more than ${limits.maxConnectionsPerIp} connections from this address` });
+      raw.destroy();
+      return;
+    }
+    perIp.set(ip, count);
+    raw.once('close', () => {
+      const left = (perIp.get(ip) ?? 1) - 1;
+      if (left <= 0) perIp.delete(ip);
+      else perIp.set(ip, left);
+    });
+  });
   server.on('tlsClientError', (err, socket) => {
     // `_parent` is the raw socket under a server-side TLSSocket (a long-standing Node internal).
     const parent = (socket as unknown as { _parent?: object })._parent;

@@ -1,0 +1,73 @@
+/** One client address cannot take every connection slot (Kafka's max.connections.per.ip). */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import net from 'node:net';
+import tls from 'node:tls';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBroker, type RunningBroker } from '@/lib/kafka/broker/server';
+import { openAccounts } from '@/lib/sandbox/accounts';
+import { ensureSandboxCertificates } from '@/lib/sandbox/ca';
+import { RecordStore } from '@/lib/sandbox/store';
+
+let dir: string;
+let broker: RunningBroker;
+let store: RecordStore;
+let ca: string;
+const refusals: string[] = [];
+
+/** Resolves true once TLS is up, false when the endpoint drops the connection first. */
+function connectFrom(localAddress: string): Promise<{ ok: boolean; socket: tls.TLSSocket }> {
+  return new Promise((resolve) => {
+    const raw = net.connect({ host: '127.0.0.1', port: broker.port, localAddress });
+    const socket = tls.connect({ socket: raw, ca, servername: 'localhost' });
+    socket.once('secureConnect', () => resolve({ ok: true, socket }));
+    socket.once('error', () => resolve({ ok: false, socket }));
+    socket.once('close', () => resolve({ ok: false, socket }));
+  });
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'sls-per-ip-'));
+  const certs = await ensureSandboxCertificates(dir, { publicHost: 'localhost' });
+  ca = certs.caCertPem;
+  store = RecordStore.open({ file: ':memory:' });
+  broker = await startBroker({
+    host: '127.0.0.1',
+    port: 0,
+    tls: { cert: certs.serverCertPem, key: certs.serverKeyPem },
+    accounts: openAccounts(),
+    store,
+    publicHost: 'localhost',
+    limits: { maxConnectionsPerIp: 3, maxConnections: 20 },
+    log: (event, fields) => {
+      if (event === 'connection.refused') refusals.push(String(fields?.reason));
+    },
+  });
+});
+
+afterAll(async () => {
+  await broker.close();
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('connections per client address', () => {
+  it('refuses the fourth connection from one address, not from another, and frees a slot on close', async () => {
+    const first = await Promise.all([connectFrom('127.0.0.1'), connectFrom('127.0.0.1'), connectFrom('127.0.0.1')]);
+    expect(first.map((c) => c.ok)).toEqual([true, true, true]);
+    const fourth = await connectFrom('127.0.0.1');
+    expect(fourth.ok).toBe(false);
+    expect(refusals).toContain('more than 3 connections from this address');
+    // Another loopback address has its own allowance.
+    const other = await connectFrom('127.0.0.2');
+    expect(other.ok).toBe(true);
+    first[0]!.socket.destroy();
+    await expect.poll(async () => {
+      const again = await connectFrom('127.0.0.1');
+      again.socket.destroy();
+      return again.ok;
+    }, { timeout: 5_000 }).toBe(true);
+    for (const c of [...first, other]) c.socket.destroy();
+  });
+});
