@@ -16,14 +16,24 @@ let store: RecordStore;
 let ca: string;
 const refusals: string[] = [];
 
-/** Resolves true once TLS is up, false when the endpoint drops the connection first. */
+/**
+ * Connect from `localAddress`; `ok` is false when the endpoint drops the connection
+ * within half a second (with TLS 1.3 the client may see the handshake finish first).
+ */
 function connectFrom(localAddress: string): Promise<{ ok: boolean; socket: tls.TLSSocket }> {
   return new Promise((resolve) => {
     const raw = net.connect({ host: '127.0.0.1', port: broker.port, localAddress });
     const socket = tls.connect({ socket: raw, ca, servername: 'localhost' });
-    socket.once('secureConnect', () => resolve({ ok: true, socket }));
-    socket.once('error', () => resolve({ ok: false, socket }));
-    socket.once('close', () => resolve({ ok: false, socket }));
+    let timer: NodeJS.Timeout | undefined;
+    const dropped = () => {
+      clearTimeout(timer);
+      resolve({ ok: false, socket });
+    };
+    socket.once('error', dropped);
+    socket.once('close', dropped);
+    socket.once('secureConnect', () => {
+      timer = setTimeout(() => resolve({ ok: !socket.destroyed, socket }), 500);
+    });
   });
 }
 

@@ -47,6 +47,8 @@ export class BrokerConnection {
     private readonly socket: TLSSocket,
     private readonly deps: ConnectionDeps,
     private readonly onClose: () => void,
+    /** Called once when the endpoint starts closing this connection. */
+    private readonly onClosing: () => void = () => {},
   ) {
     this.frames = new FrameDecoder(deps.limits.maxPreAuthFrameBytes);
     const servername = (socket as TLSSocket & { servername?: string | false }).servername;
@@ -164,6 +166,7 @@ export class BrokerConnection {
   close(reason: string): void {
     if (this.closed) return;
     this.closed = true;
+    this.onClosing();
     this.deps.log('connection.closed', { remote: this.ctx.remote, user: this.ctx.username, reason });
     // Stop reading (and decrypting) whatever the peer still sends.
     this.socket.pause();

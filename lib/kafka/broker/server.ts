@@ -52,23 +52,7 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   // A TLS socket whose handshake failed no longer knows its peer: remember each raw
   // connection's address, so the log can name the agent with the wrong CA.
   const remotes = new WeakMap<object, string>();
-  const perIp = new Map<string, number>();
-  server.on('connection', (raw: Socket) => {
-    remotes.set(raw, `${raw.remoteAddress ?? '?'}:${raw.remotePort ?? '?'}`);
-    const ip = raw.remoteAddress ?? '?';
-    const count = (perIp.get(ip) ?? 0) + 1;
-    if (count > limits.maxConnectionsPerIp) {
-      log('connection.refused', { remote: ip, reason: `more than ${limits.maxConnectionsPerIp} connections from this address` });
-      raw.destroy();
-      return;
-    }
-    perIp.set(ip, count);
-    raw.once('close', () => {
-      const left = (perIp.get(ip) ?? 1) - 1;
-      if (left <= 0) perIp.delete(ip);
-      else perIp.set(ip, left);
-    });
-  });
+  server.on('connection', (raw: Socket) => remotes.set(raw, `${raw.remoteAddress ?? '?'}:${raw.remotePort ?? '?'}`));
   server.on('tlsClientError', (err, socket) => {
     // `_parent` is the raw socket under a server-side TLSSocket (a long-standing Node internal).
     const parent = (socket as unknown as { _parent?: object })._parent;
@@ -77,11 +61,36 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     log('tls.failed', { remote, reason: err.message });
     socket.destroy();
   });
+  // Connections per client address, counted until the endpoint starts closing one
+  // (a closing connection no longer holds a slot of its client's allowance).
+  const perIp = new Map<string, number>();
   server.on('secureConnection', (socket) => {
+    const ip = socket.remoteAddress ?? '?';
+    const count = (perIp.get(ip) ?? 0) + 1;
+    if (count > limits.maxConnectionsPerIp) {
+      log('connection.refused', { remote: ip, reason: `more than ${limits.maxConnectionsPerIp} connections from this address` });
+      socket.destroy();
+      return;
+    }
+    perIp.set(ip, count);
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      const left = (perIp.get(ip) ?? 1) - 1;
+      if (left <= 0) perIp.delete(ip);
+      else perIp.set(ip, left);
+    };
     socket.setNoDelay(true);
-    const conn = new BrokerConnection(socket, { accounts: options.accounts, store: options.store, control, identity, limits, log }, () => {
-      open.delete(conn);
-    });
+    const conn = new BrokerConnection(
+      socket,
+      { accounts: options.accounts, store: options.store, control, identity, limits, log },
+      () => {
+        release();
+        open.delete(conn);
+      },
+      release,
+    );
     open.add(conn);
   });
 
