@@ -5,6 +5,8 @@
  */
 import fc from 'fast-check';
 import type { z } from 'zod';
+import { AGENT_IDS, agentsSchema } from '@/lib/settings/agents';
+import { selectableRegions } from '@/lib/sls/regions';
 
 type Def = { type: string; [key: string]: unknown };
 export const defOf = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.def;
@@ -46,4 +48,27 @@ export function arbitraryFor(schema: z.ZodType, strings: fc.Arbitrary<string>): 
     default:
       throw new Error(`no arbitrary for zod type ${def.type}`);
   }
+}
+
+/** Valid names and keys, and arbitrary agent options (free text from `strings`), as settings input. */
+export function settingsInputArbitrary(opts: { strings: fc.Arbitrary<string>; minAgents: number; maxAgents: number }) {
+  const agentShapes = defOf(agentsSchema).shape as Record<string, z.ZodType>;
+  const agents = fc
+    .subarray([...AGENT_IDS], { minLength: opts.minAgents, maxLength: opts.maxAgents })
+    .chain((ids) => fc.record(Object.fromEntries(ids.map((id) => [id, arbitraryFor(agentShapes[id]!, opts.strings)]))));
+  const name = (extra: string) => fc.stringMatching(new RegExp(`^[a-z0-9][a-z0-9${extra}]{1,20}[a-z0-9]$`));
+  const alnum = (n: number) => fc.stringMatching(new RegExp(`^[A-Za-z0-9]{${n}}$`));
+  return fc.record({
+    region: fc.constantFrom(...selectableRegions().map((r) => r.id)),
+    network: fc.constantFrom('internet', 'intranet'),
+    hostForm: fc.constantFrom('project', 'region'),
+    project: name('-'),
+    logstore: name('_-'),
+    accessKeyId: alnum(20).map((s) => `LTAI${s}`),
+    accessKeySecret: alnum(30),
+    secretMode: fc.constantFrom('inline', 'env'),
+    target: fc.constantFrom('sls', 'sandbox'),
+    expandJson: fc.boolean(),
+    agents,
+  });
 }

@@ -7,13 +7,11 @@
 import fc from 'fast-check';
 import { load as loadYaml } from 'js-yaml';
 import { parse as parseToml } from 'smol-toml';
-import { arbitraryFor, defOf } from '../../support/zod-arbitrary';
+import { settingsInputArbitrary } from '../../support/zod-arbitrary';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
 import { renderSettings, type RenderedFile } from '@/lib/render';
-import { AGENT_IDS, agentsSchema } from '@/lib/settings/agents';
+import { AGENT_IDS } from '@/lib/settings/agents';
 import { settingsSchema } from '@/lib/settings/schema';
-import { selectableRegions } from '@/lib/sls/regions';
 import { parseCollectdConfig } from '@/lib/config-parsers/collectd';
 import { parseFluentdConfig } from '@/lib/config-parsers/fluentd';
 import { parseJaasFile } from '@/lib/config-parsers/jaas';
@@ -78,28 +76,7 @@ function harmless(value: string): string {
 
 
 
-const agentShapes = defOf(agentsSchema).shape as Record<string, z.ZodType>;
-const agentsArbitrary = fc
-  .subarray([...AGENT_IDS], { minLength: 1, maxLength: 2 })
-  .chain((ids) => fc.record(Object.fromEntries(ids.map((id) => [id, arbitraryFor(agentShapes[id]!, hostileText)]))));
-
-const name = (extra: string) =>
-  fc.stringMatching(new RegExp(`^[a-z0-9][a-z0-9${extra}]{1,20}[a-z0-9]$`));
-const alnum = (n: number) => fc.stringMatching(new RegExp(`^[A-Za-z0-9]{${n}}$`));
-
-const settingsArbitrary = fc.record({
-  region: fc.constantFrom(...selectableRegions().map((r) => r.id)),
-  network: fc.constantFrom('internet', 'intranet'),
-  hostForm: fc.constantFrom('project', 'region'),
-  project: name('-'),
-  logstore: name('_-'),
-  accessKeyId: alnum(20).map((s) => `LTAI${s}`),
-  accessKeySecret: alnum(30),
-  secretMode: fc.constantFrom('inline', 'env'),
-  target: fc.constantFrom('sls', 'sandbox'),
-  expandJson: fc.boolean(),
-  agents: agentsArbitrary,
-});
+const settingsArbitrary = settingsInputArbitrary({ strings: hostileText, minAgents: 1, maxAgents: 2 });
 
 /** Replace every string option of every agent by its harmless twin. */
 function harmlessAgents(agents: Record<string, unknown>): Record<string, unknown> {

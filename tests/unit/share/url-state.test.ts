@@ -4,12 +4,10 @@
  * written, and decoding skips what it does not know instead of failing.
  */
 import fc from 'fast-check';
-import { arbitraryFor, defOf } from '../../support/zod-arbitrary';
+import { settingsInputArbitrary } from '../../support/zod-arbitrary';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import { AGENT_IDS, agentsSchema } from '@/lib/settings/agents';
+import { AGENT_IDS } from '@/lib/settings/agents';
 import { settingsSchema, type SettingsInput } from '@/lib/settings/schema';
-import { selectableRegions } from '@/lib/sls/regions';
 import { readShareHash, shareHash, sharePayload } from '@/lib/share/url-state';
 import { FORM_DEFAULTS } from '@/lib/settings/form-defaults';
 
@@ -61,26 +59,7 @@ const TEXT_VALUES = [
 ];
 
 
-const agentShapes = defOf(agentsSchema).shape as Record<string, z.ZodType>;
-const agentsArbitrary = fc
-  .subarray([...AGENT_IDS], { minLength: 0, maxLength: AGENT_IDS.length })
-  .chain((ids) => fc.record(Object.fromEntries(ids.map((id) => [id, arbitraryFor(agentShapes[id]!, fc.constantFrom(...TEXT_VALUES))]))));
-const name = (extra: string) => fc.stringMatching(new RegExp(`^[a-z0-9][a-z0-9${extra}]{1,20}[a-z0-9]$`));
-const alnum = (n: number) => fc.stringMatching(new RegExp(`^[A-Za-z0-9]{${n}}$`));
-
-const inputArbitrary = fc.record({
-  region: fc.constantFrom(...selectableRegions().map((r) => r.id)),
-  network: fc.constantFrom('internet', 'intranet'),
-  hostForm: fc.constantFrom('project', 'region'),
-  project: name('-'),
-  logstore: name('_-'),
-  accessKeyId: alnum(20).map((s) => `LTAI${s}`),
-  accessKeySecret: alnum(30),
-  secretMode: fc.constantFrom('inline', 'env'),
-  target: fc.constantFrom('sls', 'sandbox'),
-  expandJson: fc.boolean(),
-  agents: agentsArbitrary,
-}) as fc.Arbitrary<SettingsInput>;
+const inputArbitrary = settingsInputArbitrary({ strings: fc.constantFrom(...TEXT_VALUES), minAgents: 0, maxAgents: AGENT_IDS.length }) as fc.Arbitrary<SettingsInput>;
 
 const validInput = inputArbitrary.filter((input) => settingsSchema.safeParse(input).success);
 
