@@ -1,5 +1,9 @@
 'use client';
+import type { InputHTMLAttributes } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
+
+/** Either a react-hook-form registration or plain controlled-input props (value, onChange, name). */
+type InputBinding = UseFormRegisterReturn | Pick<InputHTMLAttributes<HTMLInputElement>, 'name' | 'value' | 'onChange'>;
 
 /** A labelled text input with its help text and its error announced beside it. */
 export function TextField({
@@ -13,7 +17,7 @@ export function TextField({
   id: string;
   label: string;
   help?: string;
-  registration: UseFormRegisterReturn;
+  registration: InputBinding;
   error?: string;
   type?: 'text' | 'password';
 }) {

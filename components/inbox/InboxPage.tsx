@@ -8,12 +8,13 @@
  * constant message key), and how to connect an agent to the sandbox.
  */
 import '@/app/inbox.css';
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import { LanguageSwitch, useLang, useT } from '@/lib/i18n/react';
 import { inboxMessages } from '@/lib/i18n/messages/inbox';
 import type { StoredRecordView } from '@/lib/sandbox/records-view';
 import { localizedNameProblem } from './name-problems';
 import { analyseSpread, SPREAD_WINDOW, type SpreadFinding } from './spread';
+import { TextField } from '@/components/endpoint/TextField';
 
 export interface InboxSandboxInfo {
   /** The sandbox endpoint runs in this server. */
@@ -304,30 +305,7 @@ function NameField({
   error: string | undefined;
   onChange: (v: string) => void;
 }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        name={name}
-        type="text"
-        autoComplete="off"
-        spellCheck={false}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-help${error ? ` ${id}-error` : ''}`}
-      />
-      <p id={`${id}-help`} className="help">
-        {help}
-      </p>
-      {error ? (
-        <p id={`${id}-error`} className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
+  return <TextField id={id} label={label} help={help} error={error} registration={{ name, value, onChange: (e: ChangeEvent<HTMLInputElement>) => onChange(e.target.value) }} />;
 }
 
 function SpreadReport({ findings, t }: { findings: SpreadFinding[]; t: T }) {
