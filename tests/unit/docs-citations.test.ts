@@ -73,16 +73,16 @@ function anchorsOf(markdown: string): Set<string> {
   const seen = new Map<string, number>();
   let fence: string | undefined;
   for (const line of markdown.split('\n')) {
-    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (f) {
-      if (fence === undefined) fence = f[1][0];
-      else if (f[1][0] === fence) fence = undefined;
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1]?.charAt(0);
+    if (marker !== undefined) {
+      if (fence === undefined) fence = marker;
+      else if (marker === fence) fence = undefined;
       continue;
     }
     if (fence !== undefined) continue;
-    const h = /^ {0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
-    if (!h) continue;
-    const base = slug(h[1]);
+    const heading = /^ {0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line)?.[1];
+    if (heading === undefined) continue;
+    const base = slug(heading);
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     anchors.add(n === 0 ? base : `${base}-${n}`);
