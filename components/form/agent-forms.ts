@@ -7,12 +7,12 @@
  */
 import type { z } from 'zod';
 import { AGENT_IDS, type AgentId } from '@/lib/settings/agents';
-import { BEATS_VERSIONS, beatsOptionsSchema } from '@/lib/settings/agents/beats';
-import { collectdOptionsSchema } from '@/lib/settings/agents/collectd';
-import { fluentdOptionsSchema } from '@/lib/settings/agents/fluentd';
-import { LOGSTASH_VERSIONS } from '@/lib/render/logstash/versions';
-import { logstashOptionsSchema } from '@/lib/settings/agents/logstash';
-import { telegrafOptionsSchema } from '@/lib/settings/agents/telegraf';
+import { BEATS_VERSIONS, beatsOptionsSchema } from '@/lib/agents/beats/schema';
+import { collectdOptionsSchema } from '@/lib/agents/collectd/schema';
+import { fluentdOptionsSchema } from '@/lib/agents/fluentd/schema';
+import { LOGSTASH_VERSIONS } from '@/lib/agents/logstash/versions';
+import { logstashOptionsSchema } from '@/lib/agents/logstash/schema';
+import { telegrafOptionsSchema } from '@/lib/agents/telegraf/schema';
 import { describeOptionsSchema, type ChoiceOrder, type OptionField } from './option-fields';
 
 type Options = Readonly<Record<string, unknown>>;

@@ -1,0 +1,15 @@
+/** Fluentd for the form and the settings schema: meta, options schema, the form's rules and strings (no renderer). */
+import type { AgentSchemaEntry } from '../types';
+import { fluentdMeta } from './meta';
+import { fluentdOptionsSchema } from './schema';
+import { fluentdTexts } from './texts';
+
+export const fluentdEntry = {
+  ...fluentdMeta,
+  schema: fluentdOptionsSchema,
+  form: {
+    order: {},
+    relevant: { caPath: (o) => o.caMode === 'file' },
+  },
+  texts: fluentdTexts,
+} satisfies AgentSchemaEntry<'fluentd', typeof fluentdOptionsSchema>;

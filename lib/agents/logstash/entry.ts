@@ -1,0 +1,22 @@
+/** Logstash for the form and the settings schema: meta, options schema, the form's rules and strings (no renderer). */
+import type { AgentSchemaEntry } from '../types';
+import { logstashMeta } from './meta';
+import { logstashOptionsSchema } from './schema';
+import { logstashTexts } from './texts';
+import { LOGSTASH_VERSIONS } from './versions';
+
+export const logstashEntry = {
+  ...logstashMeta,
+  schema: logstashOptionsSchema,
+  form: {
+    order: { version: LOGSTASH_VERSIONS },
+    relevant: {
+      pemBundlePath: (o) => o.truststore === 'pem',
+      jksPath: (o) => o.truststore === 'jks',
+      jksPassword: (o) => o.truststore === 'jks',
+      filePath: (o) => o.input === 'file',
+      beatsPort: (o) => o.input === 'beats',
+    },
+  },
+  texts: logstashTexts,
+} satisfies AgentSchemaEntry<'logstash', typeof logstashOptionsSchema>;
