@@ -7,8 +7,9 @@
  * small pure helpers the option sections need (lines, error lookup).
  */
 import { z } from 'zod';
+import type { AgentForm, ChoiceValue } from '@/lib/agents/types';
 
-export type ChoiceValue = string | number;
+export type { ChoiceValue } from '@/lib/agents/types';
 
 export type OptionFieldKind =
   | { kind: 'choice'; options: readonly ChoiceValue[] }
@@ -25,8 +26,8 @@ export type OptionField = OptionFieldKind & {
   defaultValue: unknown;
 };
 
-/** Display order for choices whose schema loses it (zod enums of numeric-looking strings reorder). */
-export type ChoiceOrder = Readonly<Record<string, readonly ChoiceValue[]>>;
+/** Display order for choices whose schema loses it (an agent's `form.order`). */
+export type ChoiceOrder = AgentForm['order'];
 
 function unwrap(schema: z.ZodType): z.ZodType {
   let current = schema;

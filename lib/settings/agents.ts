@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { strictObjectError } from '../agents/common/options-schema';
 import { AGENT_IDS, type AgentId } from '../agents/meta';
-import { AGENT_SCHEMA_ENTRIES, type AgentOptions, type AgentOptionsSchema } from '../agents/schemas';
+import { AGENT_SCHEMA_ENTRIES, type AgentOptionsSchema } from '../agents/schemas';
 
 export { AGENT_IDS, type AgentId } from '../agents/meta';
 export type { AgentOptions } from '../agents/schemas';
@@ -23,7 +23,3 @@ export const agentsSchema = z.strictObject(shape, {
 });
 
 export type AgentsSettings = z.output<typeof agentsSchema>;
-// Keeps the registry's option types and the settings' in step.
-export type { AgentOptions as AgentOptionsById };
-const check: AgentOptions['beats'] extends NonNullable<AgentsSettings['beats']> ? true : false = true;
-void check;
