@@ -2,7 +2,7 @@
  * The `output.kafka` section every Beat shares (libbeat Kafka output on
  * sarama), written for the SLS Kafka endpoint: SASL PLAIN over verified TLS,
  * protocol 2.1.0, no message key, round-robin over all shards.
- * Sources: ../shared/reference/agents.md §1.1–1.3; elastic/beats
+ * Sources: docs/agents/beats.md (keystore, Kafka output settings, versions); elastic/beats
  * libbeat/outputs/kafka (config.go, docs/kafka.asciidoc); sls-kafka.md §1.4.
  */
 import type { BeatsOptions } from './schema';

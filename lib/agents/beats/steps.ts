@@ -2,7 +2,7 @@
  * The steps around each `<beat>.yml`: where the file goes on Linux (deb/rpm),
  * Windows and Docker, how to store the password in the Beat keystore, how
  * to test the config, restart and watch the first events reach SLS.
- * Sources: agents.md §1.1 (keystore, layout, `test output` unsupported for
+ * Sources: docs/agents/beats.md, keystore and file layout (`test output` unsupported for
  * Kafka, beats#10652); Elastic keystore and directory-layout docs; sarama's
  * SASL log lines.
  */

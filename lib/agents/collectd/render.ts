@@ -4,7 +4,7 @@
  * restart, watch in the foreground).
  *
  * What the file must get right (collectd 5.x src/write_kafka.c, librdkafka
- * CONFIGURATION.md; the team reference agents.md §2):
+ * CONFIGURATION.md; docs/agents/collectd.md, the write_kafka plugin section):
  * - `LoadPlugin write_kafka` before `<Plugin write_kafka>` (no AutoLoadPlugin);
  * - every global librdkafka `Property` before `<Topic>`: a Topic copies the
  *   global config at the moment it is parsed;

@@ -1,6 +1,7 @@
 /**
  * What each Logstash release line brings for the Kafka output, as bundled
- * (reference agents.md §5: `Gemfile.jruby-*.lock.release` per branch,
+ * (docs/agents/logstash.md, the bundled Kafka plugin per release line:
+ * `Gemfile.jruby-*.lock.release` per branch,
  * `build.gradle` per plugin tag, the plugin CHANGELOG):
  * - `sasl_jaas_config` (per-plugin JAAS) — in logstash-integration-kafka 10.x
  *   and later; the Kafka outputs bundled before Logstash 7.10 may lack it, so
