@@ -1,9 +1,9 @@
 /** Beats for the form and the settings schema: meta, options schema, the form's rules and strings (no renderer). */
 import { ACKS_ORDER } from '../common/codecs';
-import type { AgentSchemaEntry } from '../types';
+import type { AgentSchemaEntry, AgentTexts } from '../types';
 import { beatsMeta } from './meta';
 import { BEATS_VERSIONS, beatsOptionsSchema } from './schema';
-import { beatsTexts } from './texts';
+import texts from './texts.json';
 
 const includes = (value: unknown, item: string): boolean => Array.isArray(value) && value.includes(item);
 
@@ -17,5 +17,5 @@ export const beatsEntry = {
       heartbeatUrls: (o) => o.mode === 'complete' && includes(o.beats, 'heartbeat'),
     },
   },
-  texts: beatsTexts,
+  texts: texts satisfies AgentTexts,
 } satisfies AgentSchemaEntry<'beats', typeof beatsOptionsSchema>;

@@ -1,23 +1,15 @@
 /**
  * Beats as plain data (no zod): what the page's first load needs to
- * list the agent and name its options.
+ * list the agent and name its options (labels.json, English and Chinese).
  */
 import type { AgentMeta } from '../types';
+import labels from './labels.json';
 
 export const beatsMeta = {
   id: 'beats',
   group: 'logs',
   title: 'Beats',
-  label: { en: 'Beats (Filebeat, Metricbeat, …)', zh: 'Beats（Filebeat、Metricbeat 等）' },
+  label: labels.label,
   defaultSelected: true,
-  optionLabels: {
-    beats: { en: 'Which Beats', zh: '生成哪些 Beat' },
-    version: { en: 'Beats version', zh: 'Beats 版本' },
-    mode: { en: 'Config to generate', zh: '生成内容' },
-    compression: { en: 'Compression', zh: '压缩方式' },
-    acks: { en: 'Required acks', zh: '确认级别（required_acks）' },
-    maxMessageBytes: { en: 'Max message bytes', zh: '单条消息最大字节数' },
-    paths: { en: 'Log paths (Filebeat)', zh: '日志路径（Filebeat）' },
-    heartbeatUrls: { en: 'Heartbeat URLs', zh: 'Heartbeat 监测 URL' },
-  },
+  optionLabels: labels.options,
 } as const satisfies AgentMeta;

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { CODECS } from '../common/codecs';
-import { agentOptionsError } from '../common/options-schema';
+import { agentOptionsError, choice } from '../common/options-schema';
 
 export const BEAT_NAMES = ['filebeat', 'metricbeat', 'packetbeat', 'winlogbeat', 'auditbeat', 'heartbeat'] as const;
 export type BeatName = (typeof BEAT_NAMES)[number];
@@ -90,18 +90,14 @@ export const beatsOptionsSchema = z
         .min(1, { error: 'Beats: choose at least one Beat, for example filebeat.' })
         .default((): BeatName[] => ['filebeat']),
       /** The Beats major version that will read the file. */
-      version: z
-        .enum(BEATS_VERSIONS, { error: 'Beats version: choose 7.17, 8 or 9 (the major version you run).' })
-        .default('8'),
+      version: choice(BEATS_VERSIONS, 'Beats version: choose 7.17, 8 or 9 (the major version you run).', '8'),
       /** `output`: the `output.kafka` section to paste; `complete`: a minimal config with an input. */
       mode: z
         .enum(['output', 'complete'], {
           error: 'Mode: choose “output” (the output.kafka section to paste) or “complete” (a whole minimal config).',
         })
         .default('output'),
-      compression: z
-        .enum(BEATS_COMPRESSIONS, { error: `Compression: choose one of ${BEATS_COMPRESSIONS.join(', ')}.` })
-        .default('gzip'),
+      compression: choice(BEATS_COMPRESSIONS, `Compression: choose one of ${BEATS_COMPRESSIONS.join(', ')}.`, 'gzip'),
       /** Kafka `required_acks`: 0 none, 1 leader, -1 all replicas. */
       acks: z
         .union([z.literal(0), z.literal(1), z.literal(-1)], {

@@ -1,13 +1,13 @@
 /** collectd for the form and the settings schema: meta, options schema, the form's rules and strings (no renderer). */
-import type { AgentSchemaEntry } from '../types';
+import type { AgentSchemaEntry, AgentTexts } from '../types';
 import { collectdMeta } from './meta';
 import { collectdOptionsSchema } from './schema';
-import { collectdTexts } from './texts';
+import texts from './texts.json';
 
 export const collectdEntry = {
   ...collectdMeta,
   schema: collectdOptionsSchema,
   // Every option matters for every choice; the schema lists acks recommended-first already.
   form: { order: {}, relevant: {} },
-  texts: collectdTexts,
+  texts: texts satisfies AgentTexts,
 } satisfies AgentSchemaEntry<'collectd', typeof collectdOptionsSchema>;

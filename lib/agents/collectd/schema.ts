@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { unrepresentableCharacter } from '../../config-languages/collectd/quote';
 import { ACKS_ORDER, CODECS } from '../common/codecs';
-import { strictObjectError, textValueProblem } from '../common/options-schema';
+import { choice, strictObjectError, textValueProblem } from '../common/options-schema';
 
 export const COLLECTD_OS_FAMILIES = ['debian', 'rhel', 'alpine', 'custom'] as const;
 export type CollectdOsFamily = (typeof COLLECTD_OS_FAMILIES)[number];
@@ -36,22 +36,14 @@ export const collectdOptionsSchema = z
   .strictObject(
     {
       /** Sets the CA bundle, where the file goes, how to install the plugin and restart collectd. */
-      osFamily: z
-        .enum(COLLECTD_OS_FAMILIES, {
-          error: 'OS family: choose “debian” (Debian/Ubuntu), “rhel” (RHEL/CentOS/Rocky/Alma), “alpine” or “custom”.',
-        })
-        .default('debian'),
+      osFamily: choice(COLLECTD_OS_FAMILIES, 'OS family: choose “debian” (Debian/Ubuntu), “rhel” (RHEL/CentOS/Rocky/Alma), “alpine” or “custom”.', 'debian'),
       /**
        * CA file (or directory) that signs the SLS endpoint. Empty: the OS
        * family's system bundle; required for `custom`. For target sandbox the
        * sandbox CA is used instead; with `custom` it is saved next to this path.
        */
       caPath: z.string({ error: 'CA path: expected text, such as /etc/ssl/certs/ca-certificates.crt.' }).default(''),
-      compression: z
-        .enum(COLLECTD_COMPRESSIONS, {
-          error: 'Compression: choose “none”, “gzip”, “snappy”, “lz4” or “zstd”.',
-        })
-        .default('gzip'),
+      compression: choice(COLLECTD_COMPRESSIONS, 'Compression: choose “none”, “gzip”, “snappy”, “lz4” or “zstd”.', 'gzip'),
       acks: z
         .literal(COLLECTD_ACKS, {
           error: 'Acks: choose 1 (the shard leader confirms), -1 (all replicas confirm) or 0 (no confirmation).',

@@ -3,7 +3,7 @@
  * (unknown keys, or not an object at all), the checks every free-text value
  * that ends up in a file shares, and filling in an agent's defaults.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** How an unknown-keys message is worded: the quoted keys, and `s`/`them` for one vs. several. */
 export interface UnknownKeys {
@@ -28,6 +28,11 @@ export function strictObjectError(unknown: (words: UnknownKeys) => string, notOb
 /** The usual wording: `<Agent> options: unknown field “x”; remove it.` */
 export function agentOptionsError(agentName: string, notObject: string) {
   return strictObjectError(({ keys, s, them }) => `${agentName} options: unknown field${s} ${keys}; remove ${them}.`, notObject);
+}
+
+/** One of a fixed list of values, with its default and the error that lists the choices. */
+export function choice<const T extends readonly [string, ...string[]]>(values: T, error: string, fallback: T[number]) {
+  return z.enum(values, { error }).default(fallback as z.output<z.ZodEnum<z.core.util.ToEnum<T[number]>>>);
 }
 
 /** The longest free-text value (path, name, password) any agent accepts. */

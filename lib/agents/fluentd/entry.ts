@@ -1,8 +1,8 @@
 /** Fluentd for the form and the settings schema: meta, options schema, the form's rules and strings (no renderer). */
-import type { AgentSchemaEntry } from '../types';
+import type { AgentSchemaEntry, AgentTexts } from '../types';
 import { fluentdMeta } from './meta';
 import { fluentdOptionsSchema } from './schema';
-import { fluentdTexts } from './texts';
+import texts from './texts.json';
 
 export const fluentdEntry = {
   ...fluentdMeta,
@@ -11,5 +11,5 @@ export const fluentdEntry = {
     order: {},
     relevant: { caPath: (o) => o.caMode === 'file' },
   },
-  texts: fluentdTexts,
+  texts: texts satisfies AgentTexts,
 } satisfies AgentSchemaEntry<'fluentd', typeof fluentdOptionsSchema>;

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { CODECS } from '../common/codecs';
-import { strictObjectError } from '../common/options-schema';
+import { choice, strictObjectError } from '../common/options-schema';
 
 export const FLUENTD_PACKAGES = ['fluent-package', 'td-agent'] as const;
 export const FLUENTD_COMPRESSIONS = CODECS;
@@ -85,11 +85,7 @@ export const fluentdOptionsSchema = z
   .strictObject(
     {
       /** `fluent-package` (v5 and later, /etc/fluent) or the end-of-life `td-agent` 4 (/etc/td-agent). */
-      package: z
-        .enum(FLUENTD_PACKAGES, {
-          error: 'Package: choose “fluent-package” (Fluentd v5 and later) or “td-agent” (td-agent 4).',
-        })
-        .default('fluent-package'),
+      package: choice(FLUENTD_PACKAGES, 'Package: choose “fluent-package” (Fluentd v5 and later) or “td-agent” (td-agent 4).', 'fluent-package'),
       /** The `<match>` tag pattern: which events go to SLS. */
       match: z
         .string({ error: 'Match pattern: enter a tag pattern such as ** (all events) or app.**.' })
@@ -99,17 +95,11 @@ export const fluentdOptionsSchema = z
         })
         .default('**'),
       /** Codec by name; gzip is built in, the others need a gem (see the steps). */
-      compression: z
-        .enum(FLUENTD_COMPRESSIONS, { error: 'Compression: choose none, gzip, snappy, lz4 or zstd.' })
-        .default('gzip'),
+      compression: choice(FLUENTD_COMPRESSIONS, 'Compression: choose none, gzip, snappy, lz4 or zstd.', 'gzip'),
       /** `all` → required_acks -1, `leader` → required_acks 1. */
-      acks: z
-        .enum(FLUENTD_ACKS, { error: 'Acks: choose “all” (required_acks -1) or “leader” (required_acks 1).' })
-        .default('all'),
+      acks: choice(FLUENTD_ACKS, 'Acks: choose “all” (required_acks -1) or “leader” (required_acks 1).', 'all'),
       /** `json`: the whole record as JSON; `single_value`: only the `message` field, as plain text. */
-      format: z
-        .enum(FLUENTD_FORMATS, { error: 'Format: choose “json” or “single_value” (the message field as plain text).' })
-        .default('json'),
+      format: choice(FLUENTD_FORMATS, 'Format: choose “json” or “single_value” (the message field as plain text).', 'json'),
       /** Add the Fluentd tag to each record as field `tag`. */
       includeTag: z.boolean({ error: 'Include tag: expected true or false.' }).default(true),
       /** Add the event time to each record as field `time` (ISO 8601). */
@@ -117,9 +107,7 @@ export const fluentdOptionsSchema = z
       /** Send the event time as the Kafka record timestamp, which SLS stores as __time__. */
       useEventTime: z.boolean({ error: 'Use event time: expected true or false.' }).default(true),
       /** Trust the system CA store (`system`) or one PEM file (`file`, path in caPath). Ignored for the sandbox. */
-      caMode: z
-        .enum(FLUENTD_CA_MODES, { error: 'CA mode: choose “system” (the OS trust store) or “file” (a PEM file).' })
-        .default('system'),
+      caMode: choice(FLUENTD_CA_MODES, 'CA mode: choose “system” (the OS trust store) or “file” (a PEM file).', 'system'),
       /** PEM CA file for caMode `file`. */
       caPath: z.string({ error: 'CA path: enter an absolute path such as /etc/ssl/certs/ca-certificates.crt.' }).default(''),
       /** File buffer directory; empty means the package's default under /var/log. */

@@ -1,8 +1,8 @@
 /** Logstash for the form and the settings schema: meta, options schema, the form's rules and strings (no renderer). */
-import type { AgentSchemaEntry } from '../types';
+import type { AgentSchemaEntry, AgentTexts } from '../types';
 import { logstashMeta } from './meta';
 import { logstashOptionsSchema } from './schema';
-import { logstashTexts } from './texts';
+import texts from './texts.json';
 import { LOGSTASH_VERSIONS } from './versions';
 
 export const logstashEntry = {
@@ -18,5 +18,5 @@ export const logstashEntry = {
       beatsPort: (o) => o.input === 'beats',
     },
   },
-  texts: logstashTexts,
+  texts: texts satisfies AgentTexts,
 } satisfies AgentSchemaEntry<'logstash', typeof logstashOptionsSchema>;

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { logstashStringProblem } from '../../config-languages/logstash/string';
 import { CODECS } from '../common/codecs';
-import { agentOptionsError, textValueProblem } from '../common/options-schema';
+import { agentOptionsError, choice, textValueProblem } from '../common/options-schema';
 import { LOGSTASH_VERSIONS, LOGSTASH_VERSION_FACTS } from './versions';
 
 /** Free text that ends up as a Logstash string value. */
@@ -38,17 +38,11 @@ export const LOGSTASH_INPUTS = ['none', 'file', 'beats'] as const;
 export const logstashOptionsSchema = z
   .strictObject(
     {
-      version: z
-        .enum(LOGSTASH_VERSIONS, { error: `Logstash version: choose one of ${LOGSTASH_VERSIONS.join(', ')}.` })
-        .default('8.3-8.19'),
+      version: choice(LOGSTASH_VERSIONS, `Logstash version: choose one of ${LOGSTASH_VERSIONS.join(', ')}.`, '8.3-8.19'),
       /** `auto`: `sasl_jaas_config` where the bundled plugin has it, else a JAAS file. */
-      jaasMode: z
-        .enum(LOGSTASH_JAAS_MODES, { error: 'JAAS mode: choose “auto”, “inline” (sasl_jaas_config) or “file” (jaas_path).' })
-        .default('auto'),
+      jaasMode: choice(LOGSTASH_JAAS_MODES, 'JAAS mode: choose “auto”, “inline” (sasl_jaas_config) or “file” (jaas_path).', 'auto'),
       /** `jvm`: no truststore settings, the JVM's cacerts verifies SLS. */
-      truststore: z
-        .enum(LOGSTASH_TRUSTSTORES, { error: 'Truststore: choose “jvm” (default cacerts), “pem” (a PEM bundle) or “jks” (built with keytool).' })
-        .default('jvm'),
+      truststore: choice(LOGSTASH_TRUSTSTORES, 'Truststore: choose “jvm” (default cacerts), “pem” (a PEM bundle) or “jks” (built with keytool).', 'jvm'),
       pemBundlePath: logstashText('PEM bundle path', absolutePathProblem('/etc/ssl/certs/ca-certificates.crt')).default(
         '/etc/ssl/certs/ca-certificates.crt',
       ),
@@ -59,17 +53,13 @@ export const logstashOptionsSchema = z
       jksPassword: logstashText('JKS password', (v) =>
         Array.from(v).length < 6 ? 'use at least 6 characters (keytool refuses shorter store passwords).' : undefined,
       ).default('changeit'),
-      compression: z
-        .enum(LOGSTASH_COMPRESSIONS, { error: 'Compression: choose none, gzip, snappy, lz4 or zstd.' })
-        .default('gzip'),
-      acks: z.enum(LOGSTASH_ACKS, { error: 'Acks: choose “0”, “1” or “all”.' }).default('1'),
+      compression: choice(LOGSTASH_COMPRESSIONS, 'Compression: choose none, gzip, snappy, lz4 or zstd.', 'gzip'),
+      acks: choice(LOGSTASH_ACKS, 'Acks: choose “0”, “1” or “all”.', '1'),
       clientId: logstashText('Client ID', (v) =>
         v.length === 0 || v.length > 255 ? 'enter 1–255 characters, for example logstash-sls.' : undefined,
       ).default('logstash-sls'),
       /** `none`: only the output section, added to an existing pipeline. */
-      input: z
-        .enum(LOGSTASH_INPUTS, { error: 'Input: choose “none” (output only), “file” or “beats”.' })
-        .default('file'),
+      input: choice(LOGSTASH_INPUTS, 'Input: choose “none” (output only), “file” or “beats”.', 'file'),
       filePath: logstashText('Log file path', absolutePathProblem('/var/log/app/*.log')).default('/var/log/app/*.log'),
       beatsPort: z
         .number({ error: 'Beats port: enter a port number such as 5044.' })

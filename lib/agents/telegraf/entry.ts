@@ -1,9 +1,9 @@
 /** Telegraf for the form and the settings schema: meta, options schema, the form's rules and strings (no renderer). */
 import { ACKS_ORDER } from '../common/codecs';
-import type { AgentSchemaEntry } from '../types';
+import type { AgentSchemaEntry, AgentTexts } from '../types';
 import { telegrafMeta } from './meta';
 import { telegrafOptionsSchema } from './schema';
-import { telegrafTexts } from './texts';
+import texts from './texts.json';
 
 export const telegrafEntry = {
   ...telegrafMeta,
@@ -12,5 +12,5 @@ export const telegrafEntry = {
     order: { acks: ACKS_ORDER },
     relevant: { caPath: (o) => o.osFamily === 'custom' },
   },
-  texts: telegrafTexts,
+  texts: texts satisfies AgentTexts,
 } satisfies AgentSchemaEntry<'telegraf', typeof telegrafOptionsSchema>;

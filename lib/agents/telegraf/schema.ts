@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { CODECS } from '../common/codecs';
-import { agentOptionsError, textValueProblem } from '../common/options-schema';
+import { agentOptionsError, choice, textValueProblem } from '../common/options-schema';
 
 /**
  * `1.25+`: `enable_tls = true` switches TLS on with the system roots.
@@ -49,19 +49,9 @@ export function caPathProblem(value: string): string | undefined {
 export const telegrafOptionsSchema = z
   .strictObject(
     {
-      telegrafVersion: z
-        .enum(TELEGRAF_VERSIONS, {
-          error: 'Telegraf version: choose “1.25+” or “1.17-1.24” (run telegraf --version to see yours).',
-        })
-        .default('1.25+'),
-      layout: z
-        .enum(TELEGRAF_LAYOUTS, {
-          error: 'Layout: choose “drop-in” (one file for telegraf.d) or “complete” (a whole telegraf.conf).',
-        })
-        .default('drop-in'),
-      compression: z
-        .enum(TELEGRAF_COMPRESSIONS, { error: 'Compression: choose none, gzip, snappy, lz4 or zstd.' })
-        .default('gzip'),
+      telegrafVersion: choice(TELEGRAF_VERSIONS, 'Telegraf version: choose “1.25+” or “1.17-1.24” (run telegraf --version to see yours).', '1.25+'),
+      layout: choice(TELEGRAF_LAYOUTS, 'Layout: choose “drop-in” (one file for telegraf.d) or “complete” (a whole telegraf.conf).', 'drop-in'),
+      compression: choice(TELEGRAF_COMPRESSIONS, 'Compression: choose none, gzip, snappy, lz4 or zstd.', 'gzip'),
       /** `required_acks`: 0 none, 1 the leader (SLS), -1 all in-sync replicas. */
       acks: z
         .literal([0, 1, -1], { error: 'Acks: choose 1 (leader), -1 (all replicas) or 0 (no acknowledgement).' })
@@ -73,11 +63,7 @@ export const telegrafOptionsSchema = z
         .max(MAX_RETRY_LIMIT, { error: 'Max retries: enter a whole number from 0 to 100.' })
         .default(3),
       /** Picks the CA bundle file for Telegraf 1.17–1.24; `custom` uses `caPath` for every version. */
-      osFamily: z
-        .enum(TELEGRAF_OS_FAMILIES, {
-          error: 'OS family: choose debian (Debian, Ubuntu), rhel (RHEL, CentOS, Alibaba Cloud Linux), suse or custom.',
-        })
-        .default('debian'),
+      osFamily: choice(TELEGRAF_OS_FAMILIES, 'OS family: choose debian (Debian, Ubuntu), rhel (RHEL, CentOS, Alibaba Cloud Linux), suse or custom.', 'debian'),
       /** Read only when `osFamily` is `custom`. */
       caPath: z
         .string({ error: 'CA path: expected text, e.g. /etc/ssl/certs/ca-certificates.crt.' })
