@@ -3,7 +3,7 @@
  * Fluentd, Logstash with its JAAS file) stays under 1 ms.
  */
 import { bench, describe } from 'vitest';
-import { renderSettings } from '@/lib/render';
+import { renderSettings } from '@/lib/agents';
 import { settingsSchema } from '@/lib/settings/schema';
 
 const everyAgent = settingsSchema.parse({

@@ -6,12 +6,13 @@
  * once. Errors not tied to a shown control are listed at the end.
  */
 import { useFormState, useWatch, type UseFormReturn } from 'react-hook-form';
-import type { AgentId } from '@/lib/settings/agents';
+import type { AgentId } from '@/lib/agents/meta';
 import type { Settings, SettingsInput } from '@/lib/settings/schema';
-import { AGENT_TITLES } from '@/lib/settings/agent-ids';
+import { agentTitle } from '@/lib/agents/meta';
+import { hasAllAgentOptions, withAgentDefaults } from '@/lib/agents/schemas';
 import { agentOptionFields, isOptionRelevant } from './agent-forms';
 import { OptionControl } from './OptionControl';
-import { errorEntries, errorNodeAt, hasAllOptions, withDefaults } from './option-fields';
+import { errorEntries, errorNodeAt } from './option-fields';
 import { formAgentMessages } from '@/lib/i18n/messages/form-agents';
 import { useErrorText } from './use-error-text';
 import { useFormText } from './use-form-text';
@@ -27,15 +28,15 @@ export function AgentOptionsSection({ form, agent }: { form: Form; agent: AgentI
   const { errors } = useFormState({ control: form.control, name: agentPath });
   const fields = agentOptionFields(agent);
   // The defaults are filled in by AgentsFields right after the agent is added.
-  if (!hasAllOptions(fields, options)) return null;
+  if (!hasAllAgentOptions(agent, options)) return null;
 
-  const filled = withDefaults(fields, options);
+  const filled = withAgentDefaults(agent, options);
   const agentErrors = errorNodeAt(errors, agentPath);
   const shown = fields.filter(
     (f) => isOptionRelevant(agent, f.name, filled) || errorEntries(errorNodeAt(agentErrors, f.name)).length > 0,
   );
   const others = errorEntries(agentErrors, new Set(shown.map((f) => f.name)));
-  const title = AGENT_TITLES[agent];
+  const title = agentTitle(agent);
   const revalidate = () => {
     void form.trigger(agentPath);
   };

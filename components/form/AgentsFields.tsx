@@ -5,7 +5,7 @@
  */
 import { Suspense, lazy, useEffect } from 'react';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
-import { AGENT_IDS, type AgentId } from '@/lib/settings/agent-ids';
+import { AGENT_IDS, type AgentId } from '@/lib/agents/meta';
 import type { Settings, SettingsInput } from '@/lib/settings/schema';
 import { loadSettingsRuntime, type SettingsRuntime } from '@/components/wizard/use-settings-runtime';
 import { useFormText } from './use-form-text';

@@ -2,19 +2,16 @@
 /** One line under the form: ready, or which fields still need attention (announced politely). */
 import { useMemo } from 'react';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
-import { AGENT_IDS, type AgentId } from '@/lib/settings/agent-ids';
 import type { Settings, SettingsInput } from '@/lib/settings/schema';
 import { useSettingsRuntime } from '@/components/wizard/use-settings-runtime';
-import { AGENT_TITLES } from '@/lib/settings/agent-ids';
+import { agentTitle, isAgentId } from '@/lib/agents/meta';
 import { TOP_LEVEL_LABEL_KEYS, problemPaths } from './form-status';
 import { useFormText } from './use-form-text';
 
-const isAgent = (id: string | undefined): id is AgentId => AGENT_IDS.some((a) => a === id);
-
 export function FormStatus({ form }: { form: UseFormReturn<SettingsInput, unknown, Settings> }) {
-  const { t, maybe } = useFormText();
-  const values = useWatch({ control: form.control });
   const runtime = useSettingsRuntime();
+  const { t, maybe } = useFormText(runtime?.formAgentMessages);
+  const values = useWatch({ control: form.control });
   const paths = useMemo(() => {
     const parsed = runtime?.settingsSchema.safeParse(values);
     return !parsed || parsed.success ? [] : problemPaths(parsed.error.issues);
@@ -23,8 +20,8 @@ export function FormStatus({ form }: { form: UseFormReturn<SettingsInput, unknow
   if (!runtime) return <p className="form-status" role="status" data-testid="form-status" />;
   const label = (path: string): string => {
     const [top, agent, option] = path.split('.');
-    if (top === 'agents' && isAgent(agent)) {
-      const title = AGENT_TITLES[agent];
+    if (top === 'agents' && isAgentId(agent)) {
+      const title = agentTitle(agent);
       const optionLabel = option ? (maybe(`field.${agent}.${option}`) ?? option) : undefined;
       return optionLabel ? t('status.agentField', { agent: title, field: optionLabel }) : title;
     }

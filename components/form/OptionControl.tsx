@@ -8,7 +8,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useController, type Path, type UseFormReturn } from 'react-hook-form';
-import type { AgentId } from '@/lib/settings/agents';
+import type { AgentId } from '@/lib/agents/meta';
 import type { Settings, SettingsInput } from '@/lib/settings/schema';
 import {
   choiceControl,

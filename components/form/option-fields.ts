@@ -1,14 +1,15 @@
 /**
- * Form fields described FROM an agent's options schema (lib/settings/agents/*):
+ * Form fields described FROM an agent's options schema (lib/agents/<id>/schema.ts):
  * enum or literal choices → a choice, array of enum → several checkboxes,
  * boolean → a checkbox, number → a number input, array of strings → a textarea
  * with one entry per line, string → a text input. The form renders these, so
  * a new option in a schema shows up in the form with its default. Also the
- * small pure helpers the option sections need (defaults, lines, error lookup).
+ * small pure helpers the option sections need (lines, error lookup).
  */
 import { z } from 'zod';
+import type { AgentForm, ChoiceValue } from '@/lib/agents/types';
 
-export type ChoiceValue = string | number;
+export type { ChoiceValue } from '@/lib/agents/types';
 
 export type OptionFieldKind =
   | { kind: 'choice'; options: readonly ChoiceValue[] }
@@ -25,8 +26,8 @@ export type OptionField = OptionFieldKind & {
   defaultValue: unknown;
 };
 
-/** Display order for choices whose schema loses it (zod enums of numeric-looking strings reorder). */
-export type ChoiceOrder = Readonly<Record<string, readonly ChoiceValue[]>>;
+/** Display order for choices whose schema loses it (an agent's `form.order`). */
+export type ChoiceOrder = AgentForm['order'];
 
 function unwrap(schema: z.ZodType): z.ZodType {
   let current = schema;
@@ -107,23 +108,6 @@ export function choiceControl(field: Extract<OptionField, { kind: 'choice' }>): 
 /** A choice with one value has nothing to choose: it is shown as text. */
 export function isFixedChoice(field: OptionField): boolean {
   return field.kind === 'choice' && field.options.length === 1;
-}
-
-/** The agent's options with every missing option set to its default (unknown keys kept). */
-export function withDefaults(
-  fields: readonly OptionField[],
-  options: Readonly<Record<string, unknown>> | undefined,
-): Record<string, unknown> {
-  const filled: Record<string, unknown> = { ...(options ?? {}) };
-  for (const field of fields) {
-    if (filled[field.name] === undefined) filled[field.name] = structuredClone(field.defaultValue);
-  }
-  return filled;
-}
-
-/** Whether every option has a value (so the form can show its controls). */
-export function hasAllOptions(fields: readonly OptionField[], options: Readonly<Record<string, unknown>> | undefined): boolean {
-  return options !== undefined && fields.every((f) => options[f.name] !== undefined);
 }
 
 /** Textarea text → list: one entry per line, blank lines dropped (spaces are kept for the schema to flag). */

@@ -5,7 +5,7 @@
  * lazily) replaces it when ready, for the visible file only.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { RenderedFile } from '@/lib/render/types';
+import type { RenderedFile } from '@/lib/agents/types';
 import { useT } from '@/lib/i18n/react';
 import { languageNames, outputMessages } from '@/lib/i18n/messages/output';
 import { maskSecret } from './clipboard';

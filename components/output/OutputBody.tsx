@@ -11,9 +11,9 @@
  * pause so nobody takes a config that no longer matches the form.
  */
 import { useMemo, useState } from 'react';
-import { renderSettings, type RenderResult } from '@/lib/render';
-import type { SandboxTarget } from '@/lib/render/context';
-import { AGENT_IDS, type AgentId } from '@/lib/settings/agents';
+import { renderSettings, type RenderResult } from '@/lib/agents';
+import type { SandboxTarget } from '@/lib/agents/context';
+import { AGENT_IDS, agentTitle, type AgentId } from '@/lib/agents/meta';
 import { settingsSchema, type Settings } from '@/lib/settings/schema';
 import { shareHash } from '@/lib/share/url-state';
 import { useT } from '@/lib/i18n/react';
@@ -23,15 +23,6 @@ import { CodeView } from './CodeView';
 import { StepsList } from './StepsList';
 import { TabList, tabIds, tabPanelProps } from './Tabs';
 import type { OutputPanelProps } from './OutputPanel';
-
-/** Tab labels: product names, the same in both languages. */
-const AGENT_NAMES: Readonly<Record<AgentId, string>> = {
-  beats: 'Beats',
-  collectd: 'collectd',
-  telegraf: 'Telegraf',
-  fluentd: 'Fluentd',
-  logstash: 'Logstash',
-};
 
 const MAX_ISSUES_SHOWN = 3;
 
@@ -223,7 +214,7 @@ export function OutputBody({ values, settings, sandbox }: OutputPanelProps) {
               <TabList
                 label={t('agentsLabel')}
                 idPrefix={`${idPrefix}-agent`}
-                items={agents.map((id) => ({ key: id, label: AGENT_NAMES[id] }))}
+                items={agents.map((id) => ({ key: id, label: agentTitle(id) }))}
                 selected={selectedAgent ?? ''}
                 onSelect={(key) => setAgentChoice(key as AgentId)}
                 className="output-tabs output-agent-tabs"
@@ -239,7 +230,7 @@ export function OutputBody({ values, settings, sandbox }: OutputPanelProps) {
                     {files.length > 0 ? (
                       <>
                         <TabList
-                          label={t('filesLabel', { agent: AGENT_NAMES[agent] })}
+                          label={t('filesLabel', { agent: agentTitle(agent) })}
                           idPrefix={filePrefix}
                           items={files.map((f) => ({ key: f.path, label: f.path }))}
                           selected={selectedFile ?? ''}
@@ -263,7 +254,7 @@ export function OutputBody({ values, settings, sandbox }: OutputPanelProps) {
                       </>
                     ) : null}
                     <StepsList
-                      agentName={AGENT_NAMES[agent]}
+                      agentName={agentTitle(agent)}
                       steps={shown.result.steps.filter((s) => s.agent === agent)}
                       secret={shown.settings.accessKeySecret}
                       headingId={`${tabIds(`${idPrefix}-agent`, agent).panel}-steps`}

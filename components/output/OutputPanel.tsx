@@ -7,7 +7,7 @@
  */
 import { useEffect, useState, type ComponentType } from 'react';
 import type { Settings, SettingsInput } from '@/lib/settings/schema';
-import type { SandboxTarget } from '@/lib/render/context';
+import type { SandboxTarget } from '@/lib/agents/context';
 import { useT } from '@/lib/i18n/react';
 import { outputShellMessages } from '@/lib/i18n/messages/output';
 import '@/app/output.css';

@@ -4,7 +4,7 @@
  * such, and each command in its own code block with a Copy button. Commands
  * are shown with the secret masked and copied as rendered.
  */
-import type { RenderStep } from '@/lib/render/types';
+import type { RenderStep } from '@/lib/agents/types';
 import { useT } from '@/lib/i18n/react';
 import { outputMessages } from '@/lib/i18n/messages/output';
 import { maskSecret } from './clipboard';

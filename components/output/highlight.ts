@@ -11,7 +11,7 @@
  * (Ruby) would pull in a dozen embedded languages for little gain.
  */
 import type { HighlighterCore, LanguageRegistration, ThemedToken } from 'shiki/core';
-import type { ConfigLanguage } from '@/lib/render/types';
+import type { ConfigLanguage } from '@/lib/agents/types';
 
 const THEME = 'github-light';
 

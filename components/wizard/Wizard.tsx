@@ -14,7 +14,7 @@ import { lazySettingsResolver, loadSettingsRuntime, useSettingsRuntime } from '.
 import { SettingsForm } from '@/components/form/SettingsForm';
 import { OutputPanel } from '@/components/output/OutputPanel';
 import { ValidatePanel } from '@/components/validate/ValidatePanel';
-import type { SandboxTarget } from '@/lib/render/context';
+import type { SandboxTarget } from '@/lib/agents/context';
 
 
 export function Wizard({ sandbox }: { sandbox: SandboxTarget }) {

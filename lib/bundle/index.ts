@@ -11,11 +11,10 @@
  * also not needed to reproduce the configs, which take it from the form (or,
  * for POST /api/render, from the two fields you add back).
  */
-import type { AgentId } from '../settings/agents';
-import { AGENT_LABELS } from '../settings/agents';
+import { agentMeta, type AgentId } from '../agents/meta';
 import type { Settings } from '../settings/schema';
-import { SANDBOX_CA_FILE_NAME } from '../render/context';
-import type { RenderedFile, RenderResult } from '../render/types';
+import { SANDBOX_CA_FILE_NAME } from '../agents/context';
+import type { RenderedFile, RenderResult } from '../agents/types';
 import { bundleReadme, type ReadmeFile } from './readme';
 
 export interface BundleEntry {
@@ -56,7 +55,7 @@ export function bundleEntries({ result, settings, sandboxCaPem, shareUrl }: Bund
   const files: BundleEntry[] = result.files.map((file) => ({ path: bundlePath(file), content: file.content }));
   const described: ReadmeFile[] = result.files.map((file) => ({
     path: bundlePath(file),
-    description: `${AGENT_LABELS[file.agent]} ${file.language === 'jaas' ? 'JAAS login file' : 'configuration'}`,
+    description: `${agentMeta(file.agent).label.en} ${file.language === 'jaas' ? 'JAAS login file' : 'configuration'}`,
   }));
   described.push({
     path: SETTINGS_JSON_PATH,

@@ -3,9 +3,9 @@
  * steps in order, commands in fenced blocks ready to paste. Pure, so the zip the
  * browser builds and the tests read the same text.
  */
-import { AGENT_IDS, AGENT_LABELS, type AgentId } from '../settings/agents';
+import { AGENT_IDS, agentMeta, type AgentId } from '../agents/meta';
 import type { Settings } from '../settings/schema';
-import type { RenderResult, RenderStep } from '../render/types';
+import type { RenderResult, RenderStep } from '../agents/types';
 import { kafkaEndpoint } from '../sls/endpoints';
 
 export interface ReadmeFile {
@@ -92,7 +92,7 @@ export function bundleReadme({ result, settings, files, holdsSecret, shareUrl }:
   for (const agent of AGENT_IDS) {
     const steps = result.steps.filter((s) => s.agent === agent);
     if (steps.length === 0) continue;
-    out.push(`## ${prose(AGENT_LABELS[agent as AgentId])}`, '');
+    out.push(`## ${prose(agentMeta(agent as AgentId).label.en)}`, '');
     steps.forEach((step, index) => out.push(stepMarkdown(step, index + 1)));
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;

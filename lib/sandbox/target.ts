@@ -2,7 +2,7 @@
  * Where agents reach the bundled sandbox endpoint, from the server's
  * environment (SANDBOX_PUBLIC_HOST, SANDBOX_PORT) and the wizard's own URL.
  */
-import type { SandboxTarget } from '../render/context';
+import type { SandboxTarget } from '../agents/context';
 
 export const DEFAULT_SANDBOX_PORT = 10012;
 

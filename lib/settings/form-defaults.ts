@@ -1,4 +1,5 @@
-/** What the wizard's form starts with: the schema's defaults, empty names and credentials, Filebeat chosen. */
+/** What the wizard's form starts with: the schema's defaults, empty names and credentials, the default agents chosen. */
+import { DEFAULT_AGENT_CHOICE } from '../agents/meta';
 import type { SettingsInput } from './schema';
 
 export const FORM_DEFAULTS: SettingsInput = {
@@ -12,5 +13,5 @@ export const FORM_DEFAULTS: SettingsInput = {
   secretMode: 'inline',
   target: 'sls',
   expandJson: false,
-  agents: { beats: {} },
+  agents: { ...DEFAULT_AGENT_CHOICE },
 };

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { DEFAULT_REGION, findRegion } from '../sls/regions';
+import { strictObjectError } from '../agents/common/options-schema';
+import { DEFAULT_AGENT_CHOICE } from '../agents/meta';
 import { agentsSchema } from './agents';
 import {
   LOGSTORE_RULE,
@@ -57,14 +59,14 @@ export const settingsSchema = z.strictObject(
     target: z.enum(['sls', 'sandbox'], { error: 'Target: choose “sls” or “sandbox”.' }).default('sls'),
     /** Store JSON values as fields (topic `<logstore>.json` or the data-parse-format header). */
     expandJson: z.boolean({ error: 'Expand JSON: expected true or false.' }).default(false),
-    // prefault: the default goes through the schema, so the Beats defaults are filled in too.
-    agents: agentsSchema.prefault({ beats: {} }),
+    // prefault: the default goes through the schema, so the chosen agents' defaults are filled in too.
+    agents: agentsSchema.prefault(DEFAULT_AGENT_CHOICE),
   },
   {
-    error: (iss) =>
-      iss.code === 'unrecognized_keys'
-        ? `Unknown field${iss.keys.length > 1 ? 's' : ''} ${iss.keys.map((k) => `“${k}”`).join(', ')}: remove ${iss.keys.length > 1 ? 'them' : 'it'}; see the settings reference for the accepted fields.`
-        : 'Settings: expected a JSON object.',
+    error: strictObjectError(
+      ({ keys, s, them }) => `Unknown field${s} ${keys}: remove ${them}; see the settings reference for the accepted fields.`,
+      'Settings: expected a JSON object.',
+    ),
   },
 );
 

@@ -8,15 +8,11 @@
  *
  * Format: `#s=` + base64url(UTF-8 JSON) of `{ v: 1, region?, network?, …, agents? }`.
  * `agents`, when present, lists every chosen agent with its non-default options
- * (`{}` = defaults); when absent the default choice (Beats with defaults) applies.
+ * (`{}` = defaults); when absent the default choice (the agents flagged
+ * `defaultSelected` in lib/agents, Beats today, with defaults) applies.
  */
-import { z } from 'zod';
-import { beatsOptionsSchema } from '../settings/agents/beats';
-import { collectdOptionsSchema } from '../settings/agents/collectd';
-import { fluentdOptionsSchema } from '../settings/agents/fluentd';
-import { logstashOptionsSchema } from '../settings/agents/logstash';
-import { telegrafOptionsSchema } from '../settings/agents/telegraf';
-import { AGENT_IDS, type AgentId } from '../settings/agents';
+import { AGENT_IDS, DEFAULT_AGENT_CHOICE, type AgentId } from '../agents/meta';
+import { agentDefaults, agentSchemaEntry } from '../agents/schemas';
 import { settingsSchema, type SettingsInput } from '../settings/schema';
 
 export const SHARE_PARAM = 's';
@@ -27,14 +23,6 @@ export const MAX_SHARE_HASH_LENGTH = 16_384;
 /** Top-level settings a share link carries: everything but the credentials and `agents`. */
 const SHARED_FIELDS = ['region', 'network', 'hostForm', 'project', 'logstore', 'secretMode', 'target', 'expandJson'] as const;
 type SharedField = (typeof SHARED_FIELDS)[number];
-
-const AGENT_OPTION_SCHEMAS = {
-  beats: beatsOptionsSchema,
-  collectd: collectdOptionsSchema,
-  telegraf: telegrafOptionsSchema,
-  fluentd: fluentdOptionsSchema,
-  logstash: logstashOptionsSchema,
-} as const satisfies { [K in AgentId]: z.ZodObject };
 
 type JsonObject = Record<string, unknown>;
 
@@ -54,25 +42,13 @@ const FIELD_DEFAULTS: Readonly<Record<SharedField, unknown>> = Object.fromEntrie
   }),
 ) as Record<SharedField, unknown>;
 
-/** Each agent's options with every default filled in (`{}` parsed by its schema). */
-const AGENT_DEFAULTS: Readonly<Record<AgentId, JsonObject>> = Object.fromEntries(
-  AGENT_IDS.map((id) => {
-    const parsed = AGENT_OPTION_SCHEMAS[id].safeParse({});
-    return [id, parsed.success ? (parsed.data as JsonObject) : {}];
-  }),
-) as Record<AgentId, JsonObject>;
-
-/** The agents chosen when nothing is said: the schema's own default (`{ beats: {} }`). */
-const DEFAULT_AGENT_CHOICE: JsonObject = Object.fromEntries(
-  Object.keys(settingsSchema.shape.agents.parse(undefined)).map((id) => [id, {}]),
-);
 
 /** The options of one agent that differ from its defaults. */
 function optionsDiff(id: AgentId, options: unknown): JsonObject {
   if (!isPlainObject(options)) return {};
-  const defaults = AGENT_DEFAULTS[id];
+  const defaults = agentDefaults(id);
   const diff: JsonObject = {};
-  for (const key of Object.keys(AGENT_OPTION_SCHEMAS[id].shape)) {
+  for (const key of Object.keys(agentSchemaEntry(id).schema.shape)) {
     const value = options[key];
     if (value === undefined || sameValue(value, defaults[key])) continue;
     diff[key] = value;
@@ -148,7 +124,7 @@ export function shareHash(values: SettingsInput): string {
 
 /** One agent's options from a link: valid fields kept, defaults filled in, cross-field conflicts dropped. */
 function readAgentOptions(id: AgentId, raw: JsonObject): JsonObject {
-  const schema: z.ZodObject = AGENT_OPTION_SCHEMAS[id];
+  const { schema } = agentSchemaEntry(id);
   const candidate: JsonObject = {};
   for (const [key, fieldSchema] of Object.entries(schema.shape)) {
     if (!Object.hasOwn(raw, key)) continue;
@@ -163,7 +139,7 @@ function readAgentOptions(id: AgentId, raw: JsonObject): JsonObject {
     if (culprits.length === 0) break;
     for (const key of culprits) delete candidate[key as string];
   }
-  return AGENT_DEFAULTS[id];
+  return agentDefaults(id);
 }
 
 /**

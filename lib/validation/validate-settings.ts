@@ -8,8 +8,8 @@
  */
 import { runDoctor, DEFAULT_TIMEOUTS, type DoctorStep, type DoctorTimeouts } from '../kafka/client/doctor';
 import type { Diagnosis } from '../kafka/client/diagnosis';
-import { createRenderContext, renderSettings } from '../render';
-import { checkProducerSettings } from '../render/producer-settings';
+import { createRenderContext, renderSettings } from '../agents';
+import { checkProducerSettings } from '../agents/producer-check';
 import type { Settings } from '../settings/schema';
 import { kafkaEndpoint } from '../sls/endpoints';
 import { ApiError } from '../http/errors';

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import type { RenderResult } from '@/lib/render';
+import type { RenderResult } from '@/lib/agents';
 import type { SettingsInput } from '@/lib/settings/schema';
 import { shareHash } from '@/lib/share/url-state';
 import { chromiumTool, launchChromium } from '../support/chromium';

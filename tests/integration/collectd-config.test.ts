@@ -20,12 +20,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderCollectdConfig } from '@/lib/render/collectd';
-import { collectdString, unrepresentableCharacter } from '@/lib/render/collectd/quote';
-import { createRenderContext, type RenderContext } from '@/lib/render/context';
-import { COLLECTD_ACKS, COLLECTD_COMPRESSIONS, collectdOptionsSchema, type CollectdOptions } from '@/lib/settings/agents/collectd';
+import { renderCollectdConfig } from '@/lib/agents/collectd/render';
+import { collectdString, unrepresentableCharacter } from '@/lib/config-languages/collectd/quote';
+import { createRenderContext, type RenderContext } from '@/lib/agents/context';
+import { COLLECTD_ACKS, COLLECTD_COMPRESSIONS, collectdOptionsSchema, type CollectdOptions } from '@/lib/agents/collectd/schema';
 import type { SettingsInput } from '@/lib/settings/schema';
-import { parseCollectdConfig } from '@/lib/config-parsers/collectd';
+import { parseCollectdConfig } from '@/lib/config-languages/collectd/parser';
 import { exampleSettings } from '@/tests/support/settings';
 import { findTool } from '@/tests/support/tools';
 

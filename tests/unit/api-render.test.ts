@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { POST } from '@/app/api/render/route';
-import { renderSettings } from '@/lib/render';
+import { renderSettings } from '@/lib/agents';
 import { AGENT_IDS } from '@/lib/settings/agents';
 import { EXAMPLE_INPUT, exampleSettings } from '../support/settings';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrors, settingsSchema } from '@/lib/settings/schema';
-import { beatsOptionsSchema } from '@/lib/settings/agents/beats';
+import { beatsOptionsSchema } from '@/lib/agents/beats/schema';
 
 const required = {
   project: 'test-project-1',

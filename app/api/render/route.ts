@@ -1,6 +1,6 @@
 /** POST /api/render: settings in, `{ files, steps }` out (the same renderers the browser runs). */
 import { jsonResponse, readJsonBody, route } from '@/lib/http/errors';
-import { renderSettings } from '@/lib/render';
+import { renderSettings } from '@/lib/agents';
 import { sandboxTargetFromEnv } from '@/lib/sandbox/target';
 import { settingsSchema } from '@/lib/settings/schema';
 

@@ -2,29 +2,29 @@
  * Strings of the agent option sections (loaded with them, lazily): help text
  * per option (`help.<agent>.<option>`), choice labels (`opt.<agent>.<option>.<value>`,
  * falling back to `opt.<option>.<value>`, then the raw value), and each
- * agent's one-line introduction. Option labels (`field.*`) stay in form.ts,
- * because the form's status line names options too.
+ * agent's one-line introduction and option labels. The per-agent ones come from each agent's
+ * lib/agents/<id>/texts.json; the shared ones are below. Option labels
+ * (`field.<agent>.<option>`) are here too: the status line names options,
+ * but it says nothing until the schemas have loaded, so they need not be in
+ * the first load either (the settings runtime brings this file).
  */
+import { AGENT_SCHEMA_ENTRIES } from '../../agents/schemas';
 import type { Message } from '../core';
 
+/** `intro.<id>`, `field.<id>.<option>`, `help.<id>.<option>` and `opt.<id>.<option>.<value>` of every agent. */
+const agentTexts: Readonly<Record<string, Message>> = Object.fromEntries(
+  AGENT_SCHEMA_ENTRIES.flatMap(({ id, texts }) => [
+    [`intro.${id}`, texts.intro],
+    ...Object.entries(texts.labels).map(([option, label]) => [`field.${id}.${option}`, label]),
+    ...Object.entries(texts.help).map(([option, help]) => [`help.${id}.${option}`, help]),
+    ...Object.entries(texts.choices ?? {}).flatMap(([option, values]) =>
+      Object.entries(values).map(([value, label]) => [`opt.${id}.${option}.${value}`, label]),
+    ),
+  ]),
+);
+
 export const formAgentMessages = {
-  'intro.beats': {
-    en: 'One config per chosen Beat; the Kafka output is the same for all of them.',
-    zh: '每个选中的 Beat 生成一份配置；它们的 Kafka 输出部分相同。',
-  },
-  'intro.collectd': {
-    en: 'A write_kafka plugin block for collectd.conf that sends metrics as JSON.',
-    zh: '生成 collectd.conf 的 write_kafka 插件配置，以 JSON 格式发送指标。',
-  },
-  'intro.telegraf': { en: 'An [[outputs.kafka]] block for Telegraf.', zh: '生成 Telegraf 的 [[outputs.kafka]] 配置。' },
-  'intro.fluentd': {
-    en: 'A <match> block with the kafka2 output of fluent-plugin-kafka.',
-    zh: '生成使用 fluent-plugin-kafka 的 kafka2 输出的 <match> 配置。',
-  },
-  'intro.logstash': {
-    en: 'A pipeline with the kafka output, plus the JAAS and truststore files it needs.',
-    zh: '生成带 kafka 输出的管道配置，以及所需的 JAAS 和信任库文件。',
-  },
+  ...agentTexts,
   'error.line': { en: 'Line {n}: {message}', zh: '第 {n} 行：{message}' },
   'error.other': { en: 'Also fix in this section:', zh: '本节还需修正：' },
   'fixed.value': { en: 'Always {value}.', zh: '固定为 {value}。' },
@@ -32,195 +32,4 @@ export const formAgentMessages = {
   'opt.acks.1': { en: '1: the shard leader confirms (recommended)', zh: '1：分片主副本确认（推荐）' },
   'opt.acks.-1': { en: '-1: all replicas confirm', zh: '-1：所有副本确认' },
   'opt.acks.0': { en: '0: no confirmation (data can be lost)', zh: '0：不确认（可能丢数据）' },
-  'help.beats.beats': { en: 'One <beat>.yml for each Beat you run.', zh: '为你运行的每个 Beat 生成一份 <beat>.yml。' },
-  'opt.beats.beats.filebeat': { en: 'Filebeat', zh: 'Filebeat' },
-  'opt.beats.beats.metricbeat': { en: 'Metricbeat', zh: 'Metricbeat' },
-  'opt.beats.beats.packetbeat': { en: 'Packetbeat', zh: 'Packetbeat' },
-  'opt.beats.beats.winlogbeat': { en: 'Winlogbeat', zh: 'Winlogbeat' },
-  'opt.beats.beats.auditbeat': { en: 'Auditbeat', zh: 'Auditbeat' },
-  'opt.beats.beats.heartbeat': { en: 'Heartbeat', zh: 'Heartbeat' },
-  'help.beats.version': {
-    en: 'The major version you run (filebeat version shows it); it decides zstd and the JSON header.',
-    zh: '你运行的主版本（可用 filebeat version 查看），决定能否使用 zstd 和 JSON 请求头。',
-  },
-  'opt.beats.version.7.17': { en: '7.17', zh: '7.17' },
-  'opt.beats.version.8': { en: '8.x', zh: '8.x' },
-  'opt.beats.version.9': { en: '9.x', zh: '9.x' },
-  'help.beats.mode': {
-    en: 'Paste the output.kafka section into your existing <beat>.yml, or start from a complete minimal config with an input.',
-    zh: '可只生成 output.kafka 部分，粘贴到现有的 <beat>.yml 中；也可生成带输入的完整最小配置。',
-  },
-  'opt.beats.mode.output': { en: 'Output section only (output.kafka)', zh: '仅输出部分（output.kafka）' },
-  'opt.beats.mode.complete': { en: 'Complete minimal config', zh: '完整的最小配置' },
-  'help.beats.compression': { en: 'gzip works with every version; zstd needs Beats 9.', zh: 'gzip 适用于所有版本；zstd 需要 Beats 9。' },
-  'help.beats.acks': {
-    en: 'Who must confirm a batch before the Beat moves on.',
-    zh: '批次需要由谁确认后，Beat 才继续发送。',
-  },
-  'help.beats.maxMessageBytes': {
-    en: 'Larger events are dropped; SLS accepts log entries of up to 1 MB (1048576 bytes).',
-    zh: '超过此大小的事件会被丢弃；SLS 单条日志最大 1 MB（1048576 字节）。',
-  },
-  'help.beats.paths': {
-    en: 'One absolute path or glob per line, e.g. /var/log/*.log; blank lines are ignored.',
-    zh: '每行一个绝对路径或通配符，例如 /var/log/*.log；空行会被忽略。',
-  },
-  'help.beats.heartbeatUrls': {
-    en: 'One http:// or https:// URL per line; Heartbeat checks each one.',
-    zh: '每行一个 http:// 或 https:// URL，Heartbeat 会逐个检测。',
-  },
-  'help.collectd.osFamily': {
-    en: 'Decides the CA bundle, where the file goes and how to install the plugin.',
-    zh: '决定 CA 证书包、配置文件的位置和插件的安装方式。',
-  },
-  'opt.collectd.osFamily.debian': { en: 'Debian / Ubuntu', zh: 'Debian / Ubuntu' },
-  'opt.collectd.osFamily.rhel': { en: 'RHEL / CentOS / Rocky / Alma', zh: 'RHEL / CentOS / Rocky / Alma' },
-  'opt.collectd.osFamily.alpine': { en: 'Alpine', zh: 'Alpine' },
-  'opt.collectd.osFamily.custom': { en: 'Other (enter the CA path)', zh: '其他（需填写 CA 路径）' },
-  'help.collectd.caPath': {
-    en: 'Leave empty to use the OS family’s system bundle; required for “Other”.',
-    zh: '留空则使用该系统自带的证书包；选择“其他”时必填。',
-  },
-  'help.collectd.compression': { en: 'librdkafka’s compression.codec.', zh: '即 librdkafka 的 compression.codec。' },
-  'help.collectd.acks': { en: 'librdkafka’s request.required.acks.', zh: '即 librdkafka 的 request.required.acks。' },
-  'help.collectd.storeRates': {
-    en: 'Sends counters and derives as per-second rates, as collectd does by default.',
-    zh: '以每秒速率发送计数器类指标，与 collectd 的默认行为一致。',
-  },
-  'help.collectd.format': {
-    en: 'JSON is the only format offered: SLS can index it or expand it into fields.',
-    zh: '仅提供 JSON 格式：SLS 可以为其建立索引或展开为字段。',
-  },
-  'help.telegraf.telegrafVersion': {
-    en: 'Run telegraf --version. Before 1.25, TLS is only switched on by naming a CA file.',
-    zh: '运行 telegraf --version 查看。1.25 之前的版本需要指定 CA 文件才会启用 TLS。',
-  },
-  'opt.telegraf.telegrafVersion.1.25+': { en: '1.25 or later', zh: '1.25 及以上' },
-  'opt.telegraf.telegrafVersion.1.17-1.24': { en: '1.17 – 1.24', zh: '1.17 – 1.24' },
-  'help.telegraf.layout': {
-    en: 'Add one file to telegraf.d, or replace telegraf.conf with a complete one ([agent] and basic inputs).',
-    zh: '在 telegraf.d 中添加一个文件，或用完整的 telegraf.conf（含 [agent] 和基础输入）替换现有文件。',
-  },
-  'opt.telegraf.layout.drop-in': { en: 'Drop-in file for telegraf.d', zh: 'telegraf.d 中的独立文件' },
-  'opt.telegraf.layout.complete': { en: 'Complete telegraf.conf', zh: '完整的 telegraf.conf' },
-  'help.telegraf.compression': {
-    en: 'Written as Telegraf’s compression_codec number.',
-    zh: '会写成 Telegraf 的 compression_codec 编号。',
-  },
-  'help.telegraf.acks': { en: 'Telegraf’s required_acks.', zh: '即 Telegraf 的 required_acks。' },
-  'help.telegraf.maxRetry': { en: 'How often a failed batch is retried (0–100).', zh: '发送失败的批次最多重试几次（0–100）。' },
-  'help.telegraf.osFamily': {
-    en: 'Picks the CA bundle file for Telegraf 1.17–1.24; “Other” uses your CA path with every version.',
-    zh: '为 Telegraf 1.17–1.24 选择 CA 证书包文件；选择“其他”时所有版本都使用你填写的 CA 路径。',
-  },
-  'opt.telegraf.osFamily.debian': { en: 'Debian / Ubuntu', zh: 'Debian / Ubuntu' },
-  'opt.telegraf.osFamily.rhel': { en: 'RHEL / CentOS / Alibaba Cloud Linux', zh: 'RHEL / CentOS / Alibaba Cloud Linux' },
-  'opt.telegraf.osFamily.suse': { en: 'SUSE', zh: 'SUSE' },
-  'opt.telegraf.osFamily.custom': { en: 'Other (enter the CA path)', zh: '其他（需填写 CA 路径）' },
-  'help.telegraf.caPath': {
-    en: 'The PEM file holding your CA bundle (a file, not a directory).',
-    zh: '存放 CA 证书包的 PEM 文件（必须是文件，不能是目录）。',
-  },
-  'help.fluentd.package': {
-    en: 'fluent-package is Fluentd v5 and later (/etc/fluent); td-agent 4 is end of life (/etc/td-agent).',
-    zh: 'fluent-package 即 Fluentd v5 及以上（/etc/fluent）；td-agent 4 已停止维护（/etc/td-agent）。',
-  },
-  'opt.fluentd.package.fluent-package': { en: 'fluent-package (v5 and later)', zh: 'fluent-package（v5 及以上）' },
-  'opt.fluentd.package.td-agent': { en: 'td-agent 4', zh: 'td-agent 4' },
-  'help.fluentd.match': {
-    en: 'Tags of the events to send, e.g. ** (all events) or app.**.',
-    zh: '要发送的事件的 tag，例如 **（全部事件）或 app.**。',
-  },
-  'help.fluentd.compression': {
-    en: 'gzip is built in; the others need a gem (see the steps).',
-    zh: 'gzip 为内置；其他方式需要安装额外的 gem（见步骤）。',
-  },
-  'help.fluentd.acks': {
-    en: 'Who must confirm a chunk before Fluentd drops it from the buffer.',
-    zh: '缓冲块需要由谁确认后，Fluentd 才会将其从缓冲中删除。',
-  },
-  'opt.fluentd.acks.all': { en: 'all: every replica (required_acks -1)', zh: 'all：所有副本确认（required_acks -1）' },
-  'opt.fluentd.acks.leader': { en: 'leader: the shard leader (required_acks 1)', zh: 'leader：分片主副本确认（required_acks 1）' },
-  'help.fluentd.format': {
-    en: 'Send the whole record as JSON, or only its message field as plain text.',
-    zh: '以 JSON 发送整条记录，或只以纯文本发送其中的 message 字段。',
-  },
-  'opt.fluentd.format.json': { en: 'json (the whole record)', zh: 'json（整条记录）' },
-  'opt.fluentd.format.single_value': { en: 'single_value (the message field)', zh: 'single_value（仅 message 字段）' },
-  'help.fluentd.includeTag': { en: 'Lets you tell sources apart in SLS.', zh: '便于在 SLS 中区分数据来源。' },
-  'help.fluentd.includeTime': { en: 'In ISO 8601 format.', zh: '采用 ISO 8601 格式。' },
-  'help.fluentd.useEventTime': { en: 'SLS stores it as __time__.', zh: 'SLS 会将其存为 __time__。' },
-  'help.fluentd.caMode': {
-    en: 'Which certificates verify SLS; ignored in sandbox mode, which uses the sandbox CA.',
-    zh: '用哪些证书验证 SLS；沙箱模式下会改用沙箱 CA，此项不生效。',
-  },
-  'opt.fluentd.caMode.system': { en: 'System trust store', zh: '系统信任库' },
-  'opt.fluentd.caMode.file': { en: 'A PEM file', zh: '指定的 PEM 文件' },
-  'help.fluentd.caPath': { en: 'The PEM file to trust.', zh: '要信任的 PEM 文件。' },
-  'help.fluentd.bufferPath': {
-    en: 'Leave empty for the package’s default directory under /var/log.',
-    zh: '留空则使用安装包在 /var/log 下的默认目录。',
-  },
-  'help.fluentd.flushInterval': { en: 'How often the buffer is sent (1–3600).', zh: '缓冲发送的间隔（1–3600）。' },
-  'help.fluentd.chunkLimitSize': {
-    en: 'One chunk is sent as one batch; keep it near 1m (64k–8m).',
-    zh: '每个缓冲块作为一个批次发送；建议保持在 1m 左右（64k–8m）。',
-  },
-  'help.fluentd.totalLimitSize': {
-    en: 'Caps the buffer on disk so an outage cannot fill the disk (16m–512g).',
-    zh: '限制磁盘上的缓冲大小，避免故障期间写满磁盘（16m–512g）。',
-  },
-  'help.fluentd.kafkaClientLog': {
-    en: 'Writes ruby-kafka’s own log lines into the Fluentd log, for troubleshooting.',
-    zh: '把 ruby-kafka 自身的日志写入 Fluentd 日志，便于排查问题。',
-  },
-  'help.logstash.version': {
-    en: 'Decides the bundled Kafka plugin: JAAS, PEM truststores and zstd depend on it.',
-    zh: '决定自带的 Kafka 插件版本，JAAS、PEM 信任库和 zstd 是否可用都取决于它。',
-  },
-  'opt.logstash.version.6': { en: 'Logstash 6.x', zh: 'Logstash 6.x' },
-  'opt.logstash.version.7.0-7.9': { en: 'Logstash 7.0 – 7.9', zh: 'Logstash 7.0 – 7.9' },
-  'opt.logstash.version.7.10-7.16': { en: 'Logstash 7.10 – 7.16', zh: 'Logstash 7.10 – 7.16' },
-  'opt.logstash.version.7.17': { en: 'Logstash 7.17', zh: 'Logstash 7.17' },
-  'opt.logstash.version.8.0-8.2': { en: 'Logstash 8.0 – 8.2', zh: 'Logstash 8.0 – 8.2' },
-  'opt.logstash.version.8.3-8.19': { en: 'Logstash 8.3 – 8.19', zh: 'Logstash 8.3 – 8.19' },
-  'opt.logstash.version.9': { en: 'Logstash 9.x', zh: 'Logstash 9.x' },
-  'help.logstash.jaasMode': {
-    en: 'Automatic uses sasl_jaas_config where the bundled plugin has it, otherwise a JAAS file.',
-    zh: '“自动”会在自带插件支持时使用 sasl_jaas_config，否则使用 JAAS 文件。',
-  },
-  'opt.logstash.jaasMode.auto': { en: 'Automatic (by version)', zh: '自动（按版本选择）' },
-  'opt.logstash.jaasMode.inline': { en: 'Inline (sasl_jaas_config)', zh: '内联（sasl_jaas_config）' },
-  'opt.logstash.jaasMode.file': { en: 'JAAS file (jaas_path)', zh: 'JAAS 文件（jaas_path）' },
-  'help.logstash.truststore': {
-    en: 'The JVM’s default cacerts verifies SLS on Logstash 7.10.1 and later.',
-    zh: 'Logstash 7.10.1 及以上版本使用 JVM 默认的 cacerts 即可验证 SLS。',
-  },
-  'opt.logstash.truststore.jvm': { en: 'JVM default (cacerts)', zh: 'JVM 默认（cacerts）' },
-  'opt.logstash.truststore.pem': { en: 'PEM bundle', zh: 'PEM 证书包' },
-  'opt.logstash.truststore.jks': { en: 'JKS built with keytool', zh: '用 keytool 生成的 JKS' },
-  'help.logstash.pemBundlePath': { en: 'An absolute path with forward slashes.', zh: '使用正斜杠的绝对路径。' },
-  'help.logstash.jksPath': { en: 'Where the steps build the truststore.', zh: '步骤中生成信任库的位置。' },
-  'help.logstash.jksPassword': {
-    en: 'Guards the store of public CA certificates (at least 6 characters); it is not the AccessKey secret.',
-    zh: '用于保护存放公共 CA 证书的信任库（至少 6 个字符），不是 AccessKey Secret。',
-  },
-  'help.logstash.compression': {
-    en: 'zstd needs Logstash 7.17, 8.0 or later.',
-    zh: 'zstd 需要 Logstash 7.17、8.0 或更高版本。',
-  },
-  'help.logstash.acks': { en: 'The kafka output’s acks setting.', zh: '即 kafka 输出的 acks 设置。' },
-  'opt.logstash.acks.0': { en: '0: no confirmation (data can be lost)', zh: '0：不确认（可能丢数据）' },
-  'opt.logstash.acks.1': { en: '1: the shard leader confirms (recommended)', zh: '1：分片主副本确认（推荐）' },
-  'opt.logstash.acks.all': { en: 'all: every replica confirms', zh: 'all：所有副本确认' },
-  'help.logstash.clientId': { en: 'Shows up with each record in SLS.', zh: '会随每条记录一起出现在 SLS 中。' },
-  'help.logstash.input': {
-    en: 'None writes only the output section, to add to an existing pipeline.',
-    zh: '选择“无”时只生成输出部分，用于加入现有的管道。',
-  },
-  'opt.logstash.input.none': { en: 'None (output section only)', zh: '无（仅输出部分）' },
-  'opt.logstash.input.file': { en: 'Log files', zh: '日志文件' },
-  'opt.logstash.input.beats': { en: 'Beats (listen on a port)', zh: 'Beats（监听端口）' },
-  'help.logstash.filePath': { en: 'An absolute path or glob, e.g. /var/log/app/*.log.', zh: '绝对路径或通配符，例如 /var/log/app/*.log。' },
-  'help.logstash.beatsPort': { en: 'The port Beats send to (1–65535).', zh: 'Beats 发送数据的端口（1–65535）。' },
 } as const satisfies Record<string, Message>;

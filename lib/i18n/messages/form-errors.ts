@@ -171,6 +171,10 @@ export const schemaMessagePatternsZh: ReadonlyArray<{ en: RegExp; zh: string }> 
   { en: /^shorten the path to at most (?<max>\d+) characters\.$/, zh: '请把路径缩短到最多 {max} 个字符。' },
   { en: /^the path contains a broken character; type it again\.$/, zh: '路径中有损坏的字符；请重新输入。' },
   { en: /^remove the line break, tab or other control character from the path\.$/, zh: '请删除路径中的换行符、制表符或其他控制字符。' },
+  // The same checks on text that is not a path (lib/agents/common/options-schema.ts textValueProblem).
+  { en: /^shorten the value to at most (?<max>\d+) characters\.$/, zh: '请把取值缩短到最多 {max} 个字符。' },
+  { en: /^the value contains a broken character; type it again\.$/, zh: '取值中有损坏的字符；请重新输入。' },
+  { en: /^remove the line break, tab or other control character from the value\.$/, zh: '请删除取值中的换行符、制表符或其他控制字符。' },
   {
     en: /^name a PEM file, not a directory \(Telegraf reads tls_ca as one file\), e\.g\. (?<example>\S+)\.$/,
     zh: '请填写 PEM 文件而不是目录（Telegraf 把 tls_ca 当作单个文件读取），例如 {example}。',

@@ -1,11 +1,13 @@
 /**
  * The settings form's strings in English and Simplified Chinese: endpoint,
- * credentials, Logstore options, target, the agent choice, the status line
- * and every agent option's label (`field.<agent>.<option>`). Two more files
+ * credentials, Logstore options, target, the agent choice (`agent.<id>`, from
+ * each agent's lib/agents/<id>/meta.json) and the status line. Two more files
  * are loaded only when needed, to keep the page's first load small:
- * form-agents.ts (option help and choice labels, with the option sections)
- * and form-errors.ts (the schema's error messages in Chinese).
+ * form-agents.ts (option labels, help and choice labels; with the option
+ * sections and the settings runtime) and form-errors.ts (the schema's error
+ * messages in Chinese).
  */
+import { AGENT_LABEL_MESSAGES } from '../../agents/meta';
 import type { Message } from '../core';
 
 export const formMessages = {
@@ -137,74 +139,14 @@ export const formMessages = {
     en: 'Choose at least one agent to get a config.',
     zh: '请至少选择一个采集器，才能生成配置。',
   },
-  'agent.beats': { en: 'Beats (Filebeat, Metricbeat, …)', zh: 'Beats（Filebeat、Metricbeat 等）' },
-  'agent.collectd': { en: 'collectd', zh: 'collectd' },
-  'agent.telegraf': { en: 'Telegraf', zh: 'Telegraf' },
-  'agent.fluentd': { en: 'Fluentd', zh: 'Fluentd' },
-  'agent.logstash': { en: 'Logstash', zh: 'Logstash' },
   'agents.options': { en: '{agent} options', zh: '{agent} 选项' },
   'status.ok': { en: 'All settings are valid: the configs are ready.', zh: '所有设置均有效，配置已生成。' },
   'status.todo': { en: 'Still to fill in or fix: {fields}.', zh: '还需填写或修正：{fields}。' },
   'status.separator': { en: ', ', zh: '、' },
   'status.agentField': { en: '{agent}: {field}', zh: '{agent}：{field}' },
 
-  // Beats
-  'field.beats.beats': { en: 'Which Beats', zh: '生成哪些 Beat' },
-  'field.beats.version': { en: 'Beats version', zh: 'Beats 版本' },
-  'field.beats.mode': { en: 'Config to generate', zh: '生成内容' },
-  'field.beats.compression': { en: 'Compression', zh: '压缩方式' },
-  'field.beats.acks': { en: 'Required acks', zh: '确认级别（required_acks）' },
-  'field.beats.maxMessageBytes': { en: 'Max message bytes', zh: '单条消息最大字节数' },
-  'field.beats.paths': { en: 'Log paths (Filebeat)', zh: '日志路径（Filebeat）' },
-  'field.beats.heartbeatUrls': { en: 'Heartbeat URLs', zh: 'Heartbeat 监测 URL' },
-
-  // collectd
-  'field.collectd.osFamily': { en: 'OS family', zh: '操作系统类型' },
-  'field.collectd.caPath': { en: 'CA path', zh: 'CA 证书路径' },
-  'field.collectd.compression': { en: 'Compression', zh: '压缩方式' },
-  'field.collectd.acks': { en: 'Acks', zh: '确认级别（acks）' },
-  'field.collectd.storeRates': { en: 'Store counters as rates (StoreRates)', zh: '将计数器存为速率（StoreRates）' },
-  'field.collectd.format': { en: 'Format', zh: '格式' },
-
-  // Telegraf
-  'field.telegraf.telegrafVersion': { en: 'Telegraf version', zh: 'Telegraf 版本' },
-  'field.telegraf.layout': { en: 'Layout', zh: '文件布局' },
-  'field.telegraf.compression': { en: 'Compression', zh: '压缩方式' },
-  'field.telegraf.acks': { en: 'Acks', zh: '确认级别（required_acks）' },
-  'field.telegraf.maxRetry': { en: 'Max retries', zh: '最大重试次数' },
-  'field.telegraf.osFamily': { en: 'OS family', zh: '操作系统类型' },
-  'field.telegraf.caPath': { en: 'CA path', zh: 'CA 证书路径' },
-
-  // Fluentd
-  'field.fluentd.package': { en: 'Package', zh: '安装包' },
-  'field.fluentd.match': { en: 'Match pattern', zh: '匹配模式' },
-  'field.fluentd.compression': { en: 'Compression', zh: '压缩方式' },
-  'field.fluentd.acks': { en: 'Acks', zh: '确认级别（acks）' },
-  'field.fluentd.format': { en: 'Format', zh: '格式' },
-  'field.fluentd.includeTag': { en: 'Add the tag as field “tag”', zh: '将 tag 添加为字段“tag”' },
-  'field.fluentd.includeTime': { en: 'Add the event time as field “time”', zh: '将事件时间添加为字段“time”' },
-  'field.fluentd.useEventTime': { en: 'Use the event time as the record timestamp', zh: '将事件时间用作记录时间戳' },
-  'field.fluentd.caMode': { en: 'CA certificates', zh: 'CA 证书来源' },
-  'field.fluentd.caPath': { en: 'CA path', zh: 'CA 证书路径' },
-  'field.fluentd.bufferPath': { en: 'Buffer path', zh: '缓冲目录' },
-  'field.fluentd.flushInterval': { en: 'Flush interval (seconds)', zh: '刷新间隔（秒）' },
-  'field.fluentd.chunkLimitSize': { en: 'Chunk limit size', zh: '单块大小上限' },
-  'field.fluentd.totalLimitSize': { en: 'Total buffer limit', zh: '缓冲总大小上限' },
-  'field.fluentd.kafkaClientLog': { en: 'Log Kafka client messages', zh: '输出 Kafka 客户端日志' },
-
-  // Logstash
-  'field.logstash.version': { en: 'Logstash version', zh: 'Logstash 版本' },
-  'field.logstash.jaasMode': { en: 'JAAS configuration', zh: 'JAAS 配置方式' },
-  'field.logstash.truststore': { en: 'Truststore', zh: '信任库' },
-  'field.logstash.pemBundlePath': { en: 'PEM bundle path', zh: 'PEM 证书包路径' },
-  'field.logstash.jksPath': { en: 'JKS path', zh: 'JKS 文件路径' },
-  'field.logstash.jksPassword': { en: 'JKS password', zh: 'JKS 密码' },
-  'field.logstash.compression': { en: 'Compression', zh: '压缩方式' },
-  'field.logstash.acks': { en: 'Acks', zh: '确认级别（acks）' },
-  'field.logstash.clientId': { en: 'Client ID', zh: '客户端 ID' },
-  'field.logstash.input': { en: 'Input', zh: '输入' },
-  'field.logstash.filePath': { en: 'Log file path', zh: '日志文件路径' },
-  'field.logstash.beatsPort': { en: 'Beats port', zh: 'Beats 端口' },
+  // Every agent's checkbox label (`agent.<id>`), from its folder.
+  ...AGENT_LABEL_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type FormMessageKey = keyof typeof formMessages;

@@ -25,8 +25,8 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectdString } from '@/lib/render/collectd/quote';
-import { renderSettings } from '@/lib/render';
+import { collectdString } from '@/lib/config-languages/collectd/quote';
+import { renderSettings } from '@/lib/agents';
 import {
   CODECS,
   INTEROP_PROJECT,

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { bundleEntries, bundleFileName, settingsJsonWithoutCredentials } from '@/lib/bundle';
 import { bundleReadme } from '@/lib/bundle/readme';
 import { zipBundle } from '@/lib/bundle/zip';
-import { renderSettings } from '@/lib/render';
+import { renderSettings } from '@/lib/agents';
 import { settingsSchema, type SettingsInput } from '@/lib/settings/schema';
 import { EXAMPLE_INPUT, exampleSettings } from '../../support/settings';
 

@@ -1,24 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AGENT_IDS } from '@/lib/settings/agents';
-import { beatsOptionsSchema } from '@/lib/settings/agents/beats';
-import { collectdOptionsSchema } from '@/lib/settings/agents/collectd';
-import { logstashOptionsSchema } from '@/lib/settings/agents/logstash';
-import { AGENT_FORMS, agentOptionFields, isOptionRelevant } from '@/components/form/agent-forms';
-import { hasAllAgentOptions, withAgentDefaults } from '@/components/form/agent-defaults';
+import { AGENT_IDS } from '@/lib/agents/meta';
+import { beatsOptionsSchema } from '@/lib/agents/beats/schema';
+import { collectdOptionsSchema } from '@/lib/agents/collectd/schema';
+import { logstashOptionsSchema } from '@/lib/agents/logstash/schema';
+import { agentOptionFields, isOptionRelevant } from '@/components/form/agent-forms';
+import { agentSchemaEntry, hasAllAgentOptions, withAgentDefaults } from '@/lib/agents/schemas';
 import {
   choiceControl,
   describeOptionsSchema,
   errorEntries,
   errorNodeAt,
   fieldDomId,
-  hasAllOptions,
   isFixedChoice,
   linesToList,
   listToLines,
-  withDefaults,
   type OptionField,
 } from '@/components/form/option-fields';
+
+/** The defaults the option fields describe, as one options object. */
+const fieldDefaults = (fields: readonly OptionField[]) => Object.fromEntries(fields.map((f) => [f.name, f.defaultValue]));
 
 const byName = (fields: OptionField[], name: string): OptionField => {
   const field = fields.find((f) => f.name === name);
@@ -59,10 +60,11 @@ describe('describeOptionsSchema (schema → form fields)', () => {
     for (const id of AGENT_IDS) {
       const fields = agentOptionFields(id);
       expect(fields.length).toBeGreaterThan(0);
-      const defaults = withDefaults(fields, undefined);
-      expect(defaults).toEqual(AGENT_FORMS[id].schema.parse({}));
-      expect(AGENT_FORMS[id].schema.safeParse(defaults).success).toBe(true);
-      for (const rule of Object.keys(AGENT_FORMS[id].relevant)) expect(fields.map((f) => f.name)).toContain(rule);
+      const defaults = fieldDefaults(fields);
+      const entry = agentSchemaEntry(id);
+      expect(defaults).toEqual(entry.schema.parse({}));
+      expect(entry.schema.safeParse(defaults).success).toBe(true);
+      for (const rule of Object.keys(entry.form.relevant)) expect(fields.map((f) => f.name)).toContain(rule);
     }
   });
 
@@ -75,23 +77,22 @@ describe('describeOptionsSchema (schema → form fields)', () => {
 
 describe('defaults and relevance', () => {
   it('fills only the missing options and keeps what the user chose', () => {
-    const fields = agentOptionFields('beats');
-    const filled = withDefaults(fields, { compression: 'lz4', paths: ['/srv/*.log'] });
+    const filled = withAgentDefaults('beats', { compression: 'lz4', paths: ['/srv/*.log'] });
     expect(filled).toEqual({ ...beatsOptionsSchema.parse({}), compression: 'lz4', paths: ['/srv/*.log'] });
-    expect(hasAllOptions(fields, { compression: 'lz4' })).toBe(false);
-    expect(hasAllOptions(fields, filled)).toBe(true);
-    expect(hasAllOptions(fields, undefined)).toBe(false);
+    expect(hasAllAgentOptions('beats', { compression: 'lz4' })).toBe(false);
+    expect(hasAllAgentOptions('beats', filled)).toBe(true);
+    expect(hasAllAgentOptions('beats', undefined)).toBe(false);
     // A copy, not the schema's default array.
-    const again = withDefaults(fields, {});
+    const again = withAgentDefaults('beats', {});
     (again.paths as string[]).push('/x');
-    expect(withDefaults(fields, {}).paths).toEqual(['/var/log/*.log']);
+    expect(withAgentDefaults('beats', {}).paths).toEqual(['/var/log/*.log']);
   });
 
   it('fills an agent’s defaults for the first load the same way as the option fields do', () => {
     for (const id of AGENT_IDS) {
       const fields = agentOptionFields(id);
-      expect(withAgentDefaults(id, undefined)).toEqual(withDefaults(fields, undefined));
-      expect(withAgentDefaults(id, {})).toEqual(AGENT_FORMS[id].schema.parse({}));
+      expect(withAgentDefaults(id, undefined)).toEqual(fieldDefaults(fields));
+      expect(withAgentDefaults(id, {})).toEqual(agentSchemaEntry(id).schema.parse({}));
       expect(hasAllAgentOptions(id, {})).toBe(false);
       expect(hasAllAgentOptions(id, withAgentDefaults(id, {}))).toBe(true);
     }
@@ -103,7 +104,7 @@ describe('defaults and relevance', () => {
   });
 
   it('shows Filebeat paths and Heartbeat URLs only for a complete config with that Beat, and Logstash fields by choice', () => {
-    const beats = withDefaults(agentOptionFields('beats'), {});
+    const beats = withAgentDefaults('beats', {});
     expect(isOptionRelevant('beats', 'paths', beats)).toBe(false);
     expect(isOptionRelevant('beats', 'paths', { ...beats, mode: 'complete' })).toBe(true);
     expect(isOptionRelevant('beats', 'heartbeatUrls', { ...beats, mode: 'complete' })).toBe(false);

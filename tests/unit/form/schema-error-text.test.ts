@@ -50,6 +50,8 @@ const FORM_REACHABLE: Record<string, unknown>[] = [
   agent('logstash', { jksPassword: 'abc' }), agent('logstash', { beatsPort: 0 }), agent('logstash', { beatsPort: Number.NaN }),
   agent('logstash', { beatsPort: 1.5 }), agent('logstash', { truststore: 'pem', version: '7.0-7.9' }),
   agent('logstash', { compression: 'zstd', version: '6' }),
+  agent('logstash', { clientId: 'a\ud800' }), agent('logstash', { jksPassword: 'a'.repeat(5000) }),
+  agent('collectd', { caPath: '/etc/\ud800.pem' }), agent('collectd', { caPath: '/' + 'a'.repeat(5000) }),
 ];
 
 const CJK = /[\u4e00-\u9fff]/;

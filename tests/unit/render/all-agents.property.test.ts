@@ -9,13 +9,13 @@ import { load as loadYaml } from 'js-yaml';
 import { parse as parseToml } from 'smol-toml';
 import { settingsInputArbitrary } from '../../support/zod-arbitrary';
 import { describe, expect, it } from 'vitest';
-import { renderSettings, type RenderedFile } from '@/lib/render';
+import { renderSettings, type RenderedFile } from '@/lib/agents';
 import { AGENT_IDS } from '@/lib/settings/agents';
 import { settingsSchema } from '@/lib/settings/schema';
-import { parseCollectdConfig } from '@/lib/config-parsers/collectd';
-import { parseFluentdConfig } from '@/lib/config-parsers/fluentd';
-import { parseJaasFile } from '@/lib/config-parsers/jaas';
-import { parseLogstashConfig } from '@/lib/config-parsers/logstash';
+import { parseCollectdConfig } from '@/lib/config-languages/collectd/parser';
+import { parseFluentdConfig } from '@/lib/config-languages/fluentd/parser';
+import { parseJaasFile } from '@/lib/config-languages/jaas/parser';
+import { parseLogstashConfig } from '@/lib/config-languages/logstash/parser';
 
 /** Parse a rendered file with the real (or grammar-faithful test) parser of its language. */
 function parseFile(file: RenderedFile): unknown {

@@ -8,17 +8,17 @@ import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { load, YAML11_SCHEMA } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { renderBeatsConfig } from '@/lib/render/beats';
-import { powershellQuote, shellWord } from '@/lib/render/shell';
-import { literal, reference, yamlComment, yamlEntry } from '@/lib/render/beats/yaml';
-import { createRenderContext, type SandboxTarget } from '@/lib/render/context';
-import type { RenderStep } from '@/lib/render/types';
+import { renderBeatsConfig } from '@/lib/agents/beats/render';
+import { powershellQuote, shellWord } from '@/lib/config-languages/shell/quote';
+import { literal, reference, yamlComment, yamlEntry } from '@/lib/config-languages/yaml/text';
+import { createRenderContext, type SandboxTarget } from '@/lib/agents/context';
+import type { RenderStep } from '@/lib/agents/types';
 import {
   BEAT_NAMES,
   beatsOptionsSchema,
   type BeatName,
   type BeatsOptionsInput,
-} from '@/lib/settings/agents/beats';
+} from '@/lib/agents/beats/schema';
 import type { SettingsInput } from '@/lib/settings/schema';
 import { EXAMPLE_INPUT, EXAMPLE_PASSWORD, exampleSettings } from '@/tests/support/settings';
 

@@ -1,17 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderCollectdConfig } from '@/lib/render/collectd';
-import { collectdString, UnrepresentableCollectdValueError, unrepresentableCharacter } from '@/lib/render/collectd/quote';
-import { shellWord } from '@/lib/render/shell';
-import { createRenderContext, renderSettings, type RenderContext, type RenderOptions } from '@/lib/render';
-import type { RenderStep } from '@/lib/render/types';
+import { renderCollectdConfig } from '@/lib/agents/collectd/render';
+import { collectdString, UnrepresentableCollectdValueError, unrepresentableCharacter } from '@/lib/config-languages/collectd/quote';
+import { shellWord } from '@/lib/config-languages/shell/quote';
+import { createRenderContext, renderSettings, type RenderContext, type RenderOptions } from '@/lib/agents';
+import type { RenderStep } from '@/lib/agents/types';
 import {
   COLLECTD_ACKS,
   COLLECTD_COMPRESSIONS,
   collectdOptionsSchema,
   type CollectdOptions,
-} from '@/lib/settings/agents/collectd';
+} from '@/lib/agents/collectd/schema';
 import { fieldErrors, settingsSchema, type SettingsInput } from '@/lib/settings/schema';
 import {
   CollectdParseError,
@@ -20,7 +20,7 @@ import {
   parseCollectdConfig,
   propertiesOf,
   type CollectdItem,
-} from '@/lib/config-parsers/collectd';
+} from '@/lib/config-languages/collectd/parser';
 import { EXAMPLE_INPUT, EXAMPLE_PASSWORD, exampleSettings } from '@/tests/support/settings';
 
 type CollectdInput = Partial<Record<keyof CollectdOptions, unknown>>;

@@ -6,17 +6,17 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { createRenderContext, type RenderContext } from '@/lib/render';
-import { renderFluentdConfig, sampleTag } from '@/lib/render/fluentd';
+import { createRenderContext, type RenderContext } from '@/lib/agents';
+import { renderFluentdConfig, sampleTag } from '@/lib/agents/fluentd/render';
 import {
   fluentdDirectiveArg,
   fluentdDoubleQuoted,
   fluentdEnvReference,
   fluentdSingleQuoted,
   fluentdString,
-} from '@/lib/render/fluentd/quote';
-import type { RenderStep } from '@/lib/render/types';
-import { fluentdOptionsSchema, type FluentdOptions } from '@/lib/settings/agents/fluentd';
+} from '@/lib/config-languages/fluentd/quote';
+import type { RenderStep } from '@/lib/agents/types';
+import { fluentdOptionsSchema, type FluentdOptions } from '@/lib/agents/fluentd/schema';
 import { fieldErrors, type SettingsInput } from '@/lib/settings/schema';
 import {
   FluentdInterpolationError,
@@ -27,7 +27,7 @@ import {
   parseFluentdConfig,
   rubyMarker,
   type FluentdElement,
-} from '@/lib/config-parsers/fluentd';
+} from '@/lib/config-languages/fluentd/parser';
 import { EXAMPLE_INPUT, EXAMPLE_PASSWORD, exampleSettings } from '@/tests/support/settings';
 
 // ---------------------------------------------------------------------------

@@ -1,23 +1,23 @@
 /**
  * Logstash renderer: golden files, every option branch parsed back with the
- * LSCL and JAAS parsers of lib/config-parsers, the options schema's
+ * LSCL and JAAS parsers of lib/config-languages, the options schema's
  * messages, and property tests for the quoting helpers and the renderer.
  */
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRenderContext, type RenderOptions } from '@/lib/render/context';
-import { renderLogstashConfig } from '@/lib/render/logstash';
-import { jaasValue } from '@/lib/render/logstash/jaas-string';
-import { logstashString, logstashStringProblem, UnrepresentableValueError } from '@/lib/render/logstash/logstash-string';
-import { saslJaasConfigValue } from '@/lib/render/logstash/pipeline';
-import { shellWord } from '@/lib/render/shell';
-import { GLOBALSIGN_ROOTS } from '@/lib/render/logstash/truststore';
-import { LOGSTASH_VERSIONS, LOGSTASH_VERSION_FACTS } from '@/lib/render/logstash/versions';
-import type { AgentRender, RenderStep } from '@/lib/render/types';
-import { logstashOptionsSchema, type LogstashOptions, type LogstashOptionsInput } from '@/lib/settings/agents/logstash';
+import { createRenderContext, type RenderOptions } from '@/lib/agents/context';
+import { renderLogstashConfig } from '@/lib/agents/logstash/render';
+import { jaasValue } from '@/lib/config-languages/jaas/string';
+import { logstashString, logstashStringProblem, UnrepresentableValueError } from '@/lib/config-languages/logstash/string';
+import { saslJaasConfigValue } from '@/lib/agents/logstash/pipeline';
+import { shellWord } from '@/lib/config-languages/shell/quote';
+import { GLOBALSIGN_ROOTS } from '@/lib/agents/logstash/truststore';
+import { LOGSTASH_VERSIONS, LOGSTASH_VERSION_FACTS } from '@/lib/agents/logstash/versions';
+import type { AgentRender, RenderStep } from '@/lib/agents/types';
+import { logstashOptionsSchema, type LogstashOptions, type LogstashOptionsInput } from '@/lib/agents/logstash/schema';
 import { fieldErrors, type SettingsInput } from '@/lib/settings/schema';
-import { parseJaasFile, parseSaslJaasConfig, type JaasLoginModule } from '@/lib/config-parsers/jaas';
+import { parseJaasFile, parseSaslJaasConfig, type JaasLoginModule } from '@/lib/config-languages/jaas/parser';
 import {
   attributeMap,
   findPlugin,
@@ -28,7 +28,7 @@ import {
   type LogstashConfig,
   type LogstashPlugin,
   type LogstashValue,
-} from '@/lib/config-parsers/logstash';
+} from '@/lib/config-languages/logstash/parser';
 import { EXAMPLE_INPUT, EXAMPLE_PASSWORD, exampleSettings } from '@/tests/support/settings';
 
 const PLAIN_LOGIN_MODULE = 'org.apache.kafka.common.security.plain.PlainLoginModule';
@@ -172,7 +172,7 @@ describe('logstash pipeline parsed back', () => {
 
   it('is also what the registry renders for settings.agents.logstash', async () => {
     // Imported here so that the other agents' renderers only matter to this test.
-    const { renderSettings } = await import('@/lib/render');
+    const { renderSettings } = await import('@/lib/agents');
     const settings = exampleSettings({ agents: { logstash: { acks: '0' } } });
     const result = renderSettings(settings);
     expect(result.files.every((f) => f.agent === 'logstash')).toBe(true);

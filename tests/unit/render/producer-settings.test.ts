@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRenderContext, renderSettings } from '@/lib/render';
-import { checkProducerSettings } from '@/lib/render/producer-settings';
+import { createRenderContext, renderSettings } from '@/lib/agents';
+import { checkProducerSettings } from '@/lib/agents/producer-check';
 import { AGENT_IDS } from '@/lib/settings/agents';
 import { exampleSettings } from '../../support/settings';
 

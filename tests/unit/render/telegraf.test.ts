@@ -7,11 +7,11 @@
 import fc from 'fast-check';
 import { parse } from 'smol-toml';
 import { describe, expect, test } from 'vitest';
-import { createRenderContext, renderSettings, type RenderContext } from '@/lib/render';
-import type { RenderStep } from '@/lib/render/types';
-import { renderTelegrafConfig } from '@/lib/render/telegraf';
-import { tomlEnvReference, tomlString } from '@/lib/render/telegraf/toml-string';
-import { telegrafOptionsSchema, type TelegrafOptions } from '@/lib/settings/agents/telegraf';
+import { createRenderContext, renderSettings, type RenderContext } from '@/lib/agents';
+import type { RenderStep } from '@/lib/agents/types';
+import { renderTelegrafConfig } from '@/lib/agents/telegraf/render';
+import { tomlEnvReference, tomlString } from '@/lib/config-languages/toml/string';
+import { telegrafOptionsSchema, type TelegrafOptions } from '@/lib/agents/telegraf/schema';
 import type { SettingsInput } from '@/lib/settings/schema';
 import { EXAMPLE_INPUT, EXAMPLE_PASSWORD, exampleSettings } from '@/tests/support/settings';
 

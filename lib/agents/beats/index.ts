@@ -1,0 +1,12 @@
+/** Everything Beats is, in one definition: meta, options schema, form rules, strings, renderer, read-back. */
+import type { AgentDefinition } from '../types';
+import { beatsEntry } from './entry';
+import { readBackBeats } from './read-back';
+import { renderBeatsConfig } from './render';
+import type { beatsOptionsSchema } from './schema';
+
+export const beatsAgent = {
+  ...beatsEntry,
+  render: renderBeatsConfig,
+  readBack: readBackBeats,
+} satisfies AgentDefinition<'beats', typeof beatsOptionsSchema>;

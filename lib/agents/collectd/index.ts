@@ -1,0 +1,14 @@
+/** Everything collectd is, in one definition: meta, options schema, form rules, strings, renderer, read-back. */
+import type { AgentDefinition } from '../types';
+import { collectdEntry } from './entry';
+import { readBackCollectd } from './read-back';
+import { renderCollectdConfig } from './render';
+import type { collectdOptionsSchema } from './schema';
+
+export const collectdAgent = {
+  ...collectdEntry,
+  render: renderCollectdConfig,
+  readBack: readBackCollectd,
+  // collectd has no way to read an environment variable, so the pair is written in every secret mode.
+  inlineSecretAlways: true,
+} satisfies AgentDefinition<'collectd', typeof collectdOptionsSchema>;

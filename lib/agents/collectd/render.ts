@@ -1,0 +1,231 @@
+/**
+ * The collectd `write_kafka` template: one drop-in file, write_kafka.conf, and
+ * the steps around it (install, place, protect, test with `collectd -T`,
+ * restart, watch in the foreground).
+ *
+ * What the file must get right (collectd 5.x src/write_kafka.c, librdkafka
+ * CONFIGURATION.md; docs/agents/collectd.md, the write_kafka plugin section):
+ * - `LoadPlugin write_kafka` before `<Plugin write_kafka>` (no AutoLoadPlugin);
+ * - every global librdkafka `Property` before `<Topic>`: a Topic copies the
+ *   global config at the moment it is parsed;
+ * - TLS on and verified (sasl_ssl, a CA file, host name check), SASL PLAIN;
+ * - no `Key` line: then write_kafka draws a fresh random key per message,
+ *   which spreads records over all shards (`Key "Random"` is drawn once);
+ * - only topic-level properties inside `<Topic>` (`request.required.acks`).
+ * Every value goes through `collectdString`; collectd has no secret store,
+ * so the password is in the file in both secret modes.
+ */
+import type { CollectdOptions } from './schema';
+import type { RenderContext } from '../context';
+import type { AgentRender, RenderStep } from '../types';
+import { COLLECTD_LAYOUTS, type CollectdLayout } from './layout';
+import { collectdString } from '../../config-languages/collectd/quote';
+import { shellWord } from '../../config-languages/shell/quote';
+
+export const COLLECTD_FILE_NAME = 'write_kafka.conf';
+
+/** Where the foreground check writes its throw-away main config. */
+const CHECK_CONFIG = '/tmp/collectd-kafka-check.conf';
+
+export function renderCollectdConfig(ctx: RenderContext, options: CollectdOptions): AgentRender {
+  const layout = COLLECTD_LAYOUTS[options.osFamily];
+  const caLocation = collectdCaLocation(ctx, options, layout);
+  const content = renderWriteKafkaConf(ctx, options, layout, caLocation);
+  return {
+    files: [{ agent: 'collectd', path: COLLECTD_FILE_NAME, language: 'collectd', content }],
+    steps: collectdSteps(ctx, options, layout, caLocation),
+  };
+}
+
+/** The file `ssl.ca.location` names: the sandbox CA, the user's CA path, or the OS bundle. */
+export function collectdCaLocation(ctx: RenderContext, options: CollectdOptions, layout: CollectdLayout = COLLECTD_LAYOUTS[options.osFamily]): string {
+  if (ctx.sandbox) {
+    const dir = layout.sandboxCaDir ?? parentDirectory(requiredCaPath(options));
+    return `${dir}/${ctx.sandbox.caFileName}`;
+  }
+  if (options.caPath !== '') return options.caPath;
+  return layout.caBundle ?? requiredCaPath(options);
+}
+
+function requiredCaPath(options: CollectdOptions): string {
+  if (options.caPath === '') {
+    throw new Error('CA path: enter the CA bundle path; it is required when OS family is custom.');
+  }
+  return options.caPath;
+}
+
+/** `/a/b/c.pem` → `/a/b`; `/c.pem` → `` (so that `${dir}/name` stays absolute). */
+function parentDirectory(path: string): string {
+  const trimmed = path.replace(/\/+$/, '');
+  return trimmed.slice(0, Math.max(trimmed.lastIndexOf('/'), 0));
+}
+
+function renderWriteKafkaConf(ctx: RenderContext, options: CollectdOptions, layout: CollectdLayout, caLocation: string): string {
+  const property = (name: string, value: string, what: string) =>
+    `Property ${collectdString(name)} ${collectdString(value, what)}`;
+  // v4 as in the vendor example (avoids broken IPv6 routes), unless the host is an IPv6 literal.
+  const addressFamily = ctx.endpoint.host.includes(':') ? 'any' : 'v4';
+  const placement =
+    options.osFamily === 'custom'
+      ? `# Save next to your collectd.conf and Include it from there.`
+      : `# ${layout.label}: save as ${layout.dropIn}`;
+
+  const lines = [
+    '# collectd write_kafka -> Alibaba Cloud SLS over its Kafka-compatible endpoint.',
+    placement,
+    `# It holds the SLS password: owner ${layout.fileOwner}, mode ${layout.fileMode}.`,
+    '',
+    'LoadPlugin write_kafka',
+    '',
+    '<Plugin write_kafka>',
+    '  # librdkafka settings. Each <Topic> copies them when it is read, so they',
+    '  # all come before the <Topic> block.',
+    `  ${property('metadata.broker.list', ctx.endpoint.bootstrap, 'Bootstrap server')}`,
+    `  ${property('security.protocol', 'sasl_ssl', 'Security protocol')}`,
+    `  ${property('sasl.mechanisms', 'PLAIN', 'SASL mechanism')}`,
+    `  ${property('sasl.username', ctx.username, 'Project')}`,
+    `  ${property('sasl.password', ctx.password, 'Password')}`,
+    `  ${property('ssl.ca.location', caLocation, 'CA path')}`,
+    `  ${property('ssl.endpoint.identification.algorithm', 'https', 'Host name check')}`,
+    `  ${property('broker.address.family', addressFamily, 'Address family')}`,
+    `  ${property('compression.codec', options.compression, 'Compression')}`,
+    '  # SLS does not support the idempotent producer.',
+    `  ${property('enable.idempotence', 'false', 'Idempotence')}`,
+    '',
+    `  <Topic ${collectdString(ctx.topic, 'Topic')}>`,
+    `    Format ${options.format}`,
+    `    StoreRates ${options.storeRates ? 'true' : 'false'}`,
+    '    # No Key line on purpose: without one, write_kafka draws a new random key',
+    '    # for every message, which spreads the writes over all shards. A fixed',
+    '    # Key, and Key "Random" (drawn once per process), pin them to one shard.',
+    '    # Only topic-level librdkafka properties belong here.',
+    `    ${property('request.required.acks', String(options.acks), 'Acks')}`,
+    '  </Topic>',
+    '</Plugin>',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function collectdSteps(ctx: RenderContext, options: CollectdOptions, layout: CollectdLayout, caLocation: string): RenderStep[] {
+  const step = (s: Omit<RenderStep, 'agent'>): RenderStep => ({ agent: 'collectd', ...s });
+  const custom = options.osFamily === 'custom';
+  const [owner, group] = layout.fileOwner.split(':');
+  const download = (url: string, to?: string) =>
+    options.osFamily === 'alpine'
+      ? `wget -q${to ? 'O ' + shellWord(to) : 'O-'} ${shellWord(url)}`
+      : `curl -fsS${to ? 'o ' + shellWord(to) : ''} ${shellWord(url)}`;
+
+  const steps: RenderStep[] = [
+    step({ title: `Install collectd and the write_kafka plugin (${layout.label})`, detail: layout.install.detail, commands: layout.install.commands }),
+    step({
+      title: custom ? 'Include write_kafka.conf from collectd.conf' : 'Check that collectd.conf includes the drop-in directory',
+      detail: layout.includeCheck.detail,
+      commands: layout.includeCheck.commands,
+    }),
+  ];
+
+  if (ctx.sandbox) {
+    steps.push(
+      step({
+        title: 'Download the sandbox CA certificate',
+        detail: `ssl.ca.location points at ${caLocation}; librdkafka checks the sandbox's certificate and host name against it.`,
+        commands: [download(ctx.sandbox.caUrl, caLocation)],
+      }),
+    );
+  }
+
+  steps.push(
+    step({
+      title: `Save ${COLLECTD_FILE_NAME}`,
+      detail: `Run this where you saved the downloaded ${COLLECTD_FILE_NAME}; install copies it with owner ${layout.fileOwner} and mode ${layout.fileMode}.`,
+      commands: [`install -o ${owner} -g ${group} -m ${layout.fileMode} ${COLLECTD_FILE_NAME} ${layout.dropIn}`],
+    }),
+    secretStep(ctx, layout),
+    step({
+      title: 'Test the configuration with collectd -T',
+      detail:
+        'collectd -T reads the whole config, initialises the plugins, runs every read once and exits; exit status 0 and no “cannot set kafka property” in the log mean the file is accepted. Do not use -t: in collectd 5.x it exits 0 without reading the config.',
+      commands: [`collectd -T -C ${layout.mainConfig}; echo "exit status: $?"`, layout.logCommand],
+    }),
+    step({
+      kind: 'warning',
+      title: 'If librdkafka reports “No such configuration property”',
+      detail: `ssl.endpoint.identification.algorithm and enable.idempotence need librdkafka 1.1 or newer${options.compression === 'zstd' ? ', and zstd needs a librdkafka built with zstd' : ''}. Upgrade librdkafka rather than deleting the line: without it an old librdkafka does not check the server's host name.`,
+    }),
+    step({ title: 'Restart collectd', commands: layout.restart }),
+    step({
+      title: 'Watch collectd send for a minute',
+      detail: `This runs a second collectd in the foreground for 60 seconds, with the load plugin as its only source and the log on screen. Good: “write_kafka plugin: created KAFKA handle” and “handle created for topic : ${ctx.topic}”, and no librdkafka errors after them. Bad: “Failed to resolve”, “brokers are down”, “SSL handshake failed”, “certificate verify failed”, “SASL authentication error”, or at exit “Producer terminating with N messages … still in queue”. write_kafka reports no deliveries, so also check the records (next step).`,
+      commands: [checkConfigCommand(custom ? layout.dropIn : collectdString(layout.dropIn)), `timeout 60 collectd -f -C ${CHECK_CONFIG}`],
+    }),
+    ctx.sandbox
+      ? step({
+          title: 'Check that records arrive in the sandbox',
+          detail: `Each record's content is one collectd value list as JSON (host, plugin, type, values, …).`,
+          commands: [download(sandboxRecordsUrl(ctx.sandbox.caUrl, ctx.username, ctx.logstore))],
+        })
+      : step({
+          title: 'Check that records arrive in SLS',
+          detail: `In the SLS console, open project ${ctx.username}, Logstore ${ctx.logstore}, and search the last 15 minutes. Each log's content is one collectd value list as JSON (host, plugin, type, values, …); add a JSON index on content to query its fields.`,
+        }),
+  );
+
+  if (ctx.expandJson) {
+    steps.push(
+      step({
+        kind: 'warning',
+        title: 'collectd sends JSON arrays, not objects',
+        detail: `The topic ${ctx.topic} asks SLS to expand each JSON value into fields, but write_kafka's JSON format wraps every value list in an array ([{…}]). If the records keep the whole text in content, turn “Expand JSON” off and index content as JSON instead.`,
+      }),
+    );
+  }
+  return steps;
+}
+
+function secretStep(ctx: RenderContext, layout: CollectdLayout): RenderStep {
+  const commands = [
+    `chown ${layout.fileOwner} ${layout.dropIn}`,
+    `chmod ${layout.fileMode} ${layout.dropIn}`,
+    `ls -l ${layout.dropIn}`,
+  ];
+  const who = layout.fileOwner === 'root:root' ? 'root only' : 'root and the collectd group only (the service runs as user collectd)';
+  if (ctx.secretMode === 'env') {
+    return {
+      agent: 'collectd',
+      kind: 'warning',
+      title: `collectd cannot read ${ctx.passwordEnvVar} from the environment`,
+      detail: `collectd.conf has no secret store and no environment-variable substitution, so the password (AccessKeyId#AccessKeySecret) is written into ${COLLECTD_FILE_NAME} even in env mode. Keep the file readable by ${who}, and out of version control and shared backups.`,
+      commands,
+    };
+  }
+  return {
+    agent: 'collectd',
+    kind: 'warning',
+    title: `${COLLECTD_FILE_NAME} holds the SLS password`,
+    detail: `Keep the file readable by ${who}: the install command above set this; run these again if you copied the file another way. ls -l should show ${layout.fileMode === '600' ? '-rw-------' : '-rw-r-----'}.`,
+    commands,
+  };
+}
+
+/** A throw-away main config: the load plugin as a data source, logs on stdout, and the drop-in. */
+function checkConfigCommand(includeArgument: string): string {
+  return [
+    `cat > ${CHECK_CONFIG} <<EOF`,
+    'Interval 10',
+    'LoadPlugin logfile',
+    '<Plugin logfile>',
+    '  LogLevel info',
+    '  File STDOUT',
+    '</Plugin>',
+    'LoadPlugin load',
+    `Include ${includeArgument}`,
+    'EOF',
+  ].join('\n');
+}
+
+/** GET /api/sandbox/records next to the CA URL, for this project and Logstore. */
+function sandboxRecordsUrl(caUrl: string, project: string, logstore: string): string {
+  const url = new URL('records', caUrl);
+  url.search = new URLSearchParams({ project, logstore, limit: '5' }).toString();
+  return url.toString();
+}

@@ -1,0 +1,343 @@
+/**
+ * Fluentd renderer: one `<match>` block for fluent-plugin-kafka's buffered
+ * `kafka2` output (ruby-kafka), to include from the main Fluentd config, and
+ * the steps around it (codec gems, the sandbox CA, the password in the service
+ * environment, placing the file, dry run, restart, checking delivery).
+ *
+ * Fixes over the vendor example: `kafka2` with a file buffer instead of the
+ * unbuffered `kafka` output; no constant `default_message_key` (it pinned all
+ * records to one shard); `<format>`/`<inject>` instead of the legacy
+ * `output_*` options; TLS verification stated explicitly.
+ */
+import type { FluentdOptions } from './schema';
+import type { RenderContext } from '../context';
+import type { AgentRender, RenderStep } from '../types';
+import { shellQuote } from '../../config-languages/shell/quote';
+import { fluentdDirectiveArg, fluentdEnvReference, fluentdString } from '../../config-languages/fluentd/quote';
+
+export const FLUENTD_FILE_NAME = 'sls-kafka.conf';
+
+/** Where a Fluentd package keeps its files and how its commands are named. */
+interface PackageLayout {
+  label: string;
+  service: string;
+  confDir: string;
+  mainConf: string;
+  /** Group the service runs as, so it can read the included file. */
+  groupCommand: string;
+  /** The package's own gem command (not the system gem). */
+  gem: string;
+  fluentdCommand: string;
+  fluentCat: string;
+  logFile: string;
+  bufferPath: string;
+}
+
+const LAYOUTS: Readonly<Record<FluentdOptions['package'], PackageLayout>> = {
+  'fluent-package': {
+    label: 'fluent-package',
+    service: 'fluentd',
+    confDir: '/etc/fluent',
+    mainConf: '/etc/fluent/fluentd.conf',
+    // deb packages run as _fluentd, rpm packages as fluentd.
+    groupCommand: '"$(id -gn _fluentd 2>/dev/null || id -gn fluentd)"',
+    gem: 'fluent-gem',
+    fluentdCommand: 'sudo fluentd',
+    fluentCat: '/opt/fluent/bin/fluent-cat',
+    logFile: '/var/log/fluent/fluentd.log',
+    bufferPath: '/var/log/fluent/buffer/sls-kafka',
+  },
+  'td-agent': {
+    label: 'td-agent 4',
+    service: 'td-agent',
+    confDir: '/etc/td-agent',
+    mainConf: '/etc/td-agent/td-agent.conf',
+    groupCommand: 'td-agent',
+    gem: 'td-agent-gem',
+    fluentdCommand: 'sudo td-agent',
+    fluentCat: '/opt/td-agent/bin/fluent-cat',
+    logFile: '/var/log/td-agent/td-agent.log',
+    bufferPath: '/var/log/td-agent/buffer/sls-kafka',
+  },
+};
+
+/** ruby-kafka loads these gems for the codecs that are not built in. */
+const CODEC_GEMS: Readonly<Partial<Record<FluentdOptions['compression'], string>>> = {
+  snappy: 'snappy',
+  lz4: 'extlz4',
+  zstd: 'zstd-ruby',
+};
+
+const REQUIRED_ACKS: Readonly<Record<FluentdOptions['acks'], number>> = { all: -1, leader: 1 };
+
+/** ruby-kafka's array parser reads a leading `[` as JSON, so an IPv6 `[host]:port` goes in a JSON list. */
+function brokersValue(bootstrap: string): string {
+  return bootstrap.startsWith('[') ? JSON.stringify([bootstrap]) : bootstrap;
+}
+
+/** A tag the `<match>` pattern accepts, for the test event: `**` → sls.test, `*` → test, `{a,b}` → a. */
+export function sampleTag(pattern: string): string {
+  const first = pattern.split(' ')[0] ?? pattern;
+  const tag = first
+    .replace(/\{([^,}]*)[^}]*\}/g, '$1')
+    .replace(/\*\*/g, 'sls.test')
+    .replace(/\*/g, 'test')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^\.|\.$/g, '');
+  return tag === '' ? 'sls.test' : tag;
+}
+
+function renderMatchBlock(ctx: RenderContext, options: FluentdOptions, layout: PackageLayout): string {
+  const lines: string[] = [];
+  const line = (indent: number, text: string) => lines.push(`${'  '.repeat(indent)}${text}`);
+
+  line(0, '# Fluentd -> Alibaba Cloud SLS through its Kafka-compatible endpoint');
+  line(0, '# (fluent-plugin-kafka, buffered output kafka2; SASL_SSL with PLAIN).');
+  line(0, `# Save as ${layout.confDir}/conf.d/${FLUENTD_FILE_NAME}; ${layout.mainConf} must contain`);
+  line(0, '#   @include conf.d/*.conf');
+  line(0, `<match ${fluentdDirectiveArg(options.match)}>`);
+  line(1, '@type kafka2');
+  lines.push('');
+
+  line(1, ctx.sandbox ? '# The sandbox endpoint (TLS only).' : '# SLS Kafka endpoint (TLS only).');
+  line(1, `brokers ${fluentdString(brokersValue(ctx.endpoint.bootstrap))}`);
+  line(1, '# The Logstore. `topic` is fixed, so a record\'s own "topic" field cannot');
+  line(1, '# redirect it; default_topic repeats it for the plugin\'s fallback check.');
+  if (ctx.expandJson) line(1, '# The .json suffix makes SLS expand each JSON value into fields.');
+  line(1, `topic ${fluentdString(ctx.topic)}`);
+  line(1, `default_topic ${fluentdString(ctx.topic)}`);
+  lines.push('');
+
+  line(1, '# SASL PLAIN (no scram_mechanism): username = project,');
+  line(1, '# password = AccessKeyId#AccessKeySecret.');
+  line(1, `username ${fluentdString(ctx.username)}`);
+  if (ctx.secretMode === 'env') {
+    line(1, `# Read from the service environment (${ctx.passwordEnvVar}), see the steps.`);
+    line(1, `password ${fluentdEnvReference(ctx.passwordEnvVar)}`);
+  } else {
+    line(1, '# Single quotes: taken literally, "#" included, nothing evaluated.');
+    line(1, `password ${fluentdString(ctx.password)}`);
+  }
+  line(1, '# TLS on and verified. With sasl_over_ssl true, ruby-kafka refuses to');
+  line(1, '# send the password unless TLS is configured.');
+  line(1, 'sasl_over_ssl true');
+  if (ctx.sandbox) {
+    line(1, '# The sandbox endpoint\'s own CA (downloaded in the steps).');
+    line(1, `ssl_ca_cert ${fluentdString(`${layout.confDir}/${ctx.sandbox.caFileName}`)}`);
+  } else if (options.caMode === 'file') {
+    line(1, `ssl_ca_cert ${fluentdString(options.caPath)}`);
+  } else {
+    line(1, '# SLS certificates chain to a public root: the OS trust store is enough.');
+    line(1, 'ssl_ca_certs_from_system true');
+  }
+  line(1, 'ssl_verify_hostname true');
+  lines.push('');
+
+  line(1, '# No default_message_key or default_partition_key: without a key ruby-kafka');
+  line(1, '# picks a random partition (= SLS shard) per record. A constant key, as in');
+  line(1, '# the vendor\'s example, pins every record to one shard. kafka2 would also');
+  line(1, '# route by a record\'s own "partition", "partition_key" or "message_key"');
+  line(1, '# field; these point at field names logs do not use.');
+  line(1, 'partition_key __sls_kafka_partition');
+  line(1, 'partition_key_key __sls_kafka_partition_key');
+  line(1, 'message_key_key __sls_kafka_message_key');
+  lines.push('');
+  line(1, `required_acks ${REQUIRED_ACKS[options.acks]}`);
+  line(1, 'max_send_retries 2');
+  if (options.compression === 'none') {
+    line(1, '# compression_codec unset: no compression.');
+  } else {
+    line(1, `compression_codec ${options.compression}`);
+  }
+  line(1, '# Off, as in the SLS samples: SLS supports no transactions or idempotence.');
+  line(1, 'idempotent false');
+  if (options.useEventTime) {
+    line(1, '# The event time becomes the Kafka timestamp, which SLS stores as __time__.');
+    line(1, 'use_event_time true');
+  } else {
+    line(1, '# The send time becomes the Kafka timestamp (SLS __time__).');
+    line(1, 'use_event_time false');
+  }
+  line(1, '# Skip (and log) a record over 1 MB instead of failing its whole chunk on every retry.');
+  line(1, 'max_send_limit_bytes 1000000');
+  line(1, "# true: ruby-kafka's own log lines go to the Fluentd log.");
+  line(1, `get_kafka_client_log ${options.kafkaClientLog}`);
+  lines.push('');
+
+  line(1, '<format>');
+  if (options.format === 'single_value') {
+    line(2, '@type single_value');
+    line(2, 'message_key message');
+    line(2, 'add_newline false');
+    line(1, '</format>');
+    line(1, '# single_value sends only the message field, so no tag or time is added.');
+  } else {
+    line(2, '@type json');
+    line(1, '</format>');
+    if (options.includeTag || options.includeTime) {
+      line(1, '<inject>');
+      if (options.includeTag) line(2, 'tag_key tag');
+      if (options.includeTime) {
+        line(2, 'time_key time');
+        line(2, 'time_type string');
+        line(2, 'time_format %Y-%m-%dT%H:%M:%S.%3NZ');
+        line(2, 'utc true');
+      }
+      line(1, '</inject>');
+    }
+  }
+  lines.push('');
+
+  line(1, '# File buffer: events survive a restart or an SLS outage.');
+  line(1, '<buffer>');
+  line(2, '@type file');
+  line(2, `path ${fluentdString(options.bufferPath === '' ? layout.bufferPath : options.bufferPath)}`);
+  line(2, 'flush_mode interval');
+  line(2, `flush_interval ${options.flushInterval}s`);
+  line(2, '# A chunk is sent in one request: keep it near the 1 MB Kafka batch limit.');
+  line(2, `chunk_limit_size ${options.chunkLimitSize}`);
+  line(2, `total_limit_size ${options.totalLimitSize}`);
+  line(2, 'retry_type exponential_backoff');
+  line(2, 'retry_wait 1s');
+  line(2, 'retry_max_interval 30s');
+  line(2, 'retry_timeout 72h');
+  line(1, '</buffer>');
+  line(0, '</match>');
+  return `${lines.join('\n')}\n`;
+}
+
+function renderSteps(ctx: RenderContext, options: FluentdOptions, layout: PackageLayout): RenderStep[] {
+  const steps: RenderStep[] = [];
+  const step = (s: Omit<RenderStep, 'agent'>) => steps.push({ agent: 'fluentd', ...s });
+  const target = `${layout.confDir}/conf.d/${FLUENTD_FILE_NAME}`;
+
+  step({
+    title: 'Check that fluent-plugin-kafka is installed',
+    detail: `${layout.label} bundles fluent-plugin-kafka (kafka2) and ruby-kafka. Use the package's own gem command, not the system gem.`,
+    commands: [`sudo ${layout.gem} list fluent-plugin-kafka ruby-kafka`],
+  });
+
+  const gem = CODEC_GEMS[options.compression];
+  if (gem !== undefined) {
+    step({
+      kind: 'warning',
+      title: `Install the ${gem} gem for ${options.compression} compression`,
+      detail:
+        `ruby-kafka only has gzip built in; without ${gem} every flush fails with a LoadError. ` +
+        'It compiles a native extension, so build tools (gcc, g++, make) are needed. SLS documents only gzip; ' +
+        (options.compression === 'zstd' ? 'zstd also needs Kafka produce API v7 (2.1). ' : '') +
+        'test with the sandbox first.',
+      commands: [`sudo ${layout.gem} install ${gem}`],
+    });
+  }
+
+  if (ctx.sandbox) {
+    const caFile = `${layout.confDir}/${ctx.sandbox.caFileName}`;
+    step({
+      title: 'Download the sandbox CA certificate',
+      detail: 'The config trusts only this CA, so Fluentd verifies the sandbox endpoint it connects to.',
+      commands: [`sudo curl -fsSo ${shellQuote(caFile)} ${shellQuote(ctx.sandbox.caUrl)}`],
+    });
+  } else if (options.caMode === 'file') {
+    step({
+      title: 'Check the CA file',
+      detail: 'ssl_ca_cert must name a readable PEM file with the root that signs the SLS certificate (GlobalSign).',
+      commands: [`sudo openssl x509 -noout -subject -in ${shellQuote(options.caPath)}`],
+    });
+  }
+
+  if (ctx.secretMode === 'env') {
+    const envFile = `${layout.confDir}/sls-kafka.env`;
+    const dropInDir = `/etc/systemd/system/${layout.service}.service.d`;
+    step({
+      title: `Store ${ctx.passwordEnvVar} for the ${layout.service} service`,
+      detail:
+        `The config reads the password from ${ctx.passwordEnvVar}. Keep it in a root-only file that systemd loads for the service; ` +
+        'the prompt keeps AccessKeyId#AccessKeySecret out of your shell history.',
+      commands: [
+        `sudo install -m 600 -o root -g root /dev/null ${envFile}`,
+        `printf 'AccessKeyId#AccessKeySecret: '; read -rs ${ctx.passwordEnvVar}; echo`,
+        `printf '${ctx.passwordEnvVar}="%s"\\n' "$${ctx.passwordEnvVar}" | sudo tee ${envFile} >/dev/null; unset ${ctx.passwordEnvVar}`,
+        `sudo install -d ${dropInDir}`,
+        `printf '[Service]\\nEnvironmentFile=${envFile}\\n' | sudo tee ${dropInDir}/sls-kafka.conf >/dev/null`,
+        'sudo systemctl daemon-reload',
+      ],
+    });
+  }
+
+  step({
+    title: `Place ${FLUENTD_FILE_NAME} and include it`,
+    detail:
+      `Copy the file into ${layout.confDir}/conf.d, readable by root and the service group only` +
+      (ctx.secretMode === 'inline' ? ' ' : '') +
+      (ctx.secretMode === 'inline' ? '(it holds the AccessKey secret)' : '') +
+      ', ' +
+      `and make ${layout.mainConf} include that folder.`,
+    commands: [
+      `sudo install -d ${layout.confDir}/conf.d`,
+      `sudo install -m 640 -o root -g ${layout.groupCommand} ${FLUENTD_FILE_NAME} ${target}`,
+      `grep -q '^@include conf.d/\\*.conf' ${layout.mainConf} || echo '@include conf.d/*.conf' | sudo tee -a ${layout.mainConf} >/dev/null`,
+    ],
+  });
+
+  step({
+    kind: 'warning',
+    title: 'The first matching <match> wins',
+    detail:
+      'Fluentd gives each event to the first <match> whose pattern fits its tag. Events already taken by an earlier ' +
+      `<match> in ${layout.mainConf} (a catch-all <match **>, for example) never reach SLS: move the @include line above it, ` +
+      'or use @type copy to send events to both.',
+  });
+
+  if (ctx.expandJson && options.format === 'single_value') {
+    step({
+      kind: 'warning',
+      title: 'Plain-text values sent to a .json topic',
+      detail: 'Expand JSON makes SLS parse each value as JSON, but format single_value sends plain text. Use format json, or turn Expand JSON off.',
+    });
+  }
+
+  step({
+    title: 'Check the configuration',
+    detail: 'A dry run parses the whole configuration and loads the plugins without sending anything. Success ends with “finished dry run mode”.',
+    commands: [`${layout.fluentdCommand} --dry-run -c ${layout.mainConf}`],
+  });
+
+  step({
+    title: `Restart ${layout.service}`,
+    commands: [`sudo systemctl restart ${layout.service}`, `systemctl status ${layout.service} --no-pager`],
+  });
+
+  const tag = sampleTag(options.match);
+  const verifyCommands = [
+    `echo '{"message":"hello from fluentd"}' | ${layout.fluentCat} ${shellQuote(tag)}`,
+    `sleep ${options.flushInterval + 5}`,
+    `sudo grep -E 'kafka|Send exception|failed to flush|error' ${layout.logFile} | tail -n 20`,
+  ];
+  if (ctx.secretMode === 'env') {
+    verifyCommands.unshift(
+      `sudo cat /proc/$(systemctl show -p MainPID --value ${layout.service})/environ | tr '\\0' '\\n' | grep -c '^${ctx.passwordEnvVar}='`,
+    );
+  }
+  step({
+    title: 'Send a test event and check delivery',
+    detail:
+      (ctx.secretMode === 'env' ? `The first command prints 1 when the service sees ${ctx.passwordEnvVar}. ` : '') +
+      `fluent-cat sends one event tagged ${tag} through the default forward input (port 24224); use any tag your pattern matches. ` +
+      'Success: the log shows “initialized kafka producer” and no “Send exception occurred” or “failed to flush the buffer”, and the event appears in the Logstore' +
+      (ctx.sandbox ? ' (the sandbox inbox in the wizard).' : '.') +
+      ' A SASL or TopicAuthorizationException error means a wrong project or AccessKey; UnknownTopicOrPartitionException means the Logstore does not exist or the region is wrong.' +
+      (options.kafkaClientLog ? '' : ' For more detail, set Kafka client log on and restart.'),
+    commands: verifyCommands,
+  });
+
+  return steps;
+}
+
+export function renderFluentdConfig(ctx: RenderContext, options: FluentdOptions): AgentRender {
+  const layout = LAYOUTS[options.package];
+  return {
+    files: [{ agent: 'fluentd', path: FLUENTD_FILE_NAME, language: 'fluentd', content: renderMatchBlock(ctx, options, layout) }],
+    steps: renderSteps(ctx, options, layout),
+  };
+}

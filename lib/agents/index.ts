@@ -1,0 +1,55 @@
+/**
+ * The agent registry: ONE list of every agent's definition (lib/agents/<id>/),
+ * and the registry-driven renderer: settings in, every chosen agent's files
+ * and steps out. Pure and synchronous, so the browser (live preview, zip) and
+ * the server (/api/render, /api/validate) run the very same code. Same agents,
+ * same order as lib/agents/meta.ts.
+ */
+import type { Settings } from '../settings/schema';
+import { beatsAgent } from './beats';
+import { collectdAgent } from './collectd';
+import { createRenderContext, type RenderContext, type RenderOptions } from './context';
+import { fluentdAgent } from './fluentd';
+import { logstashAgent } from './logstash';
+import type { AgentId } from './meta';
+import { telegrafAgent } from './telegraf';
+import type { AgentDefinition, AgentRender, RenderResult } from './types';
+
+export const AGENTS = [beatsAgent, collectdAgent, telegrafAgent, fluentdAgent, logstashAgent] as const;
+
+/** One agent's definition, by id (options typed loosely: the caller has parsed them with its schema). */
+export function agentDefinition(id: AgentId): AgentDefinition<AgentId> {
+  // Every AgentId has a definition (tests/unit/agents/registry.test.ts); the
+  // cast forgets each renderer's own options type, which the schema guarantees.
+  return AGENTS.find((agent) => agent.id === id) as unknown as AgentDefinition<AgentId>;
+}
+
+/** One agent's files and steps; `options` must have been parsed by that agent's schema. */
+export function renderAgent(id: AgentId, ctx: RenderContext, options: unknown): AgentRender {
+  return (agentDefinition(id).render as (ctx: RenderContext, options: unknown) => AgentRender)(ctx, options);
+}
+
+export function renderSettings(settings: Settings, options: RenderOptions = {}): RenderResult {
+  const ctx = createRenderContext(settings, options);
+  const result: RenderResult = { files: [], steps: [] };
+  for (const agent of AGENTS) {
+    const agentOptions = settings.agents[agent.id];
+    if (agentOptions === undefined) continue;
+    const rendered = renderAgent(agent.id, ctx, agentOptions);
+    result.files.push(...rendered.files);
+    result.steps.push(...rendered.steps);
+  }
+  return result;
+}
+
+export { AGENT_IDS, AGENT_METAS, agentMeta, isAgentId, type AgentId } from './meta';
+export type {
+  AgentDefinition,
+  AgentRender,
+  ConfigLanguage,
+  ProducerSettings,
+  RenderedFile,
+  RenderResult,
+  RenderStep,
+} from './types';
+export { createRenderContext, type RenderContext, type RenderOptions } from './context';

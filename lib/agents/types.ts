@@ -1,0 +1,129 @@
+/**
+ * The shape of one agent, as every agent folder (lib/agents/<id>/) exports it,
+ * and what renderers produce. Three layers, so each bundle loads only what it
+ * needs:
+ * - `AgentMeta`: plain data (meta.json), for the page's first load: id, group,
+ *   names, whether it is chosen by default.
+ * - `AgentSchemaEntry`: plus the options schema, the form's rules for it and
+ *   the option-section strings (loaded a moment after the page).
+ * - `AgentDefinition`: plus the renderer and the read-back (server, preview).
+ * Adding an agent: one folder (meta.json, entry.ts, index.ts and what they
+ * use), one id in lib/agents/meta.ts's AGENT_IDS plus one line in each of
+ * meta.ts, schemas.ts and index.ts.
+ */
+import type { z } from 'zod';
+import type { ConfigLanguage } from '../config-languages';
+import type { Codec } from './common/codecs';
+import type { RenderContext } from './context';
+import type { AgentId } from './meta';
+import type { Message } from '../i18n/core';
+
+export type { AgentId } from './meta';
+export type { ConfigLanguage } from '../config-languages';
+
+/** What an agent collects, for grouping in lists. */
+export type AgentGroup = 'logs' | 'metrics' | 'code';
+
+/** `Readonly<Record<option, …>>` keyed by option name. */
+type PerOption<T> = Readonly<Record<string, T>>;
+
+export interface AgentMeta<Id extends string = string> {
+  id: Id;
+  group: AgentGroup;
+  /** The short name, the same in both languages (tabs, headings, the status line). */
+  title: string;
+  /** The name on the agent's checkbox, in both languages. */
+  label: Message;
+  /** Chosen (with its defaults) when nothing else is said: a fresh form, a share link without agents. */
+  defaultSelected?: boolean;
+}
+
+export type ChoiceValue = string | number;
+
+export interface AgentForm {
+  /** Display order for choices whose schema loses it (zod enums of numeric-looking strings reorder). */
+  order: PerOption<readonly ChoiceValue[]>;
+  /** Options shown only when this returns true for the agent's (defaults-filled) options. */
+  relevant: PerOption<(options: Readonly<Record<string, unknown>>) => boolean>;
+}
+
+/** The option sections' strings, loaded with them (not in the first load). */
+export interface AgentTexts {
+  /** One line under the section's legend. */
+  intro: Message;
+  /** Each option's label (also for the status line, which speaks once the schemas have loaded). */
+  labels: PerOption<Message>;
+  /** Help text per option. */
+  help: PerOption<Message>;
+  /** Choice labels per option and value; absent values fall back to the shared ones, then the raw value. */
+  choices?: PerOption<Readonly<Record<string, Message>>>;
+}
+
+export interface AgentSchemaEntry<Id extends string = string, Schema extends z.ZodObject = z.ZodObject> extends AgentMeta<Id> {
+  /** The options schema: `{}` means every default. */
+  schema: Schema;
+  form: AgentForm;
+  texts: AgentTexts;
+}
+
+export interface RenderedFile {
+  agent: AgentId;
+  /** File name inside the agent's folder of the bundle, e.g. `filebeat.yml`. */
+  path: string;
+  language: ConfigLanguage;
+  content: string;
+}
+
+export interface RenderStep {
+  agent: AgentId;
+  title: string;
+  /** One or two sentences: why this step, what to look for. */
+  detail?: string;
+  /** Shell commands, each ready to paste. */
+  commands?: string[];
+  /** `warning`: a known pitfall the user must read. */
+  kind?: 'step' | 'warning';
+}
+
+export interface AgentRender {
+  files: RenderedFile[];
+  steps: RenderStep[];
+}
+
+export interface RenderResult {
+  files: RenderedFile[];
+  steps: RenderStep[];
+}
+
+/** What a rendered file really tells the agent's Kafka producer to do, read back by parsing it. */
+export interface ProducerSettings {
+  agent: AgentId;
+  path: string;
+  bootstrap?: string;
+  topic?: string;
+  username?: string;
+  /** The literal password, or the reference the agent resolves (`${SLS_KAFKA_PASSWORD}`, …). */
+  password?: string;
+  mechanism?: string;
+  tls: boolean;
+  /** A constant message key (what breaks shard spread), if the file sets one. */
+  constantKey?: string;
+  codec: Codec;
+  acks: -1 | 0 | 1;
+}
+
+export interface AgentDefinition<Id extends string = string, Schema extends z.ZodObject = z.ZodObject>
+  extends AgentSchemaEntry<Id, Schema> {
+  render(ctx: RenderContext, options: z.output<Schema>): AgentRender;
+  /**
+   * The producer settings of one of this agent's files, or undefined when the
+   * file is not a producer config (steps, truststores, JAAS files). `files` is
+   * the agent's whole output, for configs that point at a second file.
+   */
+  readBack(file: RenderedFile, files: readonly RenderedFile[]): ProducerSettings | undefined;
+  /**
+   * True when this agent may write the AccessKey pair literally even in `env`
+   * secret mode (collectd has no way to read an environment variable).
+   */
+  inlineSecretAlways?: boolean;
+}
