@@ -1,7 +1,10 @@
 /**
  * Splits a TCP/TLS byte stream into Kafka frames (int32 size + payload).
  * Chunks are kept as a list and joined once per frame, so a 100 MiB frame
- * arriving in 16 KiB TLS records is not copied over and over.
+ * arriving in 16 KiB TLS records is not copied over and over. An optional
+ * `reserve` hook sees each frame's declared size before its bytes are
+ * collected (the broker's shared memory budget); refusing it leaves the size
+ * prefix buffered and the decoder `blocked` until `push` is called again.
  */
 export class FrameTooLargeError extends Error {
   constructor(readonly size: number, readonly limit: number) {
@@ -16,8 +19,20 @@ export class FrameDecoder {
   /** Size of the frame being collected, once its prefix is known. */
   private expected = -1;
 
+  /** True when `reserve` refused the frame whose prefix is buffered. */
+  blocked = false;
+  /** Frames started so far (a frame deadline can tell whether the same frame is still incomplete). */
+  started = 0;
+  /** Sees each frame's size once its prefix is known; false: stop until the next `push`. */
+  reserve: ((size: number) => boolean) | undefined;
+
   /** `limit` may change between frames (it grows after authentication). */
   constructor(public limit: number) {}
+
+  /** True while a frame's bytes are being collected (its prefix was read, not all of its payload). */
+  get inFrame(): boolean {
+    return this.expected >= 0;
+  }
 
   get pendingBytes(): number {
     return this.buffered;
@@ -25,14 +40,22 @@ export class FrameDecoder {
 
   /** Feed bytes; returns the complete frames (payload without the size prefix), in order. */
   push(chunk: Buffer): Buffer[] {
-    this.chunks.push(chunk);
-    this.buffered += chunk.length;
+    if (chunk.length > 0) {
+      this.chunks.push(chunk);
+      this.buffered += chunk.length;
+    }
     const frames: Buffer[] = [];
     for (;;) {
       if (this.expected < 0) {
         if (this.buffered < 4) break;
         const size = this.peekInt32();
         if (size < 0 || size > this.limit) throw new FrameTooLargeError(size, this.limit);
+        if (this.reserve !== undefined && !this.reserve(size)) {
+          this.blocked = true;
+          break;
+        }
+        this.blocked = false;
+        this.started++;
         this.consume(4);
         this.expected = size;
       }
