@@ -124,8 +124,8 @@ export async function runDoctor(target: DoctorTarget, check: DoctorCheck, timeou
       });
     }
 
-    socket = await step('tcp', () =>
-      new Promise((resolve, reject) => {
+    const tcp = await step('tcp', () =>
+      new Promise<{ value: Socket; detail: string }>((resolve, reject) => {
         const s = tcpConnect({ host: address, port: target.dialPort, noDelay: true });
         socket = s;
         s.once('connect', () => resolve({ value: s, detail: `connected to ${address}:${target.dialPort}` }));
@@ -133,7 +133,7 @@ export async function runDoctor(target: DoctorTarget, check: DoctorCheck, timeou
       }),
     );
 
-    const tcp: Socket | TLSSocket = socket;
+    socket = tcp;
     let tcpError: NodeJS.ErrnoException | undefined;
     tcp.on('error', (err: NodeJS.ErrnoException) => (tcpError ??= err));
     // A reset before the server sent a single byte is the endpoint refusing the connection (its slots are
