@@ -56,10 +56,17 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   const refusals = new Map<string, number>();
   let refusalTimer: NodeJS.Timeout | undefined;
   const refuseLog = (reason: string) => {
-    refusals.set(reason, (refusals.get(reason) ?? 0) + 1);
+    const seen = refusals.get(reason);
+    if (seen === undefined) {
+      // The first refusal of a kind is logged at once; repeats within the second are counted.
+      refusals.set(reason, 0);
+      log('connection.refused', { reason });
+    } else {
+      refusals.set(reason, seen + 1);
+    }
     refusalTimer ??= setTimeout(() => {
       refusalTimer = undefined;
-      for (const [r, n] of refusals) log('connection.refused', { reason: r, count: n });
+      for (const [r, n] of refusals) if (n > 0) log('connection.refused', { reason: r, count: n });
       refusals.clear();
     }, 1_000);
     refusalTimer.unref();
@@ -72,7 +79,8 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     cert: options.tls.cert,
     key: options.tls.key,
     minVersion: 'TLSv1.2',
-    handshakeTimeout: limits.tlsHandshakeTimeoutMs,
+    // TLS must also complete within the authentication deadline.
+    handshakeTimeout: Math.min(limits.tlsHandshakeTimeoutMs, limits.authTimeoutMs),
   });
 
   // Slots are counted from the TCP accept, not from TLS completion: a socket that never
@@ -108,7 +116,7 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     remotes.set(raw, `${ip}:${raw.remotePort ?? '?'}`);
     const fromIp = perIp.get(ip) ?? 0;
     let reason: string | undefined;
-    if (fromIp >= limits.maxConnectionsPerIp) reason = `connection limit reached: ${limits.maxConnectionsPerIp} connections from this address`;
+    if (fromIp >= limits.maxConnectionsPerIp) reason = `connection limit reached: more than ${limits.maxConnectionsPerIp} connections from this address`;
     else if (slotsUsed >= limits.maxConnections && !reclaimSlot()) reason = `connection limit reached: all ${limits.maxConnections} connection slots are taken`;
     if (reason) {
       refused.add(raw);
