@@ -129,7 +129,10 @@ export async function runDoctor(target: DoctorTarget, check: DoctorCheck, timeou
         const s = tcpConnect({ host: address, port: target.dialPort, noDelay: true });
         socket = s;
         s.once('connect', () => resolve({ value: s, detail: `connected to ${address}:${target.dialPort}` }));
-        s.once('error', reject);
+        // On loopback the reset of a connection refused at accept can arrive before 'connect'.
+        s.once('error', (err: NodeJS.ErrnoException) =>
+          reject(err.code === 'ECONNRESET' && s.bytesRead === 0 ? new StepFailure(connectionLimitDiagnosis(hostPort), `${err.code}: reset by the server right after TCP connect`) : err),
+        );
       }),
     );
 
