@@ -202,7 +202,10 @@ describe('finding: unbounded memory per connection', () => {
       // Incomplete frames are closed by the frame deadline (3 s here), releasing their memory.
       await waitFor('every stalled frame to be closed', () => clients.every((c) => c.closed), 30_000);
     });
-    expect(growth, `peak RSS grew by ${growth.toFixed(0)} MiB`).toBeLessThan(64 + 56);
+    // The 64 MiB budget bounds the bytes held at once; the frames of connections closed by the deadline are
+    // garbage until V8 collects them while the next wave reads, so the peak stays under two budgets
+    // (before the fix: every byte sent, here 19 × 7.6 = 145 MiB; in the finding 10 × 95 MiB).
+    expect(growth, `peak RSS grew by ${growth.toFixed(0)} MiB`).toBeLessThan(2 * 64);
     expect(sb.alive()).toBe(true);
     await kcatStillWorks(sb, 'after-partial-frames');
   });

@@ -278,6 +278,7 @@ export class BrokerConnection {
   }
 
   private releaseBudgets(): void {
+    this.frames.clear();
     clearTimeout(this.frameTimer);
     clearTimeout(this.drainTimer);
     this.cancelMemoryWait?.();
