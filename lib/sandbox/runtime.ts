@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startBroker, type RunningBroker } from '../kafka/broker/server';
 import type { BrokerLog } from '../kafka/broker/ports';
+import { limitsFromEnv } from '../kafka/broker/limits';
 import { decodeRecords } from '../kafka/protocol/records';
 import { loadAccounts, type SandboxAccounts } from './accounts';
 import { ensureSandboxCertificates, type SandboxTls } from './ca';
@@ -67,6 +68,12 @@ export async function startSandbox(env: SandboxEnv = process.env): Promise<Sandb
   const host = env.SANDBOX_BIND || '127.0.0.1';
   const log = consoleLog(env.SANDBOX_LOG);
 
+  let limits: ReturnType<typeof limitsFromEnv>;
+  try {
+    limits = limitsFromEnv(env);
+  } catch (err) {
+    throw new SandboxStartError(err instanceof Error ? err.message : String(err));
+  }
   const accounts = loadAccounts(env);
   const tls = await ensureSandboxCertificates(dataDir, { publicHost });
   // Default `normal`: a commit is in the WAL file (the OS has it) before the ack, which
@@ -89,6 +96,7 @@ export async function startSandbox(env: SandboxEnv = process.env): Promise<Sandb
       publicHost,
       publicPort: env.SANDBOX_PUBLIC_PORT ? portFrom(env.SANDBOX_PUBLIC_PORT, 'SANDBOX_PUBLIC_PORT', port) : undefined,
       log,
+      limits,
     });
   } catch (err) {
     store.close();
