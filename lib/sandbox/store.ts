@@ -630,6 +630,7 @@ export class RecordStore {
     let recordsLeft: number = APPEND_LIMITS.decodeRecords;
     const batchBudget = Math.min(APPEND_LIMITS.batchBytes, Math.floor(APPEND_LIMITS.appendBytes / batches.length));
     return batches.map((b) => {
+      if (!Buffer.isBuffer(b.raw)) throw new TypeError(`the records of ${b.project}/${b.logstore} shard ${b.shard} are not bytes`);
       let copies: StoredRecordCopy[] = [];
       if (this.decode && b.recordCount <= recordsLeft && decodeLeft > 0) {
         recordsLeft -= b.recordCount;
