@@ -7,8 +7,9 @@
  *   records-view (VIEW_LIMITS: value ≤ 64 KiB, with its full size), never the raw
  *   wire bytes. A read (GET /api/sandbox/records) therefore only reads rows: it never
  *   decompresses, and what it returns is bounded by VIEW_LIMITS.readBudget.
- * - Decoding at produce time is bounded too (APPEND_LIMITS): at most 64 MiB of
- *   decompressed bytes and 200,000 records per append are decoded, at most 16,384
+ * - Decoding at produce time is bounded too (APPEND_LIMITS): at most 32 MiB of
+ *   decompressed bytes and 200,000 records per append are decoded (the broker has
+ *   already inflated the batch once to validate it; this bounds the second pass), at most 16,384
  *   records (the newest) and 16 MiB of copies are kept per batch, 32 MiB per append.
  *   Records past a budget are counted per Logstore (`unviewableRecords`), not hidden.
  *   The decoder is injected, so the store never depends on the codec.
@@ -146,7 +147,7 @@ export const MIN_MAX_BYTES = 8 * 1024 * 1024;
 
 /** Produce-time budgets (see the module header). */
 export const APPEND_LIMITS = {
-  decodeBytes: 64 * 1024 * 1024,
+  decodeBytes: 32 * 1024 * 1024,
   decodeRecords: 200_000,
   batchRecords: 16_384,
   batchBytes: 16 * 1024 * 1024,
@@ -161,8 +162,14 @@ const BUSY_TIMEOUT_MS = 5_000;
 const READER_BUSY_TIMEOUT_MS = 1_000;
 /** Batch rows one read looks at, at most (batches whose records were all unviewable are skipped). */
 const READ_MAX_BATCHES = 5_000;
-/** Bytes a batch row costs beyond its records. */
-const BATCH_OVERHEAD_BYTES = 96;
+/**
+ * The first bytes of each batch as received are kept (`head`): the batch header and the
+ * start of the compressed data, so one can still tell which codec and framing a client
+ * used (the interop tests do) without keeping the batch.
+ */
+const BATCH_HEAD_BYTES = 128;
+/** Bytes a batch row costs beyond its records (its integers, texts and head). */
+const BATCH_OVERHEAD_BYTES = 96 + BATCH_HEAD_BYTES;
 
 /** The store could not take or read batches; the broker answers KAFKA_STORAGE_ERROR (56). */
 export class StoreFailure extends Error {
@@ -213,7 +220,8 @@ CREATE TABLE batches (
   bytes INTEGER NOT NULL,
   first_row INTEGER,
   last_row INTEGER,
-  unviewable INTEGER NOT NULL
+  unviewable INTEGER NOT NULL,
+  head BLOB NOT NULL
 );
 CREATE INDEX batches_by_logstore ON batches (ls, id);
 CREATE INDEX batches_by_project ON batches (project, id);
@@ -700,6 +708,7 @@ export class RecordStore {
       firstRow,
       lastRow,
       unviewable,
+      Buffer.from(b.raw.subarray(0, BATCH_HEAD_BYTES)),
     );
     this.stmt('upsertShard').run(ls, b.shard, Math.max(row?.next_offset ?? 0, baseOffset + b.recordCount), b.recordCount, bytes);
     this.stmt('addToLogstore').run(1, b.recordCount, bytes, unviewable, ls);
@@ -784,7 +793,7 @@ const SQL = {
   insertRecord: `INSERT INTO records (delta, ts, key, key_size, value, value_size, headers, header_count)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   insertBatch: `INSERT INTO batches (ls, project, shard, base_offset, record_count, magic, codec, log_append_time, client_id,
-    expand_json, raw_bytes, bytes, first_row, last_row, unviewable) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    expand_json, raw_bytes, bytes, first_row, last_row, unviewable, head) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   addToLogstore: `UPDATE logstores SET batches = batches + ?, records = records + ?, bytes = bytes + ?,
     unviewable_records = unviewable_records + ? WHERE id = ?`,
   logstoreCounts: 'SELECT batches, records, bytes FROM logstores WHERE id = ?',

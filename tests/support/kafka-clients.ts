@@ -483,7 +483,11 @@ export function storedBatches(app: SandboxApp, project: string, logstore: string
   const db = new Database(path.join(app.dataDir, 'records.sqlite'), { readonly: true, fileMustExist: true });
   try {
     const rows = db
-      .prepare('SELECT shard, magic, codec, record_count AS recordCount, raw FROM batches WHERE project = ? AND logstore = ? ORDER BY id')
+      // The store keeps each batch's first bytes (`head`): its header and the start of the compressed data.
+      .prepare(
+        `SELECT b.shard, b.magic, b.codec, b.record_count AS recordCount, b.head AS raw FROM batches b JOIN logstores l ON l.id = b.ls
+         WHERE l.project = ? AND l.logstore = ? ORDER BY b.id`,
+      )
       .all(project, logstore) as Array<{ shard: number; magic: number; codec: string; recordCount: number; raw: Buffer }>;
     // Record batch v2 header: ... producerId @43 (int64), producerEpoch @51, baseSequence @53, count @57, records @61.
     return rows.map(({ raw, ...row }) => {
