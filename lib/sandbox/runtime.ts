@@ -165,8 +165,12 @@ export async function startSandbox(env: SandboxEnv = process.env, opts: StartOpt
     logLevel: env.SANDBOX_LOG,
   };
 
+  if (env.SANDBOX_WORKER && !['on', 'off'].includes(env.SANDBOX_WORKER)) {
+    throw new SandboxStartError(`SANDBOX_WORKER: “${env.SANDBOX_WORKER}” is not “on” or “off”.`);
+  }
   let runtime: SandboxRuntime;
-  if (opts.inProcess) {
+  // SANDBOX_WORKER=off: the broker on the HTTP thread (a fallback; the wizard then shares its event loop).
+  if (opts.inProcess ?? env.SANDBOX_WORKER === 'off') {
     let endpoint: RunningEndpoint;
     try {
       endpoint = await startEndpoint(init);
