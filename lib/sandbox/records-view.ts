@@ -20,6 +20,7 @@
  * Pure: the record is already decoded; this module never parses Kafka bytes.
  */
 import { isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
 
 /**
  * One record as the codec decodes it, whatever the message format. Structurally
@@ -79,6 +80,8 @@ interface RecordViewBase {
   size: number | null;
   /** The value (or key, or headers) shown here is cut short of what was sent. */
   truncated: boolean;
+  /** SHA-256 (hex) of the whole value, for a cut value longer than 1 KiB: what was sent can still be checked. */
+  sha256?: string;
 }
 
 /** The value as SLS's `content` field. */
@@ -108,6 +111,8 @@ export interface RecordCuts {
   valueSize: number | null;
   /** Anything (value, key, headers) was cut. */
   truncated: boolean;
+  /** SHA-256 (hex) of the whole value, when known. */
+  valueSha256?: string | null;
 }
 
 export function toRecordView(placement: RecordPlacement, record: DecodedRecord, cuts?: RecordCuts): StoredRecordView {
@@ -134,6 +139,7 @@ export function toRecordView(placement: RecordPlacement, record: DecodedRecord, 
     clientId: placement.clientId,
     size: cuts ? cuts.valueSize : record.value === null ? null : record.value.byteLength,
     truncated: cuts?.truncated ?? false,
+    ...(cuts?.truncated && cuts.valueSha256 ? { sha256: cuts.valueSha256 } : {}),
   };
 
   const wantsJson =
@@ -191,6 +197,8 @@ export interface StoredRecordCopy {
   keySize: number | null;
   value: Buffer | null;
   valueSize: number | null;
+  /** SHA-256 (hex) of the whole value when it is longer than VIEW_LIMITS.readValueMin (a read may cut it). */
+  valueSha256: string | null;
   /** JSON `[[key, base64 value | null], …]`, at most VIEW_LIMITS.headerBytes. */
   headers: string;
   headerCount: number;
@@ -224,6 +232,7 @@ export function storedCopy(record: DecodedRecord, position: number, valueBytes: 
     keySize: record.key === null ? null : record.key.byteLength,
     value,
     valueSize: record.value === null ? null : record.value.byteLength,
+    valueSha256: record.value !== null && record.value.byteLength > VIEW_LIMITS.readValueMin ? createHash('sha256').update(record.value).digest('hex') : null,
     headers,
     headerCount: record.headers.length,
     bytes: RECORD_OVERHEAD_BYTES + (key?.length ?? 0) + (value?.length ?? 0) + headers.length,

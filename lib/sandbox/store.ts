@@ -234,6 +234,7 @@ CREATE TABLE records (
   key_size INTEGER,
   value BLOB,
   value_size INTEGER,
+  value_sha256 TEXT,
   headers TEXT NOT NULL,
   header_count INTEGER NOT NULL
 );
@@ -258,6 +259,7 @@ interface RecordRow {
   key_size: number | null;
   value: Buffer | null;
   value_size: number | null;
+  value_sha256: string | null;
   headers: string;
   header_count: number;
 }
@@ -435,7 +437,7 @@ export class RecordStore {
               expandJson: batch.expand_json === 1,
             },
             record,
-            { valueSize, truncated },
+            { valueSize, truncated, valueSha256: row.value_sha256 },
           ),
         );
       }
@@ -687,7 +689,9 @@ export class RecordStore {
     let lastRow: number | null = null;
     const insertRecord = this.stmt('insertRecord');
     for (const c of copies) {
-      const id = Number(insertRecord.run(c.offsetDelta, c.timestamp, c.key, c.keySize, c.value, c.valueSize, c.headers, c.headerCount).lastInsertRowid);
+      const id = Number(
+        insertRecord.run(c.offsetDelta, c.timestamp, c.key, c.keySize, c.value, c.valueSize, c.valueSha256, c.headers, c.headerCount).lastInsertRowid,
+      );
       firstRow ??= id;
       lastRow = id;
     }
@@ -790,8 +794,8 @@ const SQL = {
   upsertShard: `INSERT INTO shards (ls, shard, next_offset, records, bytes) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (ls, shard) DO UPDATE SET next_offset = excluded.next_offset,
       records = records + excluded.records, bytes = bytes + excluded.bytes`,
-  insertRecord: `INSERT INTO records (delta, ts, key, key_size, value, value_size, headers, header_count)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  insertRecord: `INSERT INTO records (delta, ts, key, key_size, value, value_size, value_sha256, headers, header_count)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   insertBatch: `INSERT INTO batches (ls, project, shard, base_offset, record_count, magic, codec, log_append_time, client_id,
     expand_json, raw_bytes, bytes, first_row, last_row, unviewable, head) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   addToLogstore: `UPDATE logstores SET batches = batches + ?, records = records + ?, bytes = bytes + ?,
@@ -811,7 +815,7 @@ const SQL = {
   viewBatchesByLogstore: `SELECT b.id, l.logstore, b.shard, b.base_offset, b.log_append_time, b.client_id, b.expand_json, b.first_row, b.last_row
     FROM batches b JOIN logstores l ON l.id = b.ls WHERE l.project = ? AND l.logstore = ? AND b.first_row IS NOT NULL
     ORDER BY b.id DESC LIMIT ?`,
-  recordsOfBatch: `SELECT delta, ts, key, key_size, substr(value, 1, ?) AS value, value_size, headers, header_count
+  recordsOfBatch: `SELECT delta, ts, key, key_size, substr(value, 1, ?) AS value, value_size, value_sha256, headers, header_count
     FROM records WHERE id BETWEEN ? AND ? ORDER BY id DESC LIMIT ?`,
   statsAll: `SELECT l.project, l.logstore, s.shard, s.next_offset, s.records, s.bytes
     FROM shards s JOIN logstores l ON l.id = s.ls ORDER BY l.project, l.logstore, s.shard`,

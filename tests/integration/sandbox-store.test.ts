@@ -216,12 +216,12 @@ describe('RecordStore retention', () => {
 
   it('keeps the newest batches of a Logstore by bytes, and always its newest one', () => {
     const file = tempFile();
-    const s = open({ file, logstoreMaxBytes: 1500 });
+    const s = open({ file, logstoreMaxBytes: 1800 });
     const long = 'x'.repeat(290);
     for (let i = 0; i < 5; i++) s.append([batch({ values: [`${i}${long}`] })]);
     const kept = newest(s, { limit: 100 });
     expect(kept.map((r) => r.offset)).toEqual([4, 3, 2]);
-    expect(s.stats()[0]?.bytes).toBeLessThanOrEqual(1500);
+    expect(s.stats()[0]?.bytes).toBeLessThanOrEqual(1800);
 
     s.append([batch({ values: ['big'.repeat(1000)] })]);
     expect(newest(s, { limit: 100 }).map((r) => r.offset)).toEqual([5]);
@@ -230,7 +230,7 @@ describe('RecordStore retention', () => {
     expect(s.highWatermark('test-project-1', 'logs', 0)).toBe(7);
     s.close();
     // The counts survive a restart, so retention keeps applying the same bounds.
-    const again = open({ file, logstoreMaxBytes: 1500 });
+    const again = open({ file, logstoreMaxBytes: 1800 });
     again.append([batch({ values: [long] })]);
     expect(newest(again, { limit: 100 }).map((r) => r.offset)).toEqual([7, 6]);
     expect(again.read({ project: 'test-project-1', limit: 1 }).evicted).toBe(6);
