@@ -10,7 +10,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { decodeRecords } from '@/lib/kafka/protocol/records';
 import { RecordStore } from '@/lib/sandbox/store';
 import { freePort } from './app-server';
 import { runProcess, type ProcessResult } from './kafka-clients';
@@ -155,11 +154,9 @@ export async function kcatProduce(sb: SandboxProcess, kcat: string, topic: strin
 
 /** The values stored for HOSTILE_PROJECT/`logstore`, read back from the sandbox's store file. */
 export function storedValues(sb: SandboxProcess, logstore: string, limit = 5000): string[] {
-  const store = RecordStore.open({ file: path.join(sb.dataDir, 'records.sqlite') });
+  const store = RecordStore.open({ file: path.join(sb.dataDir, 'records.sqlite'), readonly: true });
   try {
-    return store
-      .newest({ project: HOSTILE_PROJECT, logstore, limit, decode: (raw) => decodeRecords(raw) })
-      .map((r) => r.content ?? JSON.stringify(r.fields));
+    return store.read({ project: HOSTILE_PROJECT, logstore, limit }).records.map((r) => r.content ?? JSON.stringify(r.fields));
   } finally {
     store.close();
   }

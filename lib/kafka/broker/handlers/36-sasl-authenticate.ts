@@ -14,7 +14,7 @@ import type { ConnectionContext } from './context';
 export type AuthOutcome = { ok: true; principal: unknown; username: string } | { ok: false; message: string };
 
 /**
- * The username is the SLS project (at most 63 characters; sls-kafka.md §3), so a
+ * The username is the SLS project (at most 63 characters; docs/sls.md#naming), so a
  * longer one can never log in; refusing it here keeps a huge name out of every
  * per-topic check and log line that would follow.
  */
