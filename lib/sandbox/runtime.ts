@@ -12,8 +12,8 @@ import type { BrokerLog } from '../kafka/broker/ports';
 import { decodeRecords } from '../kafka/protocol/records';
 import { loadAccounts, type SandboxAccounts } from './accounts';
 import { ensureSandboxCertificates, type SandboxTls } from './ca';
+import { exposureWarning, getRuntimeConfig, parseRuntimeConfig, type RuntimeConfig } from './config';
 import { RecordStore } from './store';
-import { DEFAULT_SANDBOX_PORT } from './target';
 
 export interface SandboxRuntime {
   broker: RunningBroker;
@@ -22,6 +22,7 @@ export interface SandboxRuntime {
   tls: SandboxTls;
   dataDir: string;
   publicHost: string;
+  config: RuntimeConfig;
   close(): Promise<void>;
 }
 
@@ -52,31 +53,24 @@ export function consoleLog(level: string | undefined): BrokerLog {
   };
 }
 
-function portFrom(value: string | undefined, name: string, fallback: number): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new SandboxStartError(`${name}: “${value}” is not a port number (0–65535).`);
-  return n;
-}
-
-export async function startSandbox(env: SandboxEnv = process.env): Promise<SandboxRuntime> {
-  const dataDir = path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR || '.data');
+/**
+ * Start the endpoint. `env` given (tests, `npm run sandbox` with its own
+ * variables): parsed here; otherwise the process's one parsed config.
+ */
+export async function startSandbox(env?: SandboxEnv): Promise<SandboxRuntime> {
+  const config = env ? parseRuntimeConfig(env) : getRuntimeConfig();
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ config.dataDir);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const publicHost = env.SANDBOX_PUBLIC_HOST || 'localhost';
-  const port = portFrom(env.SANDBOX_PORT, 'SANDBOX_PORT', DEFAULT_SANDBOX_PORT);
-  const host = env.SANDBOX_BIND || '127.0.0.1';
-  const log = consoleLog(env.SANDBOX_LOG);
+  const { publicHost, port, bind: host } = config.sandbox;
+  const log = consoleLog(config.sandbox.log);
 
-  const accounts = loadAccounts(env);
+  const accounts = loadAccounts({ SANDBOX_CONFIG: config.sandbox.configFile, SANDBOX_SHARDS: String(config.sandbox.shards) });
   const tls = await ensureSandboxCertificates(dataDir, { publicHost });
   // Default `normal`: a commit is in the WAL file (the OS has it) before the ack, which
   // survives a crash of this process, the same promise a Kafka broker makes (it acks
   // from the page cache and leaves fsync to the OS). SANDBOX_SYNC=full fsyncs every
   // commit to survive power loss too, at about half the throughput on this machine.
-  const synchronous = env.SANDBOX_SYNC === 'full' ? 'full' : 'normal';
-  if (env.SANDBOX_SYNC && !['full', 'normal'].includes(env.SANDBOX_SYNC)) {
-    throw new SandboxStartError(`SANDBOX_SYNC: “${env.SANDBOX_SYNC}” is not “normal” or “full”.`);
-  }
+  const synchronous = config.sandbox.sync;
   const store = RecordStore.open({ file: path.join(/*turbopackIgnore: true*/ dataDir, 'records.sqlite'), synchronous });
   let broker: RunningBroker;
   try {
@@ -87,7 +81,7 @@ export async function startSandbox(env: SandboxEnv = process.env): Promise<Sandb
       accounts,
       store,
       publicHost,
-      publicPort: env.SANDBOX_PUBLIC_PORT ? portFrom(env.SANDBOX_PUBLIC_PORT, 'SANDBOX_PUBLIC_PORT', port) : undefined,
+      publicPort: config.sandbox.publicPortSet ? config.sandbox.publicPort : undefined,
       log,
     });
   } catch (err) {
@@ -102,6 +96,8 @@ export async function startSandbox(env: SandboxEnv = process.env): Promise<Sandb
   console.log(
     `[sandbox] Kafka endpoint on ${host}:${broker.port} (TLS, SASL PLAIN), ${accounts.mode} mode; CA ${tls.caFile}; records in ${dataDir}`,
   );
+  const warning = exposureWarning('sandbox Kafka endpoint', host, broker.port);
+  if (warning) console.warn(warning);
   return {
     broker,
     store,
@@ -109,6 +105,7 @@ export async function startSandbox(env: SandboxEnv = process.env): Promise<Sandb
     tls,
     dataDir,
     publicHost,
+    config,
     close: async () => {
       await broker.close();
       store.close();
@@ -117,7 +114,7 @@ export async function startSandbox(env: SandboxEnv = process.env): Promise<Sandb
 }
 
 /** Start once per process (instrumentation.ts, `npm run sandbox`). */
-export function startSandboxOnce(env: SandboxEnv = process.env): Promise<SandboxRuntime> {
+export function startSandboxOnce(env?: SandboxEnv): Promise<SandboxRuntime> {
   const g = globalThis as GlobalWithSandbox;
   g[GLOBAL_KEY] ??= startSandbox(env);
   return g[GLOBAL_KEY];
