@@ -13,9 +13,10 @@ import { BlockList, isIP } from 'node:net';
 
 export const PEER_HEADER = 'x-sls-peer';
 export const CLIENT_HEADER = 'x-sls-client';
+export const PROXIED_HEADER = 'x-sls-proxied';
 export const STAMP_HEADER = 'x-sls-front-door';
 /** Every internal header: the front door deletes client-sent copies of all of them. */
-export const INTERNAL_HEADERS = [PEER_HEADER, CLIENT_HEADER, STAMP_HEADER] as const;
+export const INTERNAL_HEADERS = [PEER_HEADER, CLIENT_HEADER, PROXIED_HEADER, STAMP_HEADER] as const;
 
 const TOKEN_KEY = Symbol.for('sls-kafka-wizard.front-door-token');
 type GlobalWithToken = typeof globalThis & { [TOKEN_KEY]?: string };
@@ -32,6 +33,10 @@ export interface RequestPeer {
   peer: string;
   /** The address rate limits key on: the peer, or the client a trusted proxy names. */
   client: string;
+  /** The peer is a TRUST_PROXY proxy: `client` came from its X-Forwarded-For. */
+  proxied: boolean;
+  /** The request carries forwarding headers (X-Forwarded-For, Forwarded, X-Real-IP), believed or not. */
+  forwarded: boolean;
 }
 
 /** The stamped addresses, or undefined when the request did not come through the front door. */
@@ -44,7 +49,29 @@ export function requestPeer(request: Request): RequestPeer | undefined {
   if (a.length !== b.length || !timingSafeEqual(a, b)) return undefined;
   const peer = request.headers.get(PEER_HEADER);
   const client = request.headers.get(CLIENT_HEADER);
-  return peer && client ? { peer, client } : undefined;
+  if (!peer || !client) return undefined;
+  const forwarded = ['x-forwarded-for', 'forwarded', 'x-real-ip'].some((h) => request.headers.has(h));
+  return { peer, client, proxied: request.headers.get(PROXIED_HEADER) === '1', forwarded };
+}
+
+/**
+ * Whether the request comes from this machine, for open mode's loopback-only
+ * reads: the client (the socket peer, or the client a trusted proxy names) is
+ * loopback, and a request with forwarding headers its socket peer is not trusted
+ * to set is refused, since an untrusted local reverse proxy makes every remote
+ * client look like loopback.
+ */
+export function fromThisMachine(peer: RequestPeer | undefined): boolean {
+  if (!peer) return false;
+  if (peer.forwarded && !peer.proxied) return false;
+  return isLoopbackAddress(peer.peer) && isLoopbackAddress(peer.client);
+}
+
+function isLoopbackAddress(address: string): boolean {
+  const a = normalizeAddress(address);
+  const v = isIP(a);
+  if (v === 4) return a.startsWith('127.');
+  return v === 6 && a === '::1';
 }
 
 /** `::ffff:1.2.3.4` (an IPv4 client on a dual-stack socket) as `1.2.3.4`. */

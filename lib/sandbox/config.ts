@@ -252,6 +252,11 @@ export function getRuntimeConfig(): RuntimeConfig {
   return g[GLOBAL_KEY];
 }
 
+/** Replace the process's configuration (tests); `undefined` makes the next read parse process.env again. */
+export function setRuntimeConfig(config: RuntimeConfig | undefined): void {
+  (globalThis as GlobalWithConfig)[GLOBAL_KEY] = config;
+}
+
 /** Whether an address only this machine can reach: 127.0.0.0/8, ::1 (also IPv4-mapped), or the name localhost. */
 export function isLoopback(address: string): boolean {
   const a = address.trim().toLowerCase().replace(/^\[|\]$/g, '');

@@ -44,7 +44,7 @@ let app: SandboxApp;
 let ca: string;
 
 beforeAll(async () => {
-  app = await startSandboxApp({ SANDBOX_CONFIG: ACCOUNTS });
+  app = await startSandboxApp({ SANDBOX_CONFIG: ACCOUNTS }, { recordsPassword: KEY_ANYWHERE });
   ca = readFileSync(app.caFile, 'utf8');
 }, 90_000);
 

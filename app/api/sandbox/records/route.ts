@@ -11,9 +11,8 @@
  */
 import { RECORDS_PASSWORD_HEADER, recordsQuerySchema, type RecordsResponse } from '@/lib/http/contract';
 import { ApiError, jsonResponse, route } from '@/lib/http/errors';
-import { requestPeer } from '@/lib/http/peer';
+import { fromThisMachine, requestPeer } from '@/lib/http/peer';
 import { RateLimiter, clientKey } from '@/lib/http/rate-limit';
-import { isLoopback } from '@/lib/sandbox/config';
 import { readableLogstores } from '@/lib/http/records-access';
 import { decodeStoredBatch, getSandbox } from '@/lib/sandbox/runtime';
 
@@ -31,8 +30,7 @@ export const GET = route(async (request) => {
 
   let allowed: Set<string> | 'all' = 'all';
   if (sandbox.accounts.mode === 'open') {
-    const peer = requestPeer(request);
-    if (!peer || !isLoopback(peer.peer)) {
+    if (!fromThisMachine(requestPeer(request))) {
       throw ApiError.of(
         'loopback_only',
         'Records: in open mode (no SANDBOX_CONFIG) anyone can write any project, so only this machine may read them; open the inbox on the server itself, or run the sandbox in strict mode.',
