@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isLoopback, type RuntimeConfig } from '../sandbox/config';
 import { API_ERROR_STATUS, type ApiErrorBody, type ApiErrorCode } from './contract';
-import { CLIENT_HEADER, INTERNAL_HEADERS, PEER_HEADER, PROXIED_HEADER, STAMP_HEADER, clientAddress, frontDoorToken, proxyMatcher } from './peer';
+import { CLIENT_HEADER, FORWARDED_HEADER, FORWARDING_HEADERS, INTERNAL_HEADERS, PEER_HEADER, PROXIED_HEADER, STAMP_HEADER, clientAddress, frontDoorToken, proxyMatcher } from './peer';
 
 /** The Content-Security-Policy for one response. `dev`: Next's dev server needs eval and its HMR socket. */
 export function contentSecurityPolicy(nonce: string, dev = false): string {
@@ -101,6 +101,7 @@ export function createFrontDoor(config: RuntimeConfig, options: { dev?: boolean 
     req.headers[PEER_HEADER] = peer;
     req.headers[CLIENT_HEADER] = clientAddress(peer, Array.isArray(forwarded) ? forwarded.join(',') : forwarded, trusted);
     if (trusted(peer)) req.headers[PROXIED_HEADER] = '1';
+    if (FORWARDING_HEADERS.some((h) => req.headers[h] !== undefined)) req.headers[FORWARDED_HEADER] = '1';
     req.headers[STAMP_HEADER] = token;
     // Next.js takes the nonce for its inline scripts from the request's CSP header.
     req.headers['content-security-policy'] = csp;

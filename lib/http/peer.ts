@@ -14,9 +14,13 @@ import { BlockList, isIP } from 'node:net';
 export const PEER_HEADER = 'x-sls-peer';
 export const CLIENT_HEADER = 'x-sls-client';
 export const PROXIED_HEADER = 'x-sls-proxied';
+export const FORWARDED_HEADER = 'x-sls-forwarded';
 export const STAMP_HEADER = 'x-sls-front-door';
 /** Every internal header: the front door deletes client-sent copies of all of them. */
-export const INTERNAL_HEADERS = [PEER_HEADER, CLIENT_HEADER, PROXIED_HEADER, STAMP_HEADER] as const;
+export const INTERNAL_HEADERS = [PEER_HEADER, CLIENT_HEADER, PROXIED_HEADER, FORWARDED_HEADER, STAMP_HEADER] as const;
+
+/** Headers by which a proxy names the client (Next.js adds its own X-Forwarded-* later, so the front door looks first). */
+export const FORWARDING_HEADERS = ['x-forwarded-for', 'forwarded', 'x-real-ip'] as const;
 
 const TOKEN_KEY = Symbol.for('sls-kafka-wizard.front-door-token');
 type GlobalWithToken = typeof globalThis & { [TOKEN_KEY]?: string };
@@ -50,8 +54,7 @@ export function requestPeer(request: Request): RequestPeer | undefined {
   const peer = request.headers.get(PEER_HEADER);
   const client = request.headers.get(CLIENT_HEADER);
   if (!peer || !client) return undefined;
-  const forwarded = ['x-forwarded-for', 'forwarded', 'x-real-ip'].some((h) => request.headers.has(h));
-  return { peer, client, proxied: request.headers.get(PROXIED_HEADER) === '1', forwarded };
+  return { peer, client, proxied: request.headers.get(PROXIED_HEADER) === '1', forwarded: request.headers.get(FORWARDED_HEADER) === '1' };
 }
 
 /**
