@@ -1,13 +1,13 @@
 /**
- * The HTTP contract as code: the request and response schemas of POST
- * /api/render, POST /api/validate and GET /api/sandbox/records, the error body
+ * The HTTP contract as code: the response schemas of POST /api/render and
+ * POST /api/validate (their request schemas, which are the settings schema,
+ * are in ./requests), the query and response of GET /api/sandbox/records, the error body
  * every route answers with, and the one list of error codes with their HTTP
  * statuses. Route handlers parse requests with these schemas; the browser
  * parses responses with them (loaded lazily on the wizard page: never import
  * this module from the wizard's first-load code).
  */
 import { z } from 'zod';
-import { settingsSchema } from '../settings/schema';
 import { LOGSTORE_RULE, PROJECT_RULE, nameProblem } from '../settings/names';
 
 // ---------------------------------------------------------------- errors
@@ -47,7 +47,7 @@ export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
 
 // ---------------------------------------------------------------- POST /api/render
 
-export const renderRequestSchema = settingsSchema;
+// Request: the settings schema (lib/http/requests.ts, kept apart so the browser's response parsing does not load it).
 
 export const renderResponseSchema = z.object({
   files: z.array(z.object({ agent: z.string(), path: z.string(), language: z.string(), content: z.string() })),
@@ -65,8 +65,7 @@ export type RenderResponse = z.infer<typeof renderResponseSchema>;
 
 // ---------------------------------------------------------------- POST /api/validate
 
-/** Checks default to the sandbox: a live check of SLS is opt-in (ALLOW_LIVE_CHECK=1). */
-export const validateRequestSchema = settingsSchema.extend({ target: settingsSchema.shape.target.unwrap().default('sandbox') });
+// Request: settings with `target` defaulting to the sandbox (lib/http/requests.ts).
 
 export const VALIDATION_STEP_NAMES = [
   'config',

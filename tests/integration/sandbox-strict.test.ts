@@ -285,7 +285,7 @@ describe('strict mode: an invalid accounts file', () => {
         },
         (err: unknown) => (err instanceof Error ? err : new Error(String(err))),
       );
-      expect(failure.message).toMatch(/next start exited with 1/);
+      expect(failure.message).toMatch(/the app server exited with 1/);
       expect(failure.message).toContain(`sandbox config ${file} line 9: projects[0].logstores[1].shards: expected a whole number 1–64`);
       expect(failure.message).toMatch(/\[sandbox\] not started/);
     } finally {

@@ -1,5 +1,6 @@
 /** POST /api/render: settings in, `{ files, steps }` out (the same renderers the browser runs). */
-import { renderRequestSchema, type RenderResponse } from '@/lib/http/contract';
+import type { RenderResponse } from '@/lib/http/contract';
+import { renderRequestSchema } from '@/lib/http/requests';
 import { jsonResponse, readJsonBody, route } from '@/lib/http/errors';
 import { renderSettings } from '@/lib/render';
 import { sandboxTarget } from '@/lib/sandbox/target';

@@ -1,5 +1,6 @@
 /** POST /api/validate: settings in, a step-by-step connection report out (see lib/validation). */
-import { validateRequestSchema, type ValidateResponse } from '@/lib/http/contract';
+import type { ValidateResponse } from '@/lib/http/contract';
+import { validateRequestSchema } from '@/lib/http/requests';
 import { jsonResponse, readJsonBody, route } from '@/lib/http/errors';
 import { RateLimiter, clientKey } from '@/lib/http/rate-limit';
 import { getRuntimeConfig } from '@/lib/sandbox/config';
