@@ -1,12 +1,12 @@
 import { Wizard } from '@/components/wizard/Wizard';
-import { sandboxTargetFromEnv } from '@/lib/sandbox/target';
+import { sandboxTarget } from '@/lib/sandbox/target';
 
-// Reads SANDBOX_PUBLIC_HOST / SANDBOX_PORT at request time, so configs rendered for the sandbox dial it.
+// Reads the sandbox's advertised host and port at request time, so configs rendered for the sandbox dial it.
 export const dynamic = 'force-dynamic';
 
 export default function WizardPage() {
   // The CA URL is completed in the browser with the page's own origin.
-  const sandbox = sandboxTargetFromEnv('');
+  const sandbox = sandboxTarget('');
   return (
     <main className="page">
       <header>

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // `npm start`: build when there is no production build (or the sources are
-// newer than it), then serve the wizard on PORT (default 3000); the sandbox
+// newer than it), then serve the wizard on PORT (default 3000), bound to
+// SANDBOX_BIND (default 127.0.0.1), through scripts/server.mjs; the sandbox
 // endpoint starts inside the same process (instrumentation.ts).
-import { spawn } from 'node:child_process';
-import { ensureBuild, nextBin, root } from './build-if-needed.mjs';
+import { ensureBuild } from './build-if-needed.mjs';
 
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 try {
   ensureBuild();
 } catch (e) {
@@ -12,11 +13,5 @@ try {
   process.exit(1);
 }
 
-const port = process.env.PORT || '3000';
-const child = spawn(process.execPath, [nextBin, 'start', '-p', port], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env },
-});
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
+const { serve } = await import('./server.mjs');
+await serve();

@@ -1,13 +1,13 @@
 /**
  * /sandbox: the sandbox inbox. A route of its own, so its code never loads on
- * the wizard page. Reads where agents reach the sandbox (SANDBOX_PUBLIC_HOST,
- * SANDBOX_PORT) and the account mode on the server, at request time.
+ * the wizard page. Reads where agents reach the sandbox (the advertised host
+ * and port of the runtime config) and the account mode, at request time.
  */
 import type { Metadata } from 'next';
 import { InboxPage, type InboxSandboxInfo } from '@/components/inbox/InboxPage';
-import { shardsFromEnv } from '@/lib/sandbox/accounts';
+import { getRuntimeConfig } from '@/lib/sandbox/config';
 import { getSandbox } from '@/lib/sandbox/runtime';
-import { sandboxTargetFromEnv } from '@/lib/sandbox/target';
+import { sandboxTarget } from '@/lib/sandbox/target';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,14 +27,7 @@ async function sandboxInfo(): Promise<InboxSandboxInfo> {
   if (!running) return { running: false, mode: null, shardsPerLogstore: null };
   try {
     const sandbox = await running;
-    let shardsPerLogstore: number | null = null;
-    if (sandbox.accounts.mode === 'open') {
-      try {
-        shardsPerLogstore = shardsFromEnv(process.env.SANDBOX_SHARDS);
-      } catch {
-        shardsPerLogstore = null;
-      }
-    }
+    const shardsPerLogstore = sandbox.accounts.mode === 'open' ? getRuntimeConfig().sandbox.shards : null;
     return { running: true, mode: sandbox.accounts.mode, shardsPerLogstore };
   } catch {
     return { running: false, mode: null, shardsPerLogstore: null };
@@ -43,7 +36,7 @@ async function sandboxInfo(): Promise<InboxSandboxInfo> {
 
 export default async function SandboxPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const target = sandboxTargetFromEnv('');
+  const target = sandboxTarget('');
   return (
     <main className="page inbox-page">
       <InboxPage

@@ -6,11 +6,15 @@
  * error until the user retries). Shows per-shard counts, the newest records as
  * SLS would store them, a warning when records pile up on one shard (a
  * constant message key), and how to connect an agent to the sandbox.
+ * Responses are parsed with the HTTP contract's schema (lib/http/contract). In
+ * strict mode the reader's Kafka password is asked for, kept in memory only and
+ * sent in the X-SLS-Kafka-Password header (never the URL).
  */
 import '@/app/inbox.css';
 import { useEffect, useId, useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import { LanguageSwitch, useLang, useT } from '@/lib/i18n/react';
 import { inboxMessages } from '@/lib/i18n/messages/inbox';
+import { RECORDS_PASSWORD_HEADER, recordsResponseSchema, type RecordsResponse } from '@/lib/http/contract';
 import type { StoredRecordView } from '@/lib/sandbox/records-view';
 import { localizedNameProblem } from './name-problems';
 import { analyseSpread, SPREAD_WINDOW, type SpreadFinding } from './spread';
@@ -32,22 +36,13 @@ export interface InboxPageProps {
   sandbox: InboxSandboxInfo;
 }
 
-interface ShardStats {
-  logstore: string;
-  shard: number;
-  records: number;
-  bytes: number;
-  highWatermark: number;
-}
-
-interface RecordsResponse {
-  records: StoredRecordView[];
-  shards: ShardStats[];
-}
+type ShardStats = RecordsResponse['shards'][number];
 
 interface Query {
   project: string;
   logstore: string;
+  /** Strict mode's Kafka password: in memory only, sent in a header. */
+  password: string;
 }
 
 type PollError =
@@ -64,12 +59,6 @@ const CONTENT_PREVIEW = 400;
 
 type T = ReturnType<typeof useT<typeof inboxMessages>>;
 
-function isRecordsResponse(body: unknown): body is RecordsResponse {
-  if (typeof body !== 'object' || body === null) return false;
-  const b = body as Record<string, unknown>;
-  return Array.isArray(b.records) && Array.isArray(b.shards);
-}
-
 export function InboxPage({ initialProject, initialLogstore, bootstrap, sandbox }: InboxPageProps) {
   const t = useT(inboxMessages);
   const { lang } = useLang();
@@ -78,6 +67,8 @@ export function InboxPage({ initialProject, initialLogstore, bootstrap, sandbox 
 
   const [project, setProject] = useState(initialProject);
   const [logstore, setLogstore] = useState(initialLogstore);
+  const [password, setPassword] = useState('');
+  const strict = sandbox.mode === 'strict';
   // Errors show once the user asked for records (or the link pre-filled the fields).
   const [checked, setChecked] = useState(initialProject !== '' || initialLogstore !== '');
   const projectError = checked ? localizedNameProblem('project', project, lang) : undefined;
@@ -86,7 +77,10 @@ export function InboxPage({ initialProject, initialLogstore, bootstrap, sandbox 
   const initialValid =
     localizedNameProblem('project', initialProject, 'en') === undefined &&
     (initialLogstore === '' || localizedNameProblem('logstore', initialLogstore, 'en') === undefined);
-  const [query, setQuery] = useState<Query | null>(initialValid ? { project: initialProject, logstore: initialLogstore } : null);
+  // Strict mode waits for the password before the first request.
+  const [query, setQuery] = useState<Query | null>(
+    initialValid && sandbox.mode !== 'strict' ? { project: initialProject, logstore: initialLogstore, password: '' } : null,
+  );
   const [attempt, setAttempt] = useState(0);
   const [data, setData] = useState<RecordsResponse | null>(null);
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
@@ -116,7 +110,9 @@ export function InboxPage({ initialProject, initialLogstore, bootstrap, sandbox 
         c.abort();
       }, REQUEST_TIMEOUT_MS);
       try {
-        const res = await fetch(url, { signal: c.signal, cache: 'no-store' });
+        const headers: Record<string, string> = { accept: 'application/json' };
+        if (query.password) headers[RECORDS_PASSWORD_HEADER] = query.password;
+        const res = await fetch(url, { signal: c.signal, cache: 'no-store', headers });
         const body: unknown = await res.json().catch(() => undefined);
         if (stopped || c.signal.aborted) {
           if (timedOut && !stopped) setError({ kind: 'timeout', seconds: REQUEST_TIMEOUT_MS / 1000 });
@@ -128,11 +124,12 @@ export function InboxPage({ initialProject, initialLogstore, bootstrap, sandbox 
           else setError({ kind: 'http', status: res.status, message: typeof err?.message === 'string' ? err.message : res.statusText });
           return;
         }
-        if (!isRecordsResponse(body)) {
+        const parsed = recordsResponseSchema.safeParse(body);
+        if (!parsed.success) {
           setError({ kind: 'bad-response' });
           return;
         }
-        setData(body);
+        setData(parsed.data);
         setUpdatedAt(new Date());
         timer = setTimeout(() => void poll(), POLL_MS);
       } catch (e) {
@@ -183,11 +180,12 @@ export function InboxPage({ initialProject, initialLogstore, bootstrap, sandbox 
     window.history.replaceState(null, '', `?${params.toString()}`);
     setData(null);
     setUpdatedAt(null);
-    setQuery({ project: p, logstore });
+    setQuery({ project: p, logstore, password });
     setAttempt((n) => n + 1);
   };
 
-  const records = useMemo(() => data?.records ?? [], [data]);
+  // The contract's record schema is the records-view shape.
+  const records = useMemo<StoredRecordView[]>(() => (data?.records ?? []) as StoredRecordView[], [data]);
   const shards = useMemo(
     () => (data?.shards ?? []).filter((s) => !query?.logstore || s.logstore === query.logstore),
     [data, query],
@@ -234,6 +232,16 @@ export function InboxPage({ initialProject, initialLogstore, bootstrap, sandbox 
               error={logstoreError}
               onChange={setLogstore}
             />
+            {strict ? (
+              <TextField
+                id={`${ids}-password`}
+                label={t('credentials')}
+                help={t('credentialsHelp')}
+                error={undefined}
+                type="password"
+                registration={{ name: 'kafka-password', value: password, onChange: (e: ChangeEvent<HTMLInputElement>) => setPassword(e.target.value) }}
+              />
+            ) : null}
           </div>
           <button type="submit" className="primary">
             {t('show')}
@@ -263,6 +271,11 @@ export function InboxPage({ initialProject, initialLogstore, bootstrap, sandbox 
       {query && data ? (
         <>
           <SpreadReport findings={findings} t={t} />
+          {data.evicted ? (
+            <p className="help" data-testid="inbox-evicted">
+              {t('evicted', { count: data.evicted })}
+            </p>
+          ) : null}
           <ShardTable shards={shards} t={t} />
           <RecordsTable records={records} showLogstore={!query.logstore} t={t} locale={locale} />
         </>

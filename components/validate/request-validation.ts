@@ -7,21 +7,12 @@
  *
  * The settings (with the AccessKey secret) go only into the request body.
  */
+import { apiErrorBodySchema, validateResponseSchema, VALIDATION_STEP_NAMES, type ApiErrorBody } from '@/lib/http/contract';
 import type { Settings } from '@/lib/settings/schema';
 import type { ValidationResult, ValidationStep } from '@/lib/validation/validate-settings';
 
-export const STEP_NAMES = [
-  'config',
-  'dns',
-  'tcp',
-  'tls',
-  'api-versions',
-  'sasl-handshake',
-  'sasl-authenticate',
-  'metadata',
-  'produce',
-  'acknowledgment',
-] as const satisfies ReadonlyArray<ValidationStep['name']>;
+// The contract's step names, checked against the server's type.
+export const STEP_NAMES = VALIDATION_STEP_NAMES satisfies ReadonlyArray<ValidationStep['name']>;
 
 export type StepName = (typeof STEP_NAMES)[number];
 
@@ -46,50 +37,15 @@ export type ValidateOutcome =
 
 export const CLIENT_TIMEOUT_MS = 10_000;
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function isStep(v: unknown): v is ValidationStep {
-  return (
-    isRecord(v) &&
-    typeof v.name === 'string' &&
-    typeof v.ok === 'boolean' &&
-    typeof v.ms === 'number' &&
-    typeof v.detail === 'string'
-  );
-}
-
-/** The report when `body` has the shape of one, else undefined. */
+/** The report when `body` is one by the contract's schema, else undefined. */
 export function asValidationResult(body: unknown): ValidationResult | undefined {
-  if (!isRecord(body) || typeof body.ok !== 'boolean' || !Array.isArray(body.steps) || !body.steps.every(isStep)) {
-    return undefined;
-  }
-  if (body.target !== 'sls' && body.target !== 'sandbox') return undefined;
-  if (typeof body.endpoint !== 'string') return undefined;
-  const error = body.error;
-  if (error !== undefined) {
-    if (!isRecord(error) || typeof error.name !== 'string' || typeof error.hint !== 'string') return undefined;
-    if (typeof error.code !== 'string' && typeof error.code !== 'number') return undefined;
-  }
-  return body as unknown as ValidationResult;
+  const parsed = validateResponseSchema.safeParse(body);
+  return parsed.success ? parsed.data : undefined;
 }
 
-function errorMessage(body: unknown): string {
-  if (isRecord(body) && isRecord(body.error) && typeof body.error.message === 'string') return body.error.message;
-  return '';
-}
-
-function errorCode(body: unknown): string {
-  if (isRecord(body) && isRecord(body.error) && typeof body.error.code === 'string') return body.error.code;
-  return '';
-}
-
-function fieldProblems(body: unknown): FieldProblem[] {
-  if (!isRecord(body) || !Array.isArray(body.fields)) return [];
-  return body.fields.flatMap((f) =>
-    isRecord(f) && typeof f.field === 'string' && typeof f.message === 'string' ? [{ field: f.field, message: f.message }] : [],
-  );
+function asErrorBody(body: unknown): ApiErrorBody | undefined {
+  const parsed = apiErrorBodySchema.safeParse(body);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** Retry-After as whole seconds (the delta-seconds form; an HTTP date is turned into seconds from now). */
@@ -139,16 +95,17 @@ export async function requestValidation(
       const report = asValidationResult(body);
       return report ? { kind: 'report', report } : { kind: 'bad-response', status: response.status };
     }
-    const message = errorMessage(body);
+    const error = asErrorBody(body);
+    const message = error?.error.message ?? '';
     switch (response.status) {
       case 400:
-        return { kind: 'invalid', message, fields: fieldProblems(body) };
+        return { kind: 'invalid', message, fields: error?.fields ?? [] };
       case 403:
         return { kind: 'live-disabled', message };
       case 429:
         return { kind: 'rate-limited', retryAfterSeconds: retryAfterSeconds(response.headers.get('retry-after')), message };
       case 503:
-        if (errorCode(body) === 'sandbox_off') return { kind: 'sandbox-off', message };
+        if (error?.error.code === 'sandbox_off') return { kind: 'sandbox-off', message };
         return { kind: 'server-error', status: response.status, message };
       default:
         return { kind: 'server-error', status: response.status, message };

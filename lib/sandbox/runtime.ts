@@ -18,18 +18,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadAccounts, type SandboxAccounts } from './accounts';
 import { ensureSandboxCertificates, type SandboxTls } from './ca';
-import {
-  DEFAULT_LOGSTORE_MAX_BYTES,
-  DEFAULT_LOGSTORE_MAX_RECORDS,
-  DEFAULT_MAX_BYTES,
-  MIN_MAX_BYTES,
-  RecordStore,
-  type ReadQuery,
-  type ReadResult,
-  type ShardStats,
-} from './store';
-import { limitsFromEnv } from '../kafka/broker/limits';
-import { DEFAULT_SANDBOX_PORT } from './target';
+import { exposureWarning, getRuntimeConfig, parseRuntimeConfig, type RuntimeConfig } from './config';
+import { RecordStore, type ReadQuery, type ReadResult, type ShardStats } from './store';
 import { EndpointWorker } from './worker-client';
 import { startEndpoint, type EndpointInit, type RetentionSettings, type RunningEndpoint } from './worker-endpoint';
 
@@ -55,6 +45,7 @@ export interface SandboxRuntime {
   dataDir: string;
   publicHost: string;
   retention: RetentionSettings;
+  config: RuntimeConfig;
   /** Where the endpoint runs: its own worker thread (default) or this thread (tests). */
   mode: 'worker' | 'in-process';
   /** The newest records of a project / Logstore, bounded (see store.ts `read`). Synchronous and cheap. */
@@ -85,42 +76,6 @@ export function getSandbox(): Promise<SandboxRuntime> | undefined {
   return (globalThis as GlobalWithSandbox)[GLOBAL_KEY];
 }
 
-function portFrom(value: string | undefined, name: string, fallback: number): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new SandboxStartError(`${name}: “${value}” is not a port number (0–65535).`);
-  return n;
-}
-
-const UNITS: Record<string, number> = { '': 1, KIB: 1024, MIB: 1024 ** 2, GIB: 1024 ** 3 };
-
-/** A size such as `536870912`, `512MiB` or `64 KiB`. */
-function bytesFrom(value: string | undefined, name: string, fallback: number, min = 1): number {
-  if (value === undefined || value.trim() === '') return fallback;
-  const m = /^\s*(\d+)\s*(KiB|MiB|GiB)?\s*$/i.exec(value);
-  const n = m ? Number(m[1]) * (UNITS[(m[2] ?? '').toUpperCase()] ?? NaN) : NaN;
-  if (!Number.isSafeInteger(n) || n < min) {
-    throw new SandboxStartError(`${name}: “${value}” is not a size of at least ${min} bytes (a whole number, optionally with KiB, MiB or GiB).`);
-  }
-  return n;
-}
-
-function countFrom(value: string | undefined, name: string, fallback: number): number {
-  if (value === undefined || value.trim() === '') return fallback;
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 1) throw new SandboxStartError(`${name}: “${value}” is not a whole number ≥ 1.`);
-  return n;
-}
-
-/** Retention from SANDBOX_MAX_BYTES, SANDBOX_LOGSTORE_MAX_BYTES, SANDBOX_LOGSTORE_MAX_RECORDS. */
-export function retentionFromEnv(env: SandboxEnv): RetentionSettings {
-  return {
-    maxBytes: bytesFrom(env.SANDBOX_MAX_BYTES, 'SANDBOX_MAX_BYTES', DEFAULT_MAX_BYTES, MIN_MAX_BYTES),
-    logstoreMaxBytes: bytesFrom(env.SANDBOX_LOGSTORE_MAX_BYTES, 'SANDBOX_LOGSTORE_MAX_BYTES', DEFAULT_LOGSTORE_MAX_BYTES, 64 * 1024),
-    logstoreMaxRecords: countFrom(env.SANDBOX_LOGSTORE_MAX_RECORDS, 'SANDBOX_LOGSTORE_MAX_RECORDS', DEFAULT_LOGSTORE_MAX_RECORDS),
-  };
-}
-
 /** A start-up failure as one clear message: a socket error (code E…) names the address, anything else is its own message. */
 function startProblem(err: unknown, host: string, port: number): SandboxStartError {
   const code = typeof err === 'object' && err && 'code' in err ? String((err as { code: unknown }).code) : '';
@@ -132,52 +87,48 @@ function startProblem(err: unknown, host: string, port: number): SandboxStartErr
   return new SandboxStartError(message);
 }
 
-export async function startSandbox(env: SandboxEnv = process.env, opts: StartOptions = {}): Promise<SandboxRuntime> {
-  const dataDir = path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR || '.data');
+/**
+ * Start the endpoint. `env` given (tests, `npm run sandbox` with its own
+ * variables): parsed here; otherwise the process's one parsed config.
+ */
+export async function startSandbox(env?: SandboxEnv, opts: StartOptions = {}): Promise<SandboxRuntime> {
+  let config: RuntimeConfig;
+  try {
+    config = env ? parseRuntimeConfig(env) : getRuntimeConfig();
+  } catch (err) {
+    throw new SandboxStartError(err instanceof Error ? err.message : String(err));
+  }
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ config.dataDir);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const publicHost = env.SANDBOX_PUBLIC_HOST || 'localhost';
-  const port = portFrom(env.SANDBOX_PORT, 'SANDBOX_PORT', DEFAULT_SANDBOX_PORT);
-  const host = env.SANDBOX_BIND || '127.0.0.1';
+  const { publicHost, port, bind: host, retention } = config.sandbox;
   // Default `normal`: a commit is in the WAL file (the OS has it) before the ack, which
   // survives a crash of this process, the same promise a Kafka broker makes (it acks
   // from the page cache and leaves fsync to the OS). SANDBOX_SYNC=full fsyncs every
   // commit to survive power loss too, at about half the throughput on this machine.
-  if (env.SANDBOX_SYNC && !['full', 'normal'].includes(env.SANDBOX_SYNC)) {
-    throw new SandboxStartError(`SANDBOX_SYNC: “${env.SANDBOX_SYNC}” is not “normal” or “full”.`);
-  }
-  const synchronous = env.SANDBOX_SYNC === 'full' ? 'full' : 'normal';
-  const retention = retentionFromEnv(env);
-  try {
-    // The broker's limits (SANDBOX_MAX_FRAME_BYTES, …): a bad value stops start-up here with its name.
-    limitsFromEnv(env);
-  } catch (err) {
-    throw new SandboxStartError(err instanceof Error ? err.message : String(err));
-  }
-  const publicPort = env.SANDBOX_PUBLIC_PORT ? portFrom(env.SANDBOX_PUBLIC_PORT, 'SANDBOX_PUBLIC_PORT', port) : undefined;
+  const synchronous = config.sandbox.sync;
+  const accountsEnv = { SANDBOX_CONFIG: config.sandbox.configFile, SANDBOX_SHARDS: String(config.sandbox.shards) };
 
   // Checked here too (the worker loads them again), so a bad SANDBOX_CONFIG stops start-up with its message.
-  const accounts = loadAccounts(env);
+  const accounts = loadAccounts(accountsEnv);
   const tls = await ensureSandboxCertificates(dataDir, { publicHost });
   const storeFile = path.join(/*turbopackIgnore: true*/ dataDir, 'records.sqlite');
   const init: EndpointInit = {
-    env: { ...env },
+    env: accountsEnv,
     storeFile,
     host,
     port,
     publicHost,
-    publicPort,
+    publicPort: config.sandbox.publicPortSet ? config.sandbox.publicPort : undefined,
     tls: { cert: tls.serverCertPem, key: tls.serverKeyPem },
     synchronous,
     retention,
-    logLevel: env.SANDBOX_LOG,
+    limits: config.sandbox.limits,
+    logLevel: config.sandbox.log,
   };
 
-  if (env.SANDBOX_WORKER && !['on', 'off'].includes(env.SANDBOX_WORKER)) {
-    throw new SandboxStartError(`SANDBOX_WORKER: “${env.SANDBOX_WORKER}” is not “on” or “off”.`);
-  }
   let runtime: SandboxRuntime;
   // SANDBOX_WORKER=off: the broker on the HTTP thread (a fallback; the wizard then shares its event loop).
-  if (opts.inProcess ?? env.SANDBOX_WORKER === 'off') {
+  if (opts.inProcess ?? !config.sandbox.worker) {
     let endpoint: RunningEndpoint;
     try {
       endpoint = await startEndpoint(init);
@@ -204,6 +155,7 @@ export async function startSandbox(env: SandboxEnv = process.env, opts: StartOpt
       dataDir,
       publicHost,
       retention,
+      config,
       mode: 'in-process',
       readRecords: (q) => store.read(q),
       stats: (project) => store.stats(project),
@@ -240,6 +192,7 @@ export async function startSandbox(env: SandboxEnv = process.env, opts: StartOpt
       dataDir,
       publicHost,
       retention,
+      config,
       mode: 'worker',
       readRecords: (q) => reader.read(q),
       stats: (project) => reader.stats(project),
@@ -253,11 +206,13 @@ export async function startSandbox(env: SandboxEnv = process.env, opts: StartOpt
   console.log(
     `[sandbox] Kafka endpoint on ${host}:${runtime.broker.port} (TLS, SASL PLAIN), ${accounts.mode} mode; CA ${tls.caFile}; records in ${dataDir}`,
   );
+  const warning = exposureWarning('sandbox Kafka endpoint', host, runtime.broker.port);
+  if (warning) console.warn(warning);
   return runtime;
 }
 
 /** Start once per process (instrumentation.ts, `npm run sandbox`). */
-export function startSandboxOnce(env: SandboxEnv = process.env, opts: StartOptions = {}): Promise<SandboxRuntime> {
+export function startSandboxOnce(env?: SandboxEnv, opts: StartOptions = {}): Promise<SandboxRuntime> {
   const g = globalThis as GlobalWithSandbox;
   g[GLOBAL_KEY] ??= startSandbox(env, opts);
   return g[GLOBAL_KEY];

@@ -40,6 +40,7 @@
  */
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_LOGSTORE_MAX_BYTES, DEFAULT_LOGSTORE_MAX_RECORDS, DEFAULT_MAX_BYTES, MIN_MAX_BYTES } from './retention';
 import Database from 'better-sqlite3';
 import type { StoredBatchInput } from '../kafka/broker/ports';
 import {
@@ -139,11 +140,7 @@ export interface RecordStoreOptions {
   readonly?: boolean;
 }
 
-export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
-export const DEFAULT_LOGSTORE_MAX_BYTES = 64 * 1024 * 1024;
-export const DEFAULT_LOGSTORE_MAX_RECORDS = 100_000;
-/** Smallest `maxBytes`: room for the schema, one append's growth and a WAL. */
-export const MIN_MAX_BYTES = 8 * 1024 * 1024;
+export { DEFAULT_LOGSTORE_MAX_BYTES, DEFAULT_LOGSTORE_MAX_RECORDS, DEFAULT_MAX_BYTES, MIN_MAX_BYTES } from './retention';
 
 /** Produce-time budgets (see the module header). */
 export const APPEND_LIMITS = {

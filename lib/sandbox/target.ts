@@ -1,16 +1,17 @@
 /**
- * Where agents reach the bundled sandbox endpoint, from the server's
- * environment (SANDBOX_PUBLIC_HOST, SANDBOX_PORT) and the wizard's own URL.
+ * Where agents reach the bundled sandbox endpoint: the advertised host and port
+ * from the runtime config (SANDBOX_PUBLIC_HOST, SANDBOX_PUBLIC_PORT else
+ * SANDBOX_PORT) and the wizard's own URL for the CA download.
  */
 import type { SandboxTarget } from '../agents/context';
+import { DEFAULT_SANDBOX_PORT, getRuntimeConfig, type RuntimeConfig } from './config';
 
-export const DEFAULT_SANDBOX_PORT = 10012;
+export { DEFAULT_SANDBOX_PORT };
 
-export function sandboxTargetFromEnv(appOrigin: string, env: NodeJS.ProcessEnv = process.env): SandboxTarget {
-  const port = Number(env.SANDBOX_PORT ?? DEFAULT_SANDBOX_PORT);
+export function sandboxTarget(appOrigin: string, config: RuntimeConfig = getRuntimeConfig()): SandboxTarget {
   return {
-    host: env.SANDBOX_PUBLIC_HOST || 'localhost',
-    port: Number.isInteger(port) && port > 0 && port < 65536 ? port : DEFAULT_SANDBOX_PORT,
+    host: config.sandbox.publicHost,
+    port: config.sandbox.publicPort,
     caUrl: `${appOrigin.replace(/\/$/, '')}/api/sandbox/ca`,
   };
 }

@@ -6,19 +6,15 @@
  * Everything it needs arrives as plain data (EndpointInit), so it can cross a
  * thread boundary.
  */
-import { limitsFromEnv } from '../kafka/broker/limits';
+import type { BrokerLimits } from '../kafka/broker/limits';
 import { startBroker, type RunningBroker } from '../kafka/broker/server';
 import type { BrokerLog } from '../kafka/broker/ports';
 import { decodeRecords } from '../kafka/protocol/records';
 import { loadAccounts, type SandboxAccounts } from './accounts';
+import type { RetentionSettings } from './retention';
 import { RecordStore, type BatchDecoder } from './store';
 
-export interface RetentionSettings {
-  /** Database file + WAL, bytes. */
-  maxBytes: number;
-  logstoreMaxBytes: number;
-  logstoreMaxRecords: number;
-}
+export type { RetentionSettings } from './retention';
 
 export interface EndpointInit {
   /** The sandbox environment (SANDBOX_CONFIG, SANDBOX_SHARDS, …) as plain strings. */
@@ -31,6 +27,8 @@ export interface EndpointInit {
   tls: { cert: string; key: string };
   synchronous: 'full' | 'normal';
   retention: RetentionSettings;
+  /** The broker's limits from the environment (config.ts), over its defaults. */
+  limits: Partial<BrokerLimits>;
   logLevel?: string;
 }
 
@@ -75,8 +73,7 @@ export async function startEndpoint(init: EndpointInit): Promise<RunningEndpoint
       publicHost: init.publicHost,
       publicPort: init.publicPort,
       log: consoleLog(init.logLevel),
-      // Checked on the HTTP thread before the worker starts (runtime.ts), so this cannot throw there.
-      limits: limitsFromEnv(init.env),
+      limits: init.limits,
     });
   } catch (err) {
     store.close();

@@ -196,7 +196,8 @@ describe.skipIf(!chromiumTool.path)('Validate panel in Chromium', () => {
   it('loads the report code lazily, and says so when it cannot be loaded', async () => {
     const fresh = await browser.context.newPage();
     try {
-      await fresh.goto(inject('appUrl'));
+      // Network idle: the settings runtime (loaded right after the page) is in; the report is not.
+      await fresh.goto(inject('appUrl'), { waitUntil: 'networkidle' });
       // From here on no more code can be fetched: the report's chunk (loaded on demand) fails.
       const chunks: string[] = [];
       await fresh.route('**/_next/static/chunks/**', (route) => {

@@ -45,7 +45,7 @@ let app: SandboxApp;
 let ca: string;
 
 beforeAll(async () => {
-  app = await startSandboxApp({ SANDBOX_CONFIG: ACCOUNTS });
+  app = await startSandboxApp({ SANDBOX_CONFIG: ACCOUNTS }, { recordsPassword: KEY_ANYWHERE });
   ca = readFileSync(app.caFile, 'utf8');
 }, 90_000);
 
@@ -286,7 +286,7 @@ describe('strict mode: an invalid accounts file', () => {
         },
         (err: unknown) => (err instanceof Error ? err : new Error(String(err))),
       );
-      expect(failure.message).toMatch(/next start exited with 1/);
+      expect(failure.message).toMatch(/the app server exited with 1/);
       expect(failure.message).toContain(`sandbox config ${file} line 9: projects[0].logstores[1].shards: expected a whole number 1–64`);
       expect(failure.message).toMatch(/\[sandbox\] not started/);
     } finally {

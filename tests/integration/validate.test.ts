@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CLIENT_HEADER, PEER_HEADER, STAMP_HEADER, frontDoorToken } from '@/lib/http/peer';
 import { startSandboxOnce, type SandboxRuntime } from '@/lib/sandbox/runtime';
 import { settingsSchema } from '@/lib/settings/schema';
 import { validateSettings, type ValidationResult } from '@/lib/validation/validate-settings';
@@ -187,8 +188,15 @@ describe('validate: outcomes', () => {
 });
 
 describe('POST /api/validate', () => {
+  // As the front door (scripts/server.mjs) stamps a request from `ip`'s socket.
   const post = (body: unknown, ip = '203.0.113.7') =>
-    POST(new Request('http://wizard.test/api/validate', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': ip }, body: JSON.stringify(body) }));
+    POST(
+      new Request('http://wizard.test/api/validate', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [PEER_HEADER]: ip, [CLIENT_HEADER]: ip, [STAMP_HEADER]: frontDoorToken(true)! },
+        body: JSON.stringify(body),
+      }),
+    );
 
   it('answers with the DESIGN shape and checks the sandbox by default', async () => {
     const { target: _omitted, ...body } = base;

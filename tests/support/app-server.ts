@@ -1,11 +1,15 @@
 /**
- * Builds the app and starts it with `next start` on a free port, the way
- * `npm start` does, so browser tests drive the real production server.
+ * Builds the app and starts it with scripts/server.mjs (the front door in
+ * front of Next.js) on a free port, the way `npm start` does, so tests drive
+ * the real production server.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 // The same build check as `npm start`: tests always run against a build of the current sources.
-import { ensureBuild, nextBin, root } from '../../scripts/build-if-needed.mjs';
+import path from 'node:path';
+import { ensureBuild, root } from '../../scripts/build-if-needed.mjs';
+
+const serverScript = path.join(root, 'scripts', 'server.mjs');
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -31,9 +35,10 @@ export interface RunningApp {
   stop: () => Promise<void>;
 }
 
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+/** `env` overrides the server's environment; `host` is where the test connects (default 127.0.0.1). */
+export async function startApp(env: Record<string, string> = {}, options: { host?: string } = {}): Promise<RunningApp> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child: ChildProcess = spawn(process.execPath, [serverScript], {
     cwd: root,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -41,10 +46,10 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the app server exited with ${child.exitCode}:\n${output}`);
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
       if (res.ok) break;
@@ -53,7 +58,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`next start did not answer within 60 s:\n${output}`);
+      throw new Error(`the app server did not answer within 60 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { RECORDS_PASSWORD_HEADER } from '@/lib/http/contract';
 import { freePort, startApp } from './app-server';
 
 export interface SandboxApp {
@@ -17,6 +18,7 @@ export interface SandboxApp {
   /** The sandbox CA certificate file clients must trust. */
   caFile: string;
   output: () => string;
+  /** Reads through GET /api/sandbox/records (strict mode: with `recordsPassword` in its header). */
   records: (project: string, logstore?: string, limit?: number) => Promise<SandboxRecordsResponse>;
   stop: () => Promise<void>;
 }
@@ -46,7 +48,7 @@ export interface SandboxRecordsResponse {
   shards: Array<{ logstore: string; shard: number; records: number }>;
 }
 
-export async function startSandboxApp(env: Record<string, string> = {}): Promise<SandboxApp> {
+export async function startSandboxApp(env: Record<string, string> = {}, options: { recordsPassword?: string } = {}): Promise<SandboxApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'sls-sandbox-'));
   const sandboxPort = await freePort();
   const app = await startApp({ DATA_DIR: dataDir, SANDBOX_PORT: String(sandboxPort), SANDBOX_PUBLIC_HOST: 'localhost', ...env });
@@ -59,7 +61,8 @@ export async function startSandboxApp(env: Record<string, string> = {}): Promise
     output: app.output,
     records: async (project, logstore, limit = 1000) => {
       const q = new URLSearchParams({ project, limit: String(limit), ...(logstore ? { logstore } : {}) });
-      const res = await fetch(`${app.url}/api/sandbox/records?${q}`);
+      const headers: Record<string, string> = options.recordsPassword ? { [RECORDS_PASSWORD_HEADER]: options.recordsPassword } : {};
+      const res = await fetch(`${app.url}/api/sandbox/records?${q}`, { headers });
       if (!res.ok) throw new Error(`GET /api/sandbox/records: ${res.status} ${await res.text()}`);
       return (await res.json()) as SandboxRecordsResponse;
     },

@@ -1,6 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/render/route';
 import { renderSettings } from '@/lib/agents';
+import { parseRuntimeConfig, setRuntimeConfig } from '@/lib/sandbox/config';
 import { AGENT_IDS } from '@/lib/settings/agents';
 import { EXAMPLE_INPUT, exampleSettings } from '../support/settings';
 
@@ -27,19 +28,19 @@ describe('POST /api/render', () => {
     expect(body).toEqual(JSON.parse(JSON.stringify(expected)));
   });
 
-  it('points sandbox configs at SANDBOX_PUBLIC_HOST:SANDBOX_PORT and the CA on this server', async () => {
-    vi.stubEnv('SANDBOX_PUBLIC_HOST', 'sandbox.internal');
-    vi.stubEnv('SANDBOX_PORT', '19092');
+  it('points sandbox configs at SANDBOX_PUBLIC_HOST:SANDBOX_PUBLIC_PORT and the CA on this server', async () => {
+    setRuntimeConfig(parseRuntimeConfig({ SANDBOX_PUBLIC_HOST: 'sandbox.internal', SANDBOX_PORT: '19092', SANDBOX_PUBLIC_PORT: '29092' }));
     try {
       const res = await post({ ...EXAMPLE_INPUT, target: 'sandbox', agents: { collectd: {} } });
       const body = (await res.json()) as { files: Array<{ content: string }>; steps: Array<{ commands?: string[] }> };
       expect(res.status).toBe(200);
       const all = JSON.stringify(body);
-      expect(all).toContain('sandbox.internal:19092');
+      expect(all).toContain('sandbox.internal:29092');
+      expect(all).not.toContain('19092');
       expect(all).toContain('http://wizard.test/api/sandbox/ca');
       expect(all).not.toContain('log.aliyuncs.com:10012');
     } finally {
-      vi.unstubAllEnvs();
+      setRuntimeConfig(undefined);
     }
   });
 
@@ -63,7 +64,13 @@ describe('POST /api/render', () => {
   it('rejects bodies that are not JSON settings objects with a clear message', async () => {
     const notJson = await post(null, { raw: '{"project": ' });
     expect(notJson.status).toBe(400);
-    expect(((await notJson.json()) as { error: { message: string } }).error.message).toMatch(/^Body: not valid JSON/);
+    expect(((await notJson.json()) as { error: { message: string } }).error.message).toMatch(/^Body: not valid JSON \(line 1, column 13 \(position 12\)\)/);
+
+    // V8's own message would quote the text: the answer names the place only.
+    const quoted = await post(null, { raw: 'hunter2-not-json' });
+    const text = await quoted.text();
+    expect(text).toContain('line 1, column 1 (position 0)');
+    expect(text).not.toContain('hunter2');
 
     const wrongType = await post(null, { raw: 'project=x', type: 'application/x-www-form-urlencoded' });
     expect(wrongType.status).toBe(415);

@@ -1,27 +1,28 @@
 /** POST /api/validate: settings in, a step-by-step connection report out (see lib/validation). */
+import type { ValidateResponse } from '@/lib/http/contract';
+import { validateRequestSchema } from '@/lib/http/requests';
 import { jsonResponse, readJsonBody, route } from '@/lib/http/errors';
 import { RateLimiter, clientKey } from '@/lib/http/rate-limit';
+import { getRuntimeConfig } from '@/lib/sandbox/config';
 import { getSandbox } from '@/lib/sandbox/runtime';
-import { settingsSchema } from '@/lib/settings/schema';
 import { validateSettings } from '@/lib/validation/validate-settings';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-/** Checks default to the sandbox: a live check of SLS is opt-in (ALLOW_LIVE_CHECK=1). */
-const validateSchema = settingsSchema.extend({ target: settingsSchema.shape.target.unwrap().default('sandbox') });
-
-// Each check opens a connection: 5 at once, then one every 2 seconds per client.
-const limiter = new RateLimiter({ burst: Number(process.env.VALIDATE_BURST ?? 5), perSecond: Number(process.env.VALIDATE_PER_SECOND ?? 0.5) });
+let limiter: RateLimiter | undefined;
 
 export const POST = route(async (request) => {
+  const config = getRuntimeConfig();
+  // Each check opens a connection: VALIDATE_BURST at once, then VALIDATE_PER_SECOND per client.
+  limiter ??= new RateLimiter({ burst: config.validate.burst, perSecond: config.validate.perSecond });
   limiter.take(clientKey(request));
-  const settings = validateSchema.parse(await readJsonBody(request));
+  const settings = validateRequestSchema.parse(await readJsonBody(request));
   const sandbox = await getSandbox();
-  const result = await validateSettings(settings, {
+  const result: ValidateResponse = await validateSettings(settings, {
     sandbox: sandbox ? { host: sandbox.broker.host, port: sandbox.broker.port, caPem: sandbox.tls.caCertPem } : undefined,
-    allowLiveCheck: process.env.ALLOW_LIVE_CHECK === '1',
-    timeouts: { deadlineMs: Number(process.env.VALIDATE_DEADLINE_MS ?? 5_000), stepMs: 3_000 },
+    allowLiveCheck: config.validate.allowLiveCheck,
+    timeouts: { deadlineMs: config.validate.deadlineMs, stepMs: 3_000 },
   });
   return jsonResponse(result, 200);
 });

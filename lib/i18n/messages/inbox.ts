@@ -21,6 +21,15 @@ export const inboxMessages = {
     zh: '采集代理写入的 Kafka Topic（不含 .json 后缀）。留空则显示该项目下的所有日志库。',
   },
   show: { en: 'Show records', zh: '查看记录' },
+  credentials: { en: 'Kafka password (AccessKeyId#AccessKeySecret)', zh: 'Kafka 密码（AccessKeyId#AccessKeySecret）' },
+  credentialsHelp: {
+    en: 'Strict mode: the password of an AccessKey allowed to write this project. Kept in this tab only and sent in a request header, never in the address.',
+    zh: '严格模式：须为有权写入此项目的 AccessKey 的密码。仅保存在当前标签页中，通过请求头发送，不会出现在地址中。',
+  },
+  evicted: {
+    en: '{count} older records of this project were dropped by the sandbox’s retention limit.',
+    zh: '此项目中有 {count} 条较早的记录因沙箱的保留上限被删除。',
+  },
 
   connectTitle: { en: 'How to connect an agent to the sandbox', zh: '如何将采集代理连接到沙箱' },
   connectIntro: {
