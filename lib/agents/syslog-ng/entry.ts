@@ -1,11 +1,11 @@
 /** syslog-ng for the form and the settings schema: meta, options schema, the form's rules and strings (no renderer). */
 import type { AgentSchemaEntry, AgentTexts } from '../types';
-import { syslogNgMeta } from './meta';
+import { agentMeta } from '../meta';
 import { syslogNgOptionsSchema } from './schema';
 import texts from './texts.json';
 
 export const syslogNgEntry = {
-  ...syslogNgMeta,
+  ...agentMeta('syslog-ng'),
   schema: syslogNgOptionsSchema,
   form: { order: {}, relevant: {} },
   texts: texts satisfies AgentTexts,
