@@ -12,10 +12,15 @@
  *   received it, as SLS does for logs without a time.
  * - Bytes that are not valid UTF-8 (keys, values, header values) are shown as base64,
  *   with an encoding marker, so nothing is silently mangled.
+ * - Display budgets (VIEW_LIMITS): the store keeps a bounded copy of each record, made
+ *   once when the batch arrives (`storedView`): the value cut to at most 64 KiB (at a
+ *   UTF-8 character boundary), the key to 1 KiB, the headers to 4 KiB of JSON. The view
+ *   carries the value's full `size` and `truncated`, so the inbox can say what it cut.
  *
  * Pure: the record is already decoded; this module never parses Kafka bytes.
  */
 import { isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
 
 /**
  * One record as the codec decodes it, whatever the message format. Structurally
@@ -71,6 +76,12 @@ interface RecordViewBase {
   keyEncoding: TextEncoding;
   headers: HeaderView[];
   clientId: string | null;
+  /** Bytes of the value as the producer sent it (null for a null value). */
+  size: number | null;
+  /** The value (or key, or headers) shown here is cut short of what was sent. */
+  truncated: boolean;
+  /** SHA-256 (hex) of the whole value, for a cut value longer than 1 KiB: what was sent can still be checked. */
+  sha256?: string;
 }
 
 /** The value as SLS's `content` field. */
@@ -94,7 +105,17 @@ export const PARSE_FORMAT_HEADER = 'data-parse-format';
 /** Largest time a JS Date can hold (ECMA-262 §21.4.1.1). */
 const MAX_DATE_MS = 8.64e15;
 
-export function toRecordView(placement: RecordPlacement, record: DecodedRecord): StoredRecordView {
+/** What a stored copy left out; absent when the record is shown whole. */
+export interface RecordCuts {
+  /** Full size of the value in bytes. */
+  valueSize: number | null;
+  /** Anything (value, key, headers) was cut. */
+  truncated: boolean;
+  /** SHA-256 (hex) of the whole value, when known. */
+  valueSha256?: string | null;
+}
+
+export function toRecordView(placement: RecordPlacement, record: DecodedRecord, cuts?: RecordCuts): StoredRecordView {
   const ms = typeof record.timestamp === 'bigint' ? Number(record.timestamp) : record.timestamp;
   const hasTime = Number.isFinite(ms) && ms >= 0 && ms <= MAX_DATE_MS;
   const timestamp = hasTime ? Math.trunc(ms) : placement.receivedAt;
@@ -116,17 +137,125 @@ export function toRecordView(placement: RecordPlacement, record: DecodedRecord):
       return { key: h.key, value: v.text, encoding: v.encoding };
     }),
     clientId: placement.clientId,
+    size: cuts ? cuts.valueSize : record.value === null ? null : record.value.byteLength,
+    truncated: cuts?.truncated ?? false,
+    ...(cuts?.truncated && cuts.valueSha256 ? { sha256: cuts.valueSha256 } : {}),
   };
 
   const wantsJson =
     placement.expandJson ||
     record.headers.some((h) => h.key === PARSE_FORMAT_HEADER && h.value !== null && bytesAsText(h.value).text === 'json');
   const value = bytesAsText(record.value);
-  if (wantsJson && value.encoding === 'utf8' && value.text !== null) {
+  // A cut JSON value would not parse: it stays `content`, marked truncated.
+  const valueCut = cuts !== undefined && record.value !== null && cuts.valueSize !== null && cuts.valueSize > record.value.byteLength;
+  if (wantsJson && !valueCut && value.encoding === 'utf8' && value.text !== null) {
     const fields = jsonObjectFields(value.text);
     if (fields) return { ...base, fields };
   }
   return { ...base, content: value.text, contentEncoding: value.encoding };
+}
+
+/** The display budgets of one stored record and of one read (see the module header and README). */
+export const VIEW_LIMITS = {
+  /** Most value bytes kept per record. */
+  valueBytes: 64 * 1024,
+  /** Most key bytes kept per record. */
+  keyBytes: 1024,
+  /** Most bytes of header JSON kept per record; headers past it are left out (counted). */
+  headerBytes: 4 * 1024,
+  /** Most value bytes one read shows per record: `readValueBytes / limit`, between these two. */
+  readValueMin: 1024,
+  /** Value bytes one read (GET) shows at most across its records. */
+  readBudget: 4 * 1024 * 1024,
+} as const;
+
+/** The value bytes one read shows per record for a given `limit` (records per response). */
+export function readValueCap(limit: number): number {
+  const share = Math.floor(VIEW_LIMITS.readBudget / Math.max(1, limit));
+  return Math.max(VIEW_LIMITS.readValueMin, Math.min(VIEW_LIMITS.valueBytes, share));
+}
+
+/**
+ * The first `max` bytes of `bytes`, moved back to a UTF-8 character boundary (at most
+ * 3 bytes) so that valid UTF-8 stays valid; a copy, so the caller's buffer can be freed.
+ */
+export function cutBytes(bytes: Uint8Array, max: number): Buffer {
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.length <= max) return Buffer.from(buf);
+  let end = Math.max(0, max);
+  // A continuation byte (10xxxxxx) at the cut means a character straddles it.
+  for (let back = 0; back < 3 && end > 0 && ((buf[end] ?? 0) & 0xc0) === 0x80; back++) end--;
+  return Buffer.from(buf.subarray(0, end));
+}
+
+/** One record as the store keeps it: bounded copies and the sizes of what was sent. */
+export interface StoredRecordCopy {
+  offsetDelta: number;
+  /** ms; -1 when none. */
+  timestamp: number;
+  key: Buffer | null;
+  keySize: number | null;
+  value: Buffer | null;
+  valueSize: number | null;
+  /** SHA-256 (hex) of the whole value when it is longer than VIEW_LIMITS.readValueMin (a read may cut it). */
+  valueSha256: string | null;
+  /** JSON `[[key, base64 value | null], …]`, at most VIEW_LIMITS.headerBytes. */
+  headers: string;
+  headerCount: number;
+  /** Bytes this copy takes (for retention accounting). */
+  bytes: number;
+}
+
+/** Bytes a stored record costs beyond its key, value and headers (row header, integers). */
+export const RECORD_OVERHEAD_BYTES = 48;
+
+/** Make the bounded copy of one decoded record (at produce time); `valueBytes` ≤ VIEW_LIMITS.valueBytes. */
+export function storedCopy(record: DecodedRecord, position: number, valueBytes: number = VIEW_LIMITS.valueBytes): StoredRecordCopy {
+  const ms = typeof record.timestamp === 'bigint' ? Number(record.timestamp) : record.timestamp;
+  const key = record.key === null ? null : cutBytes(record.key, Math.min(VIEW_LIMITS.keyBytes, valueBytes));
+  const value = record.value === null ? null : cutBytes(record.value, Math.min(VIEW_LIMITS.valueBytes, valueBytes));
+  const headerBudget = Math.min(VIEW_LIMITS.headerBytes, valueBytes);
+  const kept: Array<[string, string | null]> = [];
+  let used = 2;
+  for (const h of record.headers) {
+    const entry: [string, string | null] = [h.key, h.value === null ? null : Buffer.from(h.value.buffer, h.value.byteOffset, h.value.byteLength).toString('base64')];
+    const cost = JSON.stringify(entry).length + 1;
+    if (used + cost > headerBudget) break;
+    kept.push(entry);
+    used += cost;
+  }
+  const headers = JSON.stringify(kept);
+  return {
+    offsetDelta: record.offsetDelta !== undefined && Number.isSafeInteger(record.offsetDelta) && record.offsetDelta >= 0 ? record.offsetDelta : position,
+    timestamp: Number.isFinite(ms) ? ms : -1,
+    key,
+    keySize: record.key === null ? null : record.key.byteLength,
+    value,
+    valueSize: record.value === null ? null : record.value.byteLength,
+    valueSha256: record.value !== null && record.value.byteLength > VIEW_LIMITS.readValueMin ? createHash('sha256').update(record.value).digest('hex') : null,
+    headers,
+    headerCount: record.headers.length,
+    bytes: RECORD_OVERHEAD_BYTES + (key?.length ?? 0) + (value?.length ?? 0) + headers.length,
+  };
+}
+
+/** Read a stored copy's header JSON back; anything malformed (an older or damaged row) gives no headers. */
+export function headersFromJson(text: string | null): Array<{ key: string; value: Buffer | null }> {
+  if (!text) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(parsed)) return [];
+  const out: Array<{ key: string; value: Buffer | null }> = [];
+  for (const item of parsed) {
+    if (!Array.isArray(item) || typeof item[0] !== 'string') continue;
+    const v: unknown = item[1];
+    out.push({ key: item[0], value: typeof v === 'string' ? Buffer.from(v, 'base64') : null });
+  }
+  return out;
 }
 
 export function bytesAsText(bytes: Uint8Array | null): { text: string | null; encoding: TextEncoding } {

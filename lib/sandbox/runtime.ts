@@ -2,27 +2,73 @@
  * Starts the sandbox endpoint from the environment (DESIGN contract): the CA
  * and server certificate in DATA_DIR, the accounts (open, or strict with
  * SANDBOX_CONFIG), the SQLite store and the broker on SANDBOX_BIND:SANDBOX_PORT.
+ *
+ * The broker and the store's writer run in a worker thread (worker-client.ts):
+ * decoding and storing batches never holds up the HTTP event loop. This thread
+ * keeps what the HTTP side needs: the certificates, the account mode, and a
+ * read-only connection to the store for GET /api/sandbox/records. Reads go
+ * through that connection rather than messages to the worker, so the inbox
+ * answers even while the worker is busy with a large batch, and a read costs
+ * only its rows (bounded by VIEW_LIMITS; nothing is decompressed on read).
+ *
  * One instance per process, kept on globalThis so that Next.js route handlers
  * (bundled apart from instrumentation.ts) find the same one.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { startBroker, type RunningBroker } from '../kafka/broker/server';
-import type { BrokerLog } from '../kafka/broker/ports';
-import { decodeRecords } from '../kafka/protocol/records';
 import { loadAccounts, type SandboxAccounts } from './accounts';
 import { ensureSandboxCertificates, type SandboxTls } from './ca';
-import { RecordStore } from './store';
+import {
+  DEFAULT_LOGSTORE_MAX_BYTES,
+  DEFAULT_LOGSTORE_MAX_RECORDS,
+  DEFAULT_MAX_BYTES,
+  MIN_MAX_BYTES,
+  RecordStore,
+  type ReadQuery,
+  type ReadResult,
+  type ShardStats,
+} from './store';
+import { limitsFromEnv } from '../kafka/broker/limits';
 import { DEFAULT_SANDBOX_PORT } from './target';
+import { EndpointWorker } from './worker-client';
+import { startEndpoint, type EndpointInit, type RetentionSettings, type RunningEndpoint } from './worker-endpoint';
+
+export { consoleLog } from './worker-endpoint';
+export type { ReadQuery, ReadResult, ShardStats, LogstoreStats } from './store';
+
+/** Error injection on the running endpoint (tests, drills); each call resolves once the endpoint applied it. */
+export interface SandboxControl {
+  /** The next `codes.length` requests of `apiKey` answer with these error codes. */
+  pushErrors(apiKey: number, codes: number[]): Promise<void>;
+  /** The next `n` requests get no answer. */
+  swallowNext(n: number): Promise<void>;
+  /** The next `n` store appends fail (→ KafkaStorageException). */
+  failStoreNext(n: number, message?: string): Promise<void>;
+  /** Undo every injection. */
+  reset(): Promise<void>;
+}
 
 export interface SandboxRuntime {
-  broker: RunningBroker;
-  store: RecordStore;
+  broker: { host: string; port: number; control: SandboxControl };
   accounts: SandboxAccounts;
   tls: SandboxTls;
   dataDir: string;
   publicHost: string;
+  retention: RetentionSettings;
+  /** Where the endpoint runs: its own worker thread (default) or this thread (tests). */
+  mode: 'worker' | 'in-process';
+  /** The newest records of a project / Logstore, bounded (see store.ts `read`). Synchronous and cheap. */
+  readRecords(q: ReadQuery): ReadResult;
+  /** Per shard: retained records and the high watermark. */
+  stats(project?: string): ShardStats[];
+  /** Bytes the database file and its WAL take now. */
+  fileBytes(): { db: number; wal: number };
   close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Run the broker on this thread instead of a worker (tests that need it in-process). Default false. */
+  inProcess?: boolean;
 }
 
 /** The environment variables the sandbox reads (process.env, or a test's own). */
@@ -39,19 +85,6 @@ export function getSandbox(): Promise<SandboxRuntime> | undefined {
   return (globalThis as GlobalWithSandbox)[GLOBAL_KEY];
 }
 
-/** One log line per event; values are names, sizes and codes, never secrets. */
-export function consoleLog(level: string | undefined): BrokerLog {
-  if (level === 'quiet') return () => {};
-  const chatty = level === 'debug';
-  return (event, fields = {}) => {
-    if (!chatty && (event === 'produce' || event === 'sasl.ok' || event === 'connection.closed')) return;
-    const parts = Object.entries(fields)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => `${k}=${typeof v === 'string' && /\s/.test(v) ? JSON.stringify(v) : String(v)}`);
-    console.log(`[sandbox] ${event} ${parts.join(' ')}`.trimEnd());
-  };
-}
-
 function portFrom(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
@@ -59,67 +92,174 @@ function portFrom(value: string | undefined, name: string, fallback: number): nu
   return n;
 }
 
-export async function startSandbox(env: SandboxEnv = process.env): Promise<SandboxRuntime> {
+const UNITS: Record<string, number> = { '': 1, KIB: 1024, MIB: 1024 ** 2, GIB: 1024 ** 3 };
+
+/** A size such as `536870912`, `512MiB` or `64 KiB`. */
+function bytesFrom(value: string | undefined, name: string, fallback: number, min = 1): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const m = /^\s*(\d+)\s*(KiB|MiB|GiB)?\s*$/i.exec(value);
+  const n = m ? Number(m[1]) * (UNITS[(m[2] ?? '').toUpperCase()] ?? NaN) : NaN;
+  if (!Number.isSafeInteger(n) || n < min) {
+    throw new SandboxStartError(`${name}: “${value}” is not a size of at least ${min} bytes (a whole number, optionally with KiB, MiB or GiB).`);
+  }
+  return n;
+}
+
+function countFrom(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 1) throw new SandboxStartError(`${name}: “${value}” is not a whole number ≥ 1.`);
+  return n;
+}
+
+/** Retention from SANDBOX_MAX_BYTES, SANDBOX_LOGSTORE_MAX_BYTES, SANDBOX_LOGSTORE_MAX_RECORDS. */
+export function retentionFromEnv(env: SandboxEnv): RetentionSettings {
+  return {
+    maxBytes: bytesFrom(env.SANDBOX_MAX_BYTES, 'SANDBOX_MAX_BYTES', DEFAULT_MAX_BYTES, MIN_MAX_BYTES),
+    logstoreMaxBytes: bytesFrom(env.SANDBOX_LOGSTORE_MAX_BYTES, 'SANDBOX_LOGSTORE_MAX_BYTES', DEFAULT_LOGSTORE_MAX_BYTES, 64 * 1024),
+    logstoreMaxRecords: countFrom(env.SANDBOX_LOGSTORE_MAX_RECORDS, 'SANDBOX_LOGSTORE_MAX_RECORDS', DEFAULT_LOGSTORE_MAX_RECORDS),
+  };
+}
+
+/** A start-up failure as one clear message: a socket error (code E…) names the address, anything else is its own message. */
+function startProblem(err: unknown, host: string, port: number): SandboxStartError {
+  const code = typeof err === 'object' && err && 'code' in err ? String((err as { code: unknown }).code) : '';
+  const message = err instanceof Error ? err.message : String(err);
+  if (code === 'EADDRINUSE') {
+    return new SandboxStartError(`SANDBOX_PORT ${port} on ${host} is already in use; stop the other process or set SANDBOX_PORT.`);
+  }
+  if (/^E[A-Z]+$/.test(code)) return new SandboxStartError(`the sandbox endpoint could not listen on ${host}:${port}: ${message}`);
+  return new SandboxStartError(message);
+}
+
+export async function startSandbox(env: SandboxEnv = process.env, opts: StartOptions = {}): Promise<SandboxRuntime> {
   const dataDir = path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR || '.data');
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const publicHost = env.SANDBOX_PUBLIC_HOST || 'localhost';
   const port = portFrom(env.SANDBOX_PORT, 'SANDBOX_PORT', DEFAULT_SANDBOX_PORT);
   const host = env.SANDBOX_BIND || '127.0.0.1';
-  const log = consoleLog(env.SANDBOX_LOG);
-
-  const accounts = loadAccounts(env);
-  const tls = await ensureSandboxCertificates(dataDir, { publicHost });
   // Default `normal`: a commit is in the WAL file (the OS has it) before the ack, which
   // survives a crash of this process, the same promise a Kafka broker makes (it acks
   // from the page cache and leaves fsync to the OS). SANDBOX_SYNC=full fsyncs every
   // commit to survive power loss too, at about half the throughput on this machine.
-  const synchronous = env.SANDBOX_SYNC === 'full' ? 'full' : 'normal';
   if (env.SANDBOX_SYNC && !['full', 'normal'].includes(env.SANDBOX_SYNC)) {
     throw new SandboxStartError(`SANDBOX_SYNC: “${env.SANDBOX_SYNC}” is not “normal” or “full”.`);
   }
-  const store = RecordStore.open({ file: path.join(/*turbopackIgnore: true*/ dataDir, 'records.sqlite'), synchronous });
-  let broker: RunningBroker;
+  const synchronous = env.SANDBOX_SYNC === 'full' ? 'full' : 'normal';
+  const retention = retentionFromEnv(env);
   try {
-    broker = await startBroker({
-      host,
-      port,
-      tls: { cert: tls.serverCertPem, key: tls.serverKeyPem },
-      accounts,
-      store,
-      publicHost,
-      publicPort: env.SANDBOX_PUBLIC_PORT ? portFrom(env.SANDBOX_PUBLIC_PORT, 'SANDBOX_PUBLIC_PORT', port) : undefined,
-      log,
-    });
+    // The broker's limits (SANDBOX_MAX_FRAME_BYTES, …): a bad value stops start-up here with its name.
+    limitsFromEnv(env);
   } catch (err) {
-    store.close();
-    const code = typeof err === 'object' && err && 'code' in err ? String((err as { code: unknown }).code) : '';
-    throw new SandboxStartError(
-      code === 'EADDRINUSE'
-        ? `SANDBOX_PORT ${port} on ${host} is already in use; stop the other process or set SANDBOX_PORT.`
-        : `the sandbox endpoint could not listen on ${host}:${port}: ${err instanceof Error ? err.message : String(err)}`,
-    );
+    throw new SandboxStartError(err instanceof Error ? err.message : String(err));
+  }
+  const publicPort = env.SANDBOX_PUBLIC_PORT ? portFrom(env.SANDBOX_PUBLIC_PORT, 'SANDBOX_PUBLIC_PORT', port) : undefined;
+
+  // Checked here too (the worker loads them again), so a bad SANDBOX_CONFIG stops start-up with its message.
+  const accounts = loadAccounts(env);
+  const tls = await ensureSandboxCertificates(dataDir, { publicHost });
+  const storeFile = path.join(/*turbopackIgnore: true*/ dataDir, 'records.sqlite');
+  const init: EndpointInit = {
+    env: { ...env },
+    storeFile,
+    host,
+    port,
+    publicHost,
+    publicPort,
+    tls: { cert: tls.serverCertPem, key: tls.serverKeyPem },
+    synchronous,
+    retention,
+    logLevel: env.SANDBOX_LOG,
+  };
+
+  if (env.SANDBOX_WORKER && !['on', 'off'].includes(env.SANDBOX_WORKER)) {
+    throw new SandboxStartError(`SANDBOX_WORKER: “${env.SANDBOX_WORKER}” is not “on” or “off”.`);
+  }
+  let runtime: SandboxRuntime;
+  // SANDBOX_WORKER=off: the broker on the HTTP thread (a fallback; the wizard then shares its event loop).
+  if (opts.inProcess ?? env.SANDBOX_WORKER === 'off') {
+    let endpoint: RunningEndpoint;
+    try {
+      endpoint = await startEndpoint(init);
+    } catch (err) {
+      throw startProblem(err, host, port);
+    }
+    const { store, broker } = endpoint;
+    runtime = {
+      broker: {
+        host,
+        port: broker.port,
+        control: {
+          pushErrors: async (apiKey, codes) => broker.control.pushErrors(apiKey, codes),
+          swallowNext: async (n) => broker.control.swallowNext(n),
+          failStoreNext: async (n, message) => store.failNext(n, message),
+          reset: async () => {
+            broker.control.reset();
+            store.failNext(0);
+          },
+        },
+      },
+      accounts,
+      tls,
+      dataDir,
+      publicHost,
+      retention,
+      mode: 'in-process',
+      readRecords: (q) => store.read(q),
+      stats: (project) => store.stats(project),
+      fileBytes: () => store.fileBytes(),
+      close: () => endpoint.close(),
+    };
+  } else {
+    let worker: EndpointWorker;
+    try {
+      worker = await EndpointWorker.start(init);
+    } catch (err) {
+      throw startProblem(err, host, port);
+    }
+    let reader: RecordStore;
+    try {
+      reader = RecordStore.open({ file: storeFile, readonly: true, ...retention });
+    } catch (err) {
+      await worker.close();
+      throw new SandboxStartError(err instanceof Error ? err.message : String(err));
+    }
+    runtime = {
+      broker: {
+        host,
+        port: worker.port,
+        control: {
+          pushErrors: (apiKey, codes) => worker.pushErrors(apiKey, codes),
+          swallowNext: (n) => worker.swallowNext(n),
+          failStoreNext: (n, message) => worker.failStoreNext(n, message),
+          reset: () => worker.reset(),
+        },
+      },
+      accounts,
+      tls,
+      dataDir,
+      publicHost,
+      retention,
+      mode: 'worker',
+      readRecords: (q) => reader.read(q),
+      stats: (project) => reader.stats(project),
+      fileBytes: () => reader.fileBytes(),
+      close: async () => {
+        await worker.close();
+        reader.close();
+      },
+    };
   }
   console.log(
-    `[sandbox] Kafka endpoint on ${host}:${broker.port} (TLS, SASL PLAIN), ${accounts.mode} mode; CA ${tls.caFile}; records in ${dataDir}`,
+    `[sandbox] Kafka endpoint on ${host}:${runtime.broker.port} (TLS, SASL PLAIN), ${accounts.mode} mode; CA ${tls.caFile}; records in ${dataDir}`,
   );
-  return {
-    broker,
-    store,
-    accounts,
-    tls,
-    dataDir,
-    publicHost,
-    close: async () => {
-      await broker.close();
-      store.close();
-    },
-  };
+  return runtime;
 }
 
 /** Start once per process (instrumentation.ts, `npm run sandbox`). */
-export function startSandboxOnce(env: SandboxEnv = process.env): Promise<SandboxRuntime> {
+export function startSandboxOnce(env: SandboxEnv = process.env, opts: StartOptions = {}): Promise<SandboxRuntime> {
   const g = globalThis as GlobalWithSandbox;
-  g[GLOBAL_KEY] ??= startSandbox(env);
+  g[GLOBAL_KEY] ??= startSandbox(env, opts);
   return g[GLOBAL_KEY];
 }
 
@@ -135,6 +275,3 @@ export async function startSandboxOrExit(): Promise<void> {
     process.exit(1);
   }
 }
-
-/** The store's decoder: stored batches are raw wire bytes, decoded only when read. */
-export const decodeStoredBatch = (raw: Buffer) => decodeRecords(raw);

@@ -1,7 +1,7 @@
 /**
  * SLS naming rules and AccessKey shape, as pure checks that return the
  * first problem in the user's words (field name + fix), or undefined.
- * Source: ../shared/reference/sls-kafka.md §3.
+ * Source: docs/sls.md#naming and docs/sls.md#accesskey.
  */
 
 export interface NameRule {

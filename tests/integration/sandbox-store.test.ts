@@ -1,13 +1,14 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  DEFAULT_LOGSTORE_MAX_BYTES,
+  DEFAULT_LOGSTORE_MAX_RECORDS,
   DEFAULT_MAX_BYTES,
-  DEFAULT_MAX_ROWS,
   RecordStore,
   StoreFailure,
   type DecodedRecord,
@@ -61,7 +62,7 @@ function tempFile(): string {
 }
 
 function open(opts: Parameters<typeof RecordStore.open>[0]): RecordStore {
-  const s = RecordStore.open(opts);
+  const s = RecordStore.open({ decode, ...opts });
   stores.push(s);
   return s;
 }
@@ -71,8 +72,9 @@ afterEach(() => {
   while (dirs.length) rmSync(dirs.pop() ?? '', { recursive: true, force: true });
 });
 
-const contents = (s: RecordStore, q: { logstore?: string; limit: number; project?: string }) =>
-  s.newest({ project: q.project ?? 'test-project-1', logstore: q.logstore, limit: q.limit, decode }).map((r) => r.content);
+const newest = (s: RecordStore, q: { logstore?: string; limit: number; project?: string }) =>
+  s.read({ project: q.project ?? 'test-project-1', logstore: q.logstore, limit: q.limit }).records;
+const contents = (s: RecordStore, q: { logstore?: string; limit: number; project?: string }) => newest(s, q).map((r) => r.content);
 
 describe('RecordStore offsets', () => {
   it('numbers records per shard and continues after close and reopen', () => {
@@ -98,7 +100,7 @@ describe('RecordStore offsets', () => {
     const s = open({ file: tempFile() });
     s.append([batch({ values: ['a', 'b', 'c'] })]);
     s.append([batch({ values: ['d', 'e'] })]);
-    expect(s.newest({ project: 'test-project-1', limit: 10, decode }).map((r) => [r.offset, r.content])).toEqual([
+    expect(newest(s, { limit: 10 }).map((r) => [r.offset, r.content])).toEqual([
       [4, 'e'],
       [3, 'd'],
       [2, 'c'],
@@ -116,7 +118,7 @@ describe('RecordStore offsets', () => {
     ]);
     now = 2_000;
     expect(s.append([batch()])).toEqual([{ baseOffset: 1, logAppendTime: 2_000, logStartOffset: 0 }]);
-    expect(s.newest({ project: 'test-project-1', limit: 1, decode })[0]).toMatchObject({ receivedAt: 2_000, clientId: 'test-client', shard: 0 });
+    expect(newest(s, { limit: 1 })[0]).toMatchObject({ receivedAt: 2_000, clientId: 'test-client', shard: 0 });
   });
 
   it('keeps offsets consecutive per shard for any sequence of appends (property)', () => {
@@ -198,55 +200,129 @@ describe('RecordStore transactions', () => {
 });
 
 describe('RecordStore retention', () => {
-  it('keeps the newest batches by count, offsets still monotonic', () => {
-    const s = open({ file: tempFile(), maxRows: 5 });
+  it('keeps the newest batches of a Logstore by count, offsets still monotonic, evictions counted', () => {
+    const s = open({ file: tempFile(), logstoreMaxRecords: 5 });
     for (let i = 0; i < 8; i++) s.append([batch({ values: [`m${i}`] })]);
     expect(contents(s, { limit: 100 })).toEqual(['m7', 'm6', 'm5', 'm4', 'm3']);
     expect(s.stats()).toEqual([{ project: 'test-project-1', logstore: 'logs', shard: 0, records: 5, bytes: expect.any(Number), highWatermark: 8 }]);
     expect(s.append([batch({ values: ['m8'] })])).toEqual([{ baseOffset: 8, logAppendTime: expect.any(Number), logStartOffset: 4 }]);
-    expect(s.newest({ project: 'test-project-1', limit: 1, decode })[0]?.offset).toBe(8);
+    expect(newest(s, { limit: 1 })[0]?.offset).toBe(8);
+    const read = s.read({ project: 'test-project-1', logstore: 'logs', limit: 10 });
+    expect(read.evicted).toBe(4);
+    expect(read.logstores).toEqual([
+      { project: 'test-project-1', logstore: 'logs', records: 5, bytes: expect.any(Number), evictedRecords: 4, unviewableRecords: 0 },
+    ]);
   });
 
-  it('keeps the newest batches by bytes, and always the newest one', () => {
+  it('keeps the newest batches of a Logstore by bytes, and always its newest one', () => {
     const file = tempFile();
-    const s = open({ file, maxBytes: 1000 });
-    const size = (values: string[]) => blob(values).length;
-    const hundred = 'x'.repeat(290);
-    expect(size([hundred])).toBeGreaterThan(290);
-    for (let i = 0; i < 5; i++) s.append([batch({ values: [`${i}${hundred}`] })]);
-    const kept = s.newest({ project: 'test-project-1', limit: 100, decode });
+    const s = open({ file, logstoreMaxBytes: 1800 });
+    const long = 'x'.repeat(290);
+    for (let i = 0; i < 5; i++) s.append([batch({ values: [`${i}${long}`] })]);
+    const kept = newest(s, { limit: 100 });
     expect(kept.map((r) => r.offset)).toEqual([4, 3, 2]);
-    expect(s.stats()[0]?.bytes).toBeLessThanOrEqual(1000);
+    expect(s.stats()[0]?.bytes).toBeLessThanOrEqual(1800);
 
     s.append([batch({ values: ['big'.repeat(1000)] })]);
-    expect(s.newest({ project: 'test-project-1', limit: 100, decode }).map((r) => r.offset)).toEqual([5]);
+    expect(newest(s, { limit: 100 }).map((r) => r.offset)).toEqual([5]);
     s.append([batch({ values: ['small'] })]);
-    expect(s.newest({ project: 'test-project-1', limit: 100, decode }).map((r) => r.offset)).toEqual([6]);
+    expect(newest(s, { limit: 100 }).map((r) => r.offset)).toEqual([6]);
     expect(s.highWatermark('test-project-1', 'logs', 0)).toBe(7);
     s.close();
-    // The totals survive a restart, so retention keeps applying the same bounds.
-    const again = open({ file, maxBytes: 1000 });
-    again.append([batch({ values: [hundred] })]);
-    expect(again.newest({ project: 'test-project-1', limit: 100, decode }).map((r) => r.offset)).toEqual([7, 6]);
+    // The counts survive a restart, so retention keeps applying the same bounds.
+    const again = open({ file, logstoreMaxBytes: 1800 });
+    again.append([batch({ values: [long] })]);
+    expect(newest(again, { limit: 100 }).map((r) => r.offset)).toEqual([7, 6]);
+    expect(again.read({ project: 'test-project-1', limit: 1 }).evicted).toBe(6);
   });
 
-  it('applies retention across shards and Logstores by arrival order', () => {
-    const s = open({ file: tempFile(), maxRows: 3 });
-    s.append([batch({ shard: 0, values: ['s0'] }), batch({ shard: 1, values: ['s1'] })]);
-    s.append([batch({ logstore: 'other', values: ['o0'] }), batch({ shard: 1, values: ['s1b'] })]);
-    expect(s.stats()).toEqual([
-      { project: 'test-project-1', logstore: 'logs', shard: 0, records: 0, bytes: 0, highWatermark: 1 },
-      { project: 'test-project-1', logstore: 'logs', shard: 1, records: 2, bytes: expect.any(Number), highWatermark: 2 },
-      { project: 'test-project-1', logstore: 'other', shard: 0, records: 1, bytes: expect.any(Number), highWatermark: 1 },
-    ]);
-    expect(s.append([batch({ shard: 0, values: ['s0b'] })])[0]).toMatchObject({ baseOffset: 1, logStartOffset: 1 });
+  it('a flood in one Logstore evicts only from that Logstore', () => {
+    const s = open({ file: tempFile(), logstoreMaxRecords: 3 });
+    s.append([batch({ logstore: 'quiet', values: ['q0'] })]);
+    for (let i = 0; i < 20; i++) s.append([batch({ logstore: 'flood', values: [`f${i}`] })]);
+    expect(contents(s, { logstore: 'quiet', limit: 10 })).toEqual(['q0']);
+    expect(contents(s, { logstore: 'flood', limit: 10 })).toEqual(['f19', 'f18', 'f17']);
+    expect(s.read({ project: 'test-project-1', logstore: 'quiet', limit: 1 }).evicted).toBe(0);
+    expect(s.read({ project: 'test-project-1', logstore: 'flood', limit: 1 }).evicted).toBe(17);
+  });
+
+  it('keeps the file and its WAL within maxBytes, evicting from the largest Logstore first', () => {
+    const file = tempFile();
+    const maxBytes = 8 * 1024 * 1024;
+    const s = open({ file, maxBytes, logstoreMaxBytes: 64 * 1024 * 1024 });
+    s.append([batch({ project: 'small-project', logstore: 'kept', values: ['acknowledged'] })]);
+    const value = 'v'.repeat(60 * 1024);
+    for (let i = 0; i < 400; i++) {
+      s.append([batch({ project: 'flood-project', logstore: `flood-${i % 3}`, values: [`${i}-${value}`] })]);
+      if (i % 50 === 0) s.maintain();
+      const { db, wal } = s.fileBytes();
+      expect(db + wal).toBeLessThanOrEqual(maxBytes);
+    }
+    expect(contents(s, { project: 'small-project', limit: 10 })).toEqual(['acknowledged']);
+    expect(s.read({ project: 'small-project', limit: 1 }).evicted).toBe(0);
+    const flood = s.read({ project: 'flood-project', limit: 1 });
+    expect(flood.evicted).toBeGreaterThan(250);
+    expect(flood.evicted + flood.logstores.reduce((n, l) => n + l.records, 0)).toBe(400);
+    // Evenly flooded Logstores are evicted evenly: none of them is emptied for the others.
+    for (const l of flood.logstores) expect(l.records).toBeGreaterThan(5);
   });
 
   it('uses the documented defaults', () => {
-    expect(DEFAULT_MAX_ROWS).toBe(200_000);
     expect(DEFAULT_MAX_BYTES).toBe(512 * 1024 * 1024);
-    expect(() => RecordStore.open({ file: ':memory:', maxRows: 0 })).toThrow(RangeError);
-    expect(() => RecordStore.open({ file: ':memory:', maxBytes: -1 })).toThrow(RangeError);
+    expect(DEFAULT_LOGSTORE_MAX_BYTES).toBe(64 * 1024 * 1024);
+    expect(DEFAULT_LOGSTORE_MAX_RECORDS).toBe(100_000);
+    expect(() => RecordStore.open({ file: ':memory:', logstoreMaxRecords: 0 })).toThrow(RangeError);
+    expect(() => RecordStore.open({ file: ':memory:', maxBytes: 1024 })).toThrow(RangeError);
+  });
+});
+
+describe('RecordStore read budgets', () => {
+  it('cuts values at a character boundary to the stored budget and shows the full size', () => {
+    const s = open({ file: tempFile() });
+    const big = 'é'.repeat(100 * 1024); // 200 KiB of two-byte characters
+    s.append([batch({ values: [big, 'short'] })]);
+    const [short, cut] = s.read({ project: 'test-project-1', limit: 2 }).records;
+    expect(short).toMatchObject({ content: 'short', size: 5, truncated: false });
+    expect(cut?.size).toBe(Buffer.byteLength(big));
+    expect(cut?.truncated).toBe(true);
+    expect(cut).toMatchObject({ contentEncoding: 'utf8' });
+    expect(cut?.content?.length).toBe(32 * 1024); // 64 KiB of two-byte characters
+  });
+
+  it('shows less of each value the more records a read asks for, within the read budget', () => {
+    const s = open({ file: tempFile() });
+    const value = 'z'.repeat(60 * 1024);
+    for (let i = 0; i < 10; i++) s.append([batch({ values: Array.from({ length: 20 }, () => value) })]);
+    const few = s.read({ project: 'test-project-1', limit: 10 });
+    expect(few.valueCap).toBe(64 * 1024);
+    expect(few.records.every((r) => r.content?.length === 60 * 1024 && !r.truncated)).toBe(true);
+    const many = s.read({ project: 'test-project-1', limit: 1000 });
+    expect(many.records).toHaveLength(200);
+    expect(many.valueCap).toBe(Math.floor((4 * 1024 * 1024) / 1000));
+    expect(many.records.every((r) => r.content?.length === many.valueCap && r.truncated && r.size === 60 * 1024)).toBe(true);
+    expect(JSON.stringify(many).length).toBeLessThan(5 * 1024 * 1024);
+  });
+
+  it('keeps a batch the decoder cannot read (or that is over the decode budget) as offsets and counts', () => {
+    const s = open({ file: tempFile() });
+    s.append([batch({ values: ['good-1'] })]);
+    s.append([{ ...batch({ values: ['x'] }), raw: Buffer.from('not a batch') }]);
+    s.append([batch({ values: ['good-2'] })]);
+    const read = s.read({ project: 'test-project-1', limit: 10 });
+    expect(read.records.map((r) => [r.offset, r.content])).toEqual([
+      [2, 'good-2'],
+      [0, 'good-1'],
+    ]);
+    expect(read.logstores[0]).toMatchObject({ records: 3, unviewableRecords: 1 });
+  });
+
+  it('keeps only the newest records of a batch past the per-batch record budget', () => {
+    const s = open({ file: tempFile() });
+    const n = 16_384 + 100;
+    s.append([batch({ values: Array.from({ length: n }, (_, i) => `r${i}`) })]);
+    const read = s.read({ project: 'test-project-1', limit: 1 });
+    expect(read.records.map((r) => [r.offset, r.content])).toEqual([[n - 1, `r${n - 1}`]]);
+    expect(read.logstores[0]).toMatchObject({ records: n, unviewableRecords: 100 });
   });
 });
 
@@ -265,7 +341,7 @@ describe('RecordStore reads', () => {
     expect(contents(s, { project: 'test-project-2', limit: 4 })).toEqual(['elsewhere']);
     expect(contents(s, { limit: 0 })).toEqual([]);
     expect(() => contents(s, { limit: -1 })).toThrow(RangeError);
-    const views = s.newest({ project: 'test-project-1', limit: 100, decode });
+    const views = newest(s, { limit: 100 });
     expect(views.map((v) => `${v.logstore}/${v.shard}@${v.offset}`)).toEqual(['logs/1@2', 'logs/1@1', 'logs/1@0', 'other/0@0', 'logs/0@1', 'logs/0@0']);
   });
 
@@ -274,7 +350,14 @@ describe('RecordStore reads', () => {
     s.append([batch({ values: ['skip'] })]);
     s.append([batch({ values: ['a', 'b', 'c'] })]);
     const withDeltas = (raw: Buffer, magic: 0 | 1 | 2) => decode(raw, magic).map((r, i) => ({ ...r, offsetDelta: i * 10, timestamp: BigInt(r.timestamp) }));
-    expect(s.newest({ project: 'test-project-1', limit: 3, decode: withDeltas }).map((r) => [r.offset, r.content])).toEqual([
+    const t = open({ file: tempFile(), decode: withDeltas });
+    t.append([batch({ values: ['skip'] })]);
+    t.append([batch({ values: ['a', 'b', 'c', ...Array.from({ length: 18 }, (_, i) => `pad${i}`)] })]);
+    expect(
+      newest(t, { limit: 21 })
+        .filter((r) => ['a', 'b', 'c'].includes(String(r.content)))
+        .map((r) => [r.offset, r.content]),
+    ).toEqual([
       [21, 'c'],
       [11, 'b'],
       [1, 'a'],
@@ -284,7 +367,7 @@ describe('RecordStore reads', () => {
   it('expands JSON values of batches that came in on a .json topic', () => {
     const s = open({ file: tempFile() });
     s.append([batch({ values: ['{"level":"warn","code":7}'], expandJson: true }), batch({ values: ['{"level":"info"}'] })]);
-    const [plain, expanded] = s.newest({ project: 'test-project-1', limit: 2, decode });
+    const [plain, expanded] = newest(s, { limit: 2 });
     expect(plain).toMatchObject({ content: '{"level":"info"}' });
     expect(expanded).toMatchObject({ fields: { level: 'warn', code: '7' } });
   });
@@ -302,7 +385,8 @@ describe('RecordStore reads', () => {
 
   it('lets a second connection read a consistent snapshot while another process appends', async () => {
     const file = tempFile();
-    const reader = open({ file });
+    open({ file }).close(); // the schema, so the read-only connection can open
+    const reader = open({ file, readonly: true });
     const appends = 1000;
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../unit/sandbox/fixtures/store/writer.ts'), file, String(appends)], {
       cwd: path.resolve(__dirname, '../..'),
@@ -327,10 +411,10 @@ describe('RecordStore reads', () => {
         expect(n).toBeGreaterThanOrEqual(last);
         if (n > 0 && n < appends) sawPartialProgress = true;
         last = n;
-        const newest = reader.newest({ project: 'race', limit: 2, decode: (raw) => JSON.parse(raw.toString()).map((r: { v: string }) => ({ timestamp: -1, key: null, value: Buffer.from(r.v), headers: [] })) });
+        const latest = newest(reader, { project: 'race', limit: 2 });
         // A later snapshot than the stats above, but still whole appends: both newest
         // records come from the same append, at least as new as the one counted.
-        const [a, b] = newest.map((v) => Number(String(v.content).replace('pair-', '')));
+        const [a, b] = latest.map((v) => Number(String(v.content).replace('pair-', '')));
         expect(a).toBe(b);
         expect(a).toBeGreaterThanOrEqual(n - 1);
       } else {
@@ -356,7 +440,7 @@ describe('RecordStore files', () => {
     const raw = new Database(file, { readonly: true });
     try {
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(raw.pragma('user_version', { simple: true })).toBe(1);
+      expect(raw.pragma('user_version', { simple: true })).toBe(2);
     } finally {
       raw.close();
     }
@@ -382,35 +466,41 @@ describe('RecordStore files', () => {
   });
 });
 
-describe('reading past a batch that no longer decodes', () => {
-  it('skips it and still returns the other records', () => {
-    const store = RecordStore.open({ file: ':memory:' });
-    try {
-      const batch = (raw: string) => ({
-        project: 'p-1',
-        logstore: 'l-1',
-        shard: 0,
-        magic: 2 as const,
-        recordCount: 1,
-        firstTimestamp: 1,
-        maxTimestamp: 1,
-        codec: 'none',
-        raw: Buffer.from(raw),
-        clientId: null,
-        expandJson: false,
-      });
-      store.append([batch('good-1')]);
-      store.append([batch('bad')]);
-      store.append([batch('good-2')]);
-      const decode = (raw: Buffer) => {
-        if (raw.toString() === 'bad') throw new Error('cannot decode');
-        return [{ offsetDelta: 0, timestamp: 1n, key: null, value: raw, headers: [] }];
-      };
-      const records = store.newest({ project: 'p-1', limit: 10, decode });
-      expect(records.map((r) => r.content)).toEqual(['good-2', 'good-1']);
-      expect(records.map((r) => r.offset)).toEqual([2, 0]);
-    } finally {
-      store.close();
-    }
+describe('a version-1 file (raw batches, decoded on every read)', () => {
+  it('is converted once at open: records readable as rows, offsets kept, an unreadable batch kept as counts', () => {
+    const file = tempFile();
+    mkdirSync(path.dirname(file), { recursive: true });
+    const v1 = new Database(file);
+    v1.exec(`
+      CREATE TABLE batches (id INTEGER PRIMARY KEY, project TEXT NOT NULL, logstore TEXT NOT NULL, shard INTEGER NOT NULL,
+        base_offset INTEGER NOT NULL, record_count INTEGER NOT NULL, magic INTEGER NOT NULL, first_timestamp INTEGER NOT NULL,
+        max_timestamp INTEGER NOT NULL, log_append_time INTEGER NOT NULL, codec TEXT NOT NULL, client_id TEXT,
+        expand_json INTEGER NOT NULL, bytes INTEGER NOT NULL, raw BLOB NOT NULL);
+      CREATE INDEX batches_by_shard ON batches (project, logstore, shard, base_offset);
+      CREATE INDEX batches_by_project ON batches (project, id);
+      CREATE INDEX batches_by_logstore ON batches (project, logstore, id);
+      CREATE TABLE shards (project TEXT NOT NULL, logstore TEXT NOT NULL, shard INTEGER NOT NULL, next_offset INTEGER NOT NULL,
+        PRIMARY KEY (project, logstore, shard)) WITHOUT ROWID;
+      CREATE TABLE totals (id INTEGER PRIMARY KEY CHECK (id = 1), batches INTEGER NOT NULL, bytes INTEGER NOT NULL);
+      INSERT INTO totals VALUES (1, 0, 0);
+      PRAGMA user_version = 1;
+    `);
+    const insert = v1.prepare(`INSERT INTO batches (project, logstore, shard, base_offset, record_count, magic, first_timestamp,
+      max_timestamp, log_append_time, codec, client_id, expand_json, bytes, raw) VALUES ('p-1', 'l-1', 0, ?, ?, 2, 1, 1, 5, 'none', 'old', 0, 1, ?)`);
+    insert.run(10, 2, blob(['old-a', 'old-b']));
+    insert.run(12, 1, Buffer.from('damaged'));
+    insert.run(13, 1, blob(['old-c']));
+    v1.prepare(`INSERT INTO shards VALUES ('p-1', 'l-1', 0, 14)`).run();
+    v1.close();
+
+    const s = open({ file });
+    const read = s.read({ project: 'p-1', limit: 10 });
+    expect(read.records.map((r) => [r.offset, r.content, r.clientId])).toEqual([
+      [13, 'old-c', 'old'],
+      [11, 'old-b', 'old'],
+      [10, 'old-a', 'old'],
+    ]);
+    expect(read.logstores[0]).toMatchObject({ records: 4, unviewableRecords: 1 });
+    expect(s.append([batch({ project: 'p-1', logstore: 'l-1', values: ['new'] })])[0]?.baseOffset).toBe(14);
   });
 });

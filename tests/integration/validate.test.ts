@@ -100,7 +100,7 @@ describe('validate: outcomes', () => {
     expect(result.steps.find((s) => s.name === 'tls')?.detail).toContain('host name test-project-1.cn-hangzhou.log.aliyuncs.com verified');
     expect(result.steps.find((s) => s.name === 'metadata')?.detail).toMatch(/has 3 shards/);
     expect(result.steps.find((s) => s.name === 'acknowledgment')?.detail).toMatch(/^shard 0 → offset \d+, shard 1 → offset \d+, shard 2 → offset \d+$/);
-    const stored = sandbox.store.stats('test-project-1').map((s) => s.shard).sort();
+    const stored = sandbox.stats('test-project-1').map((s) => s.shard).sort();
     expect(stored).toEqual([0, 1, 2]);
   });
 
@@ -173,14 +173,14 @@ describe('validate: outcomes', () => {
   });
 
   it('a store failure in the endpoint: KafkaStorageException at the acknowledgment', async () => {
-    sandbox.store.failNext(1);
+    await sandbox.broker.control.failStoreNext(1);
     const result = await validate();
     expect(failedStep(result)?.name).toBe('acknowledgment');
     expect(result.error).toEqual({ code: 56, name: 'KafkaStorageException', hint: 'Wait 1 second and try again.' });
   });
 
   it('an injected broker error is reported at its step', async () => {
-    sandbox.broker.control.pushErrors(3, [3]);
+    await sandbox.broker.control.pushErrors(3, [3]);
     const result = await validate();
     expect(failedStep(result)?.name).toBe('metadata');
   });

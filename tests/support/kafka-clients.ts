@@ -15,6 +15,7 @@
  *   was sent: exact count, values, keys, headers, client id, offsets per shard,
  *   the shard each key hashes to, and the spread over both shards.
  */
+import { createHash } from 'node:crypto';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -391,9 +392,21 @@ export function expectDelivered(records: SandboxRecord[], sent: TestMessage[], e
   expect(records.length, `${label}: number of records stored`).toBe(sent.length);
 
   const byValue = (a: { value: string }, b: { value: string }) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+  // The sandbox keeps large values cut (display budgets) with the whole value's size and
+  // SHA-256: a cut value counts as the sent value it is a prefix of, with the same size and hash.
+  const sentBySha = new Map(sent.map((m) => [createHash('sha256').update(m.value).digest('hex'), m.value]));
+  const shown = (r: SandboxRecord): string => {
+    const content = r.content ?? `<no content: ${JSON.stringify(r.fields ?? null)}>`;
+    if (!r.truncated) return content;
+    const full = r.sha256 === undefined ? undefined : sentBySha.get(r.sha256);
+    if (full === undefined || !full.startsWith(content) || Buffer.byteLength(full) !== r.size) {
+      return `<cut value of ${r.size} bytes, sha256 ${r.sha256}, not a prefix of anything sent: ${content.slice(0, 60)}…>`;
+    }
+    return full;
+  };
   const got = records
     .map((r) => ({
-      value: r.content ?? `<no content: ${JSON.stringify(r.fields ?? null)}>`,
+      value: shown(r),
       contentEncoding: r.contentEncoding,
       key: r.key,
       keyEncoding: r.keyEncoding,
@@ -483,7 +496,11 @@ export function storedBatches(app: SandboxApp, project: string, logstore: string
   const db = new Database(path.join(app.dataDir, 'records.sqlite'), { readonly: true, fileMustExist: true });
   try {
     const rows = db
-      .prepare('SELECT shard, magic, codec, record_count AS recordCount, raw FROM batches WHERE project = ? AND logstore = ? ORDER BY id')
+      // The store keeps each batch's first bytes (`head`): its header and the start of the compressed data.
+      .prepare(
+        `SELECT b.shard, b.magic, b.codec, b.record_count AS recordCount, b.head AS raw FROM batches b JOIN logstores l ON l.id = b.ls
+         WHERE l.project = ? AND l.logstore = ? ORDER BY b.id`,
+      )
       .all(project, logstore) as Array<{ shard: number; magic: number; codec: string; recordCount: number; raw: Buffer }>;
     // Record batch v2 header: ... producerId @43 (int64), producerEpoch @51, baseSequence @53, count @57, records @61.
     return rows.map(({ raw, ...row }) => {

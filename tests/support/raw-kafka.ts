@@ -48,6 +48,8 @@ export interface RawConnectOptions {
   /** PEM of the CA to trust; without it the certificate is not checked (raw tests probe the protocol, not PKI). */
   ca?: string | Buffer;
   clientId?: string | null;
+  /** Source address (a 127.0.0.0/8 address), to act as several clients. */
+  localAddress?: string;
   /** How long TCP + TLS may take; default 5 s. */
   connectTimeoutMs?: number;
 }
@@ -96,9 +98,11 @@ export class RawKafkaClient {
     const host = opts.host ?? '127.0.0.1';
     assertLoopback(host);
     return new Promise((resolve, reject) => {
+      if (opts.localAddress !== undefined && !opts.localAddress.startsWith('127.')) throw new RawKafkaError('loopback source addresses only');
       const socket = tls.connect({
         host,
         port: opts.port,
+        ...(opts.localAddress ? { localAddress: opts.localAddress } : {}),
         servername: opts.servername ?? 'localhost',
         ...(opts.ca ? { ca: opts.ca } : { rejectUnauthorized: false }),
       });

@@ -35,6 +35,10 @@ export interface SandboxRecord {
   fields?: Record<string, string>;
   headers: Array<{ key: string; value: string | null; encoding: string }>;
   clientId: string | null;
+  /** Full value size in bytes; `truncated` when the record shows less (display budgets), with the whole value's `sha256`. */
+  size?: number | null;
+  truncated?: boolean;
+  sha256?: string;
 }
 
 export interface SandboxRecordsResponse {

@@ -23,22 +23,6 @@ const EXTENSIONS = /\.(?:ts|tsx|mts|cts|js|mjs|cjs|sh|md)$/;
 /** Rendered agent output compared byte for byte; not comments. */
 const SKIP_DIRS = new Set(['node_modules', '.next', '.git', 'golden']);
 
-/**
- * Files still being moved to lib/agents/<id>/ by the issue-9 move; the move
- * re-points their citations to docs/agents/<id>.md. Once a listed path no
- * longer exists (or no longer cites a reference note) the entry is inert;
- * delete the list when the move has landed.
- */
-const PENDING_MOVE = new Set([
-  'lib/render/collectd/index.ts',
-  'lib/render/logstash/index.ts',
-  'lib/render/logstash/versions.ts',
-  'lib/render/beats/steps.ts',
-  'lib/render/beats/output.ts',
-  'lib/settings/names.ts',
-  'lib/settings/agents/beats.ts',
-]);
-
 const DOCS_CITATION = /(?<![\w./-])docs\/((?:agents\/)?(?:[a-z0-9][a-z0-9.-]*|README))\.md(?:#([a-z0-9][a-z0-9_-]*))?/g;
 const REFERENCE_NOTE = /(?<![\w/-])(?:anchors|agents|agents-more|sls-kafka)\.md\b|shared\/reference\b|\banchors (?:fact|table)s? \d/i;
 const BARE_FACT = /\bfacts? \d+/i;
@@ -116,7 +100,6 @@ function citationProblems(files: ReadonlyArray<{ path: string; text: string }>, 
         if (!anchors) anchorCache.set(docPath, (anchors = anchorsOf(text)));
         if (!anchors.has(m[2])) problems.push({ where, problem: `cites ${docPath}#${m[2]}, which is not a heading there` });
       }
-      if (PENDING_MOVE.has(file.path)) return;
       const note = REFERENCE_NOTE.exec(line);
       if (note) problems.push({ where, problem: `cites “${note[0]}”, a note outside the repo: cite docs/<file>.md#<heading> instead` });
       else if (!cites && BARE_FACT.test(line)) problems.push({ where, problem: `cites “${BARE_FACT.exec(line)?.[0]}” without a docs path: cite docs/<file>.md#<heading> instead` });

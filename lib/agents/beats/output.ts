@@ -3,13 +3,13 @@
  * sarama), written for the SLS Kafka endpoint: SASL PLAIN over verified TLS,
  * protocol 2.1.0, no message key, round-robin over all shards.
  * Sources: docs/agents/beats.md (keystore, Kafka output settings, versions); elastic/beats
- * libbeat/outputs/kafka (config.go, docs/kafka.asciidoc); sls-kafka.md §1.4.
+ * libbeat/outputs/kafka (config.go, docs/kafka.asciidoc); docs/sls.md#json-parsing.
  */
 import type { BeatsOptions } from './schema';
 import type { RenderContext } from '../context';
 import { literal, reference, yamlComment, yamlEntry, type BeatsValue } from '../../config-languages/yaml/text';
 
-/** The Kafka header SLS reads to expand JSON values into fields (sls-kafka.md §1.4). */
+/** The Kafka header SLS reads to expand JSON values into fields (docs/sls.md#json-parsing). */
 export const JSON_PARSE_HEADER = { key: 'data-parse-format', value: 'json' } as const;
 
 /**

@@ -20,7 +20,7 @@ export const BEATS_COMPRESSIONS = CODECS;
 export type BeatsCompression = (typeof BEATS_COMPRESSIONS)[number];
 
 /**
- * SLS stores log entries of at most 1 MB (sls-kafka.md §1.5); a larger Kafka
+ * SLS stores log entries of at most 1 MB (docs/sls.md#limits); a larger Kafka
  * message would only be rejected by the server, so Beats may as well drop it.
  */
 export const MAX_MESSAGE_BYTES_LIMIT = 1_048_576;

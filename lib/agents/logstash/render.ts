@@ -3,7 +3,7 @@
  * (and optionally an input), the JAAS file when `jaas_path` is used, and the
  * steps around them — plugin check, trust (JVM cacerts, PEM, or a JKS built
  * with keytool), keystore for env mode, install, config test, restart, check.
- * Facts: docs/agents/logstash.md (release lines, JAAS, truststores); sls-kafka.md §1.3.
+ * Facts: docs/agents/logstash.md (release lines, JAAS, truststores); docs/sls.md#tls (the truststore advice).
  */
 import type { LogstashOptions } from './schema';
 import type { RenderContext } from '../context';

@@ -73,6 +73,10 @@ export const validateReportMessages = {
     en: 'The TLS handshake failed: the certificate is not trusted or does not name the host.',
     zh: 'TLS 握手失败：证书不受信任，或证书中的主机名与所连接的主机不符。',
   },
+  'meaning.ConnectionQuotaExceed': {
+    en: 'The endpoint refused the connection because its connection limit is reached.',
+    zh: '接入点的连接数已达上限，拒绝了这个连接。',
+  },
   'meaning.UnknownHostException': {
     en: 'The endpoint’s host name does not resolve.',
     zh: '接入点的主机名无法解析。',

@@ -4,6 +4,13 @@
  * only ApiVersions and SaslHandshake (then raw tokens for v0, SaslAuthenticate
  * for v1); anything else, any unserved API or version, or a malformed frame
  * closes THIS connection only.
+ *
+ * Budgets (limits.ts): each frame reserves its size from the shared memory pool
+ * before it is read (while the pool is spent this socket is not read); a frame
+ * must arrive whole within a deadline; a client that does not read its
+ * responses stops being read and is closed after a deadline; produce quotas
+ * mute the connection for the throttle time; log lines are budgeted per
+ * connection.
  */
 import type { TLSSocket } from 'node:tls';
 import { ApiKey } from '../protocol/api-keys';
@@ -19,7 +26,9 @@ import { handleSaslHandshake } from './handlers/17-sasl-handshake';
 import { handleApiVersions } from './handlers/18-api-versions';
 import { handleInitProducerId } from './handlers/22-init-producer-id';
 import { authenticatePlain, handleSaslAuthenticate } from './handlers/36-sasl-authenticate';
+import type { MemoryPool } from './budgets';
 import type { BrokerLimits } from './limits';
+import { LogBudget, budgetedLog } from './log';
 import type { BrokerAccounts, BrokerLog, BrokerStore } from './ports';
 
 type AuthState = 'start' | 'raw-token' | 'authenticate' | 'authenticated';
@@ -30,8 +39,20 @@ export interface ConnectionDeps {
   control: BrokerControl;
   identity: BrokerIdentity;
   limits: BrokerLimits;
+  /** Already escaping peer strings (log.ts safeLog); this connection budgets its lines. */
   log: BrokerLog;
+  pool: MemoryPool;
+  /** Charge produce bytes to this client address; returns the throttle time (ms). */
+  chargeProduce: (bytes: number) => number;
 }
+
+/** Why the socket is not being read (several may hold at once). */
+const PAUSE_DRAIN = 1;
+const PAUSE_MEMORY = 2;
+const PAUSE_THROTTLE = 4;
+/** Kafka caps a quota's throttle time too (the quota window); a client is never muted longer. */
+const MAX_THROTTLE_MS = 10_000;
+const EMPTY = Buffer.alloc(0);
 
 /** A raw SASL token reply for handshake v0: PLAIN's server answer is empty. */
 const EMPTY_TOKEN_FRAME = Buffer.alloc(4);
@@ -42,6 +63,15 @@ export class BrokerConnection {
   private readonly ctx: ConnectionContext;
   private closed = false;
   private authTimer: NodeJS.Timeout | undefined;
+  private frameTimer: NodeJS.Timeout | undefined;
+  private drainTimer: NodeJS.Timeout | undefined;
+  private paused = 0;
+  /** Bytes this connection holds in the shared pool (frames reserved, not yet processed). */
+  private reservedBytes = 0;
+  private cancelMemoryWait: (() => void) | undefined;
+  private readonly connLog: ReturnType<typeof budgetedLog>;
+  /** Date.now() of the last bytes received (for reclaiming idle connections). */
+  lastActivity = Date.now();
 
   constructor(
     private readonly socket: TLSSocket,
@@ -51,13 +81,21 @@ export class BrokerConnection {
     private readonly onClosing: () => void = () => {},
   ) {
     this.frames = new FrameDecoder(deps.limits.maxPreAuthFrameBytes);
+    this.frames.reserve = (size) => {
+      if (!deps.pool.tryReserve(size)) return false;
+      this.reservedBytes += size;
+      return true;
+    };
+    this.connLog = budgetedLog(deps.log, new LogBudget(deps.limits.logLinesPerConnectionBurst, deps.limits.logLinesPerConnectionPerSec));
     const servername = (socket as TLSSocket & { servername?: string | false }).servername;
     this.ctx = {
       accounts: deps.accounts,
       store: deps.store,
       control: deps.control,
       identity: deps.identity,
-      log: deps.log,
+      log: this.connLog,
+      limits: deps.limits,
+      chargeProduce: deps.chargeProduce,
       sniHost: typeof servername === 'string' && servername ? servername : undefined,
       clientId: null,
       principal: undefined,
@@ -68,13 +106,22 @@ export class BrokerConnection {
     this.authTimer.unref();
     socket.setTimeout(deps.limits.idleTimeoutMs, () => this.close('idle timeout'));
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
-    socket.on('drain', () => socket.resume());
+    socket.on('drain', () => {
+      clearTimeout(this.drainTimer);
+      this.drainTimer = undefined;
+      this.unpause(PAUSE_DRAIN);
+    });
     socket.on('error', (err) => this.close(`socket error: ${err.message}`));
     socket.on('close', () => this.finish());
   }
 
+  get isAuthenticated(): boolean {
+    return this.state === 'authenticated' && !this.closed;
+  }
+
   private onData(chunk: Buffer): void {
     if (this.closed) return; // a closed connection's bytes are dropped, not buffered until the socket is destroyed
+    this.lastActivity = Date.now();
     let frames: Buffer[];
     try {
       frames = this.frames.push(chunk);
@@ -85,9 +132,56 @@ export class BrokerConnection {
     for (const frame of frames) {
       if (this.closed) return;
       this.process(frame);
+      if (this.closed) return; // close() gave back every reservation, this frame's too
+      this.reservedBytes -= frame.length;
+      this.deps.pool.release(frame.length);
     }
-    // Back-pressure: a client that does not read its responses stops being read.
-    if (this.socket.writableNeedDrain) this.socket.pause();
+    if (this.closed) return;
+    // Back-pressure: a client that does not read its responses stops being read, and is closed after a deadline.
+    if (this.socket.writableNeedDrain && (this.paused & PAUSE_DRAIN) === 0) {
+      this.pause(PAUSE_DRAIN);
+      this.drainTimer ??= setTimeout(
+        () => this.close(`responses not read within ${this.deps.limits.responseDrainTimeoutMs} ms`),
+        this.deps.limits.responseDrainTimeoutMs,
+      );
+    }
+    if (this.frames.blocked) this.waitForMemory();
+    else if (this.frames.inFrame) this.armFrameTimer();
+  }
+
+  /** The shared request memory is spent: stop reading until a frame elsewhere is done. */
+  private waitForMemory(): void {
+    this.pause(PAUSE_MEMORY);
+    if (this.cancelMemoryWait) return;
+    this.cancelMemoryWait = this.deps.pool.wait(() => {
+      this.cancelMemoryWait = undefined;
+      if (this.closed) return;
+      this.onData(EMPTY); // retries the reservation; waits again if it still does not fit
+      if (!this.frames.blocked) this.unpause(PAUSE_MEMORY);
+    });
+  }
+
+  /** A frame that started must be complete within frameTimeoutMs (a client cannot park a half-sent frame). */
+  private armFrameTimer(): void {
+    if (this.frameTimer) return;
+    const seq = this.frames.started;
+    this.frameTimer = setTimeout(() => {
+      this.frameTimer = undefined;
+      if (this.closed || !this.frames.inFrame) return;
+      if (this.frames.started === seq) return this.close(`request frame not completed within ${this.deps.limits.frameTimeoutMs} ms`);
+      this.armFrameTimer();
+    }, this.deps.limits.frameTimeoutMs);
+    this.frameTimer.unref();
+  }
+
+  private pause(reason: number): void {
+    this.paused |= reason;
+    this.socket.pause();
+  }
+
+  private unpause(reason: number): void {
+    this.paused &= ~reason;
+    if (this.paused === 0 && !this.closed) this.socket.resume();
   }
 
   private process(frame: Buffer): void {
@@ -99,14 +193,21 @@ export class BrokerConnection {
       if (result.kind === 'respond') {
         this.socket.write(encodeResponseFrame(header.correlationId, result.body));
         if (result.thenClose) this.close(result.thenClose);
+        else if (result.throttleMs) this.throttle(result.throttleMs);
       } else if (result.kind === 'close') {
         this.close(result.reason);
       }
     } catch (err) {
       if (err instanceof ProtocolError || err instanceof RecordFormatError) return this.close(`malformed request: ${err.message}`);
-      this.deps.log('connection.internal_error', { remote: this.ctx.remote, error: err instanceof Error ? err.message : String(err) });
+      this.connLog.always('connection.internal_error', { remote: this.ctx.remote, error: err instanceof Error ? err.message : String(err) });
       this.close('internal error');
     }
+  }
+
+  /** Kafka's quota behaviour (KIP-219): the answer goes out at once, then the connection is muted for the throttle time. */
+  private throttle(ms: number): void {
+    this.pause(PAUSE_THROTTLE);
+    setTimeout(() => this.unpause(PAUSE_THROTTLE), Math.min(ms, MAX_THROTTLE_MS)).unref();
   }
 
   private dispatch(apiKey: number, version: number, body: ProtocolReader): HandlerResult {
@@ -123,7 +224,7 @@ export class BrokerConnection {
       if (apiKey === ApiKey.SaslAuthenticate && this.state === 'authenticate') {
         const { body: response, outcome } = handleSaslAuthenticate(this.ctx, version, body);
         if (!outcome.ok) {
-          this.deps.log('sasl.failed', { remote: this.ctx.remote, reason: outcome.message });
+          this.connLog('sasl.failed', { remote: this.ctx.remote, reason: outcome.message });
           return { kind: 'respond', body: response, thenClose: 'authentication failed' };
         }
         this.authenticated(outcome.principal, outcome.username);
@@ -147,7 +248,7 @@ export class BrokerConnection {
   private rawToken(token: Buffer): void {
     const outcome = authenticatePlain(this.ctx, token);
     if (!outcome.ok) {
-      this.deps.log('sasl.failed', { remote: this.ctx.remote, reason: outcome.message });
+      this.connLog('sasl.failed', { remote: this.ctx.remote, reason: outcome.message });
       return this.close('authentication failed');
     }
     this.authenticated(outcome.principal, outcome.username);
@@ -160,14 +261,15 @@ export class BrokerConnection {
     this.ctx.username = username;
     this.frames.limit = this.deps.limits.maxFrameBytes;
     clearTimeout(this.authTimer);
-    this.deps.log('sasl.ok', { remote: this.ctx.remote, user: username, sni: this.ctx.sniHost });
+    this.connLog('sasl.ok', { remote: this.ctx.remote, user: username, sni: this.ctx.sniHost });
   }
 
   close(reason: string): void {
     if (this.closed) return;
     this.closed = true;
     this.onClosing();
-    this.deps.log('connection.closed', { remote: this.ctx.remote, user: this.ctx.username, reason });
+    this.releaseBudgets();
+    this.connLog.always('connection.closed', { remote: this.ctx.remote, user: this.ctx.username, reason });
     // Stop reading (and decrypting) whatever the peer still sends.
     this.socket.pause();
     this.socket.end();
@@ -175,9 +277,21 @@ export class BrokerConnection {
     setTimeout(() => this.socket.destroy(), 1_000).unref();
   }
 
+  private releaseBudgets(): void {
+    this.frames.clear();
+    clearTimeout(this.frameTimer);
+    clearTimeout(this.drainTimer);
+    this.cancelMemoryWait?.();
+    this.cancelMemoryWait = undefined;
+    const held = this.reservedBytes;
+    this.reservedBytes = 0;
+    if (held > 0) this.deps.pool.release(held);
+  }
+
   private finish(): void {
     clearTimeout(this.authTimer);
     this.closed = true;
+    this.releaseBudgets();
     this.onClose();
   }
 }

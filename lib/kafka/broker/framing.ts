@@ -1,7 +1,11 @@
 /**
  * Splits a TCP/TLS byte stream into Kafka frames (int32 size + payload).
- * Chunks are kept as a list and joined once per frame, so a 100 MiB frame
- * arriving in 16 KiB TLS records is not copied over and over.
+ * A frame inside one chunk is a view of it; a frame spanning chunks is copied,
+ * once, into its own buffer as its bytes arrive (not copied over and over, and
+ * not holding the TLS layer's read buffers). An optional
+ * `reserve` hook sees each frame's declared size before its bytes are
+ * collected (the broker's shared memory budget); refusing it leaves the size
+ * prefix buffered and the decoder `blocked` until `push` is called again.
  */
 export class FrameTooLargeError extends Error {
   constructor(readonly size: number, readonly limit: number) {
@@ -15,32 +19,88 @@ export class FrameDecoder {
   private buffered = 0;
   /** Size of the frame being collected, once its prefix is known. */
   private expected = -1;
+  /** The frame being collected, once it spans chunks; `filled` bytes of it are in. */
+  private partial: Buffer | null = null;
+  private filled = 0;
+
+  /** True when `reserve` refused the frame whose prefix is buffered. */
+  blocked = false;
+  /** Frames started so far (a frame deadline can tell whether the same frame is still incomplete). */
+  started = 0;
+  /** Sees each frame's size once its prefix is known; false: stop until the next `push`. */
+  reserve: ((size: number) => boolean) | undefined;
 
   /** `limit` may change between frames (it grows after authentication). */
   constructor(public limit: number) {}
 
+  /** True while a frame's bytes are being collected (its prefix was read, not all of its payload). */
+  get inFrame(): boolean {
+    return this.expected >= 0;
+  }
+
   get pendingBytes(): number {
-    return this.buffered;
+    return this.buffered + this.filled;
   }
 
   /** Feed bytes; returns the complete frames (payload without the size prefix), in order. */
   push(chunk: Buffer): Buffer[] {
-    this.chunks.push(chunk);
-    this.buffered += chunk.length;
     const frames: Buffer[] = [];
+    if (this.partial !== null) {
+      const take = Math.min(chunk.length, this.expected - this.filled);
+      chunk.copy(this.partial, this.filled, 0, take);
+      this.filled += take;
+      if (this.filled < this.expected) return frames;
+      frames.push(this.partial);
+      this.partial = null;
+      this.filled = 0;
+      this.expected = -1;
+      chunk = chunk.subarray(take);
+    }
+    if (chunk.length > 0) {
+      this.chunks.push(chunk);
+      this.buffered += chunk.length;
+    }
     for (;;) {
       if (this.expected < 0) {
         if (this.buffered < 4) break;
         const size = this.peekInt32();
         if (size < 0 || size > this.limit) throw new FrameTooLargeError(size, this.limit);
+        if (this.reserve !== undefined && !this.reserve(size)) {
+          this.blocked = true;
+          break;
+        }
+        this.blocked = false;
+        this.started++;
         this.consume(4);
         this.expected = size;
       }
-      if (this.buffered < this.expected) break;
+      if (this.buffered < this.expected) {
+        // The rest goes straight into the frame's own buffer: only its declared size is
+        // held, not the (often larger) TLS read buffers the chunks are views of. The
+        // bytes are copied once, as joining the chunks at the end would.
+        this.partial = Buffer.allocUnsafe(this.expected);
+        this.filled = 0;
+        for (const c of this.chunks) {
+          c.copy(this.partial, this.filled);
+          this.filled += c.length;
+        }
+        this.chunks = [];
+        this.buffered = 0;
+        break;
+      }
       frames.push(this.consume(this.expected));
       this.expected = -1;
     }
     return frames;
+  }
+
+  /** Drop everything buffered (a closed connection's bytes become garbage at once, not when its socket goes). */
+  clear(): void {
+    this.chunks = [];
+    this.buffered = 0;
+    this.partial = null;
+    this.filled = 0;
+    this.expected = -1;
   }
 
   private peekInt32(): number {

@@ -42,6 +42,24 @@ const TLS_HINTS: Readonly<Record<string, string>> = {
   ERR_TLS_CERT_ALTNAME_INVALID: 'The certificate does not name the host the agent dials: use the endpoint host name exactly as the wizard shows it.',
 };
 
+/** SLS-style name (after SLS's WriteQuotaExceed, ProjectQuotaExceed) for an endpoint whose connection slots are all taken. */
+export const CONNECTION_LIMIT_NAME = 'ConnectionQuotaExceed';
+
+/**
+ * The endpoint reset the connection right after the TCP accept, before sending
+ * any TLS byte: how the sandbox (and a Kafka broker at max.connections) refuses
+ * a connection when its slots are full. A CA problem looks different: the
+ * server's certificate arrives and the client's verification fails with a
+ * verify code (UNABLE_TO_VERIFY_LEAF_SIGNATURE…).
+ */
+export function connectionLimitDiagnosis(target: string): Diagnosis {
+  return {
+    code: 'ECONNRESET',
+    name: CONNECTION_LIMIT_NAME,
+    hint: `${target} accepted the TCP connection and reset it before TLS began: its connection limit is reached (too many connections in total or from this address). Close idle producers, lower the agent’s connection count, or retry later; for the sandbox, raise SANDBOX_MAX_CONNECTIONS / SANDBOX_MAX_CONNECTIONS_PER_IP. If it persists with few clients, check that this is the TLS Kafka port.`,
+  };
+}
+
 export function networkDiagnosis(step: string, err: NodeJS.ErrnoException, target: string): Diagnosis {
   const code = err.code ?? 'UNKNOWN';
   if (step === 'dns') {

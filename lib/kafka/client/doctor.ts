@@ -20,7 +20,7 @@ import { ErrorCode } from '../protocol/errors';
 import { encodeRecordBatch, type Codec } from '../protocol/records';
 import { encodePlainToken } from '../broker/sasl-plain';
 import { ClientTimeoutError, KafkaClientConnection } from './connection';
-import { kafkaDiagnosis, networkDiagnosis, timeoutDiagnosis, type Diagnosis } from './diagnosis';
+import { connectionLimitDiagnosis, kafkaDiagnosis, networkDiagnosis, timeoutDiagnosis, type Diagnosis } from './diagnosis';
 
 export type DoctorStepName =
   | 'dns'
@@ -124,18 +124,31 @@ export async function runDoctor(target: DoctorTarget, check: DoctorCheck, timeou
       });
     }
 
-    socket = await step('tcp', () =>
-      new Promise((resolve, reject) => {
+    const tcp = await step('tcp', () =>
+      new Promise<{ value: Socket; detail: string }>((resolve, reject) => {
         const s = tcpConnect({ host: address, port: target.dialPort, noDelay: true });
         socket = s;
         s.once('connect', () => resolve({ value: s, detail: `connected to ${address}:${target.dialPort}` }));
-        s.once('error', reject);
+        // On loopback the reset of a connection refused at accept can arrive before 'connect'.
+        s.once('error', (err: NodeJS.ErrnoException) =>
+          reject(err.code === 'ECONNRESET' && s.bytesRead === 0 ? new StepFailure(connectionLimitDiagnosis(hostPort), `${err.code}: reset by the server right after TCP connect`) : err),
+        );
       }),
     );
 
-    const tcp = socket;
+    socket = tcp;
+    let tcpError: NodeJS.ErrnoException | undefined;
+    tcp.on('error', (err: NodeJS.ErrnoException) => (tcpError ??= err));
+    // A reset before the server sent a single byte is the endpoint refusing the connection (its slots are
+    // full), not a certificate problem: that error kind gets its own diagnosis.
+    const refusedAtAccept = (err: NodeJS.ErrnoException) => {
+      const reset = err.code === 'ECONNRESET' || err.code === 'EPIPE';
+      return reset && tcp.bytesRead === 0 ? new StepFailure(connectionLimitDiagnosis(hostPort), `${err.code}: reset by the server right after TCP connect, before any TLS byte`) : err;
+    };
     const secure: TLSSocket = await step('tls', () =>
-      new Promise((resolve, reject) => {
+      new Promise<{ value: TLSSocket; detail: string }>((resolve, reject) => {
+        // The reset may come before this step starts (between TCP connect and the TLS hello).
+        if (tcp.destroyed) return reject(refusedAtAccept(tcpError ?? Object.assign(new Error('the server closed the connection'), { code: 'ECONNRESET' })));
         const s = tlsConnect({ socket: tcp, servername: target.serverName, ca: target.ca, rejectUnauthorized: true });
         socket = s;
         s.once('secureConnect', () => {
@@ -146,9 +159,9 @@ export async function runDoctor(target: DoctorTarget, check: DoctorCheck, timeou
             detail: `${s.getProtocol() ?? 'TLS'}; certificate for ${cert.subject?.CN ?? target.serverName} valid until ${cert.valid_to}, issued by ${issuer}; host name ${target.serverName} verified`,
           });
         });
-        s.once('error', reject);
+        s.once('error', (err) => reject(refusedAtAccept(err)));
         // A peer that closes during the handshake (a plaintext port) gives no error event on some paths.
-        s.once('close', () => reject(Object.assign(new Error('the server closed the connection during the TLS handshake'), { code: 'ECONNRESET' })));
+        s.once('close', () => reject(refusedAtAccept(Object.assign(new Error('the server closed the connection during the TLS handshake'), { code: 'ECONNRESET' }))));
       }),
     );
 

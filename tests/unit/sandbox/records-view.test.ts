@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  VIEW_LIMITS,
   bytesAsText,
+  cutBytes,
+  readValueCap,
+  storedCopy,
   jsonObjectFields,
   toRecordView,
   type DecodedRecord,
@@ -43,6 +47,8 @@ describe('toRecordView', () => {
       keyEncoding: 'utf8',
       headers: [],
       clientId: 'filebeat',
+      size: 12,
+      truncated: false,
       content: 'hello 世界',
       contentEncoding: 'utf8',
     });
@@ -207,5 +213,48 @@ describe('toRecordView', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('stored copies (display budgets)', () => {
+  it('cuts at a UTF-8 character boundary, never inside a character', () => {
+    const text = Buffer.from('aé€😀', 'utf8'); // 1 + 2 + 3 + 4 bytes
+    for (let max = 0; max <= text.length; max++) {
+      const cut = cutBytes(text, max);
+      expect(cut.length).toBeLessThanOrEqual(max);
+      expect(max - cut.length).toBeLessThanOrEqual(3);
+      expect(Buffer.from(cut.toString('utf8'), 'utf8').equals(cut)).toBe(true);
+    }
+  });
+
+  it('keeps the full sizes and bounds the copy of a record with a huge value, key and many headers', () => {
+    const huge = Buffer.alloc(5 * 1024 * 1024, 0x61);
+    const copy = storedCopy(
+      { timestamp: 5n, key: Buffer.alloc(10_000, 0x6b), value: huge, headers: Array.from({ length: 1000 }, (_, i) => ({ key: `h${i}`, value: Buffer.alloc(100) })) },
+      3,
+    );
+    expect(copy.valueSize).toBe(huge.length);
+    expect(copy.value?.length).toBe(VIEW_LIMITS.valueBytes);
+    expect(copy.keySize).toBe(10_000);
+    expect(copy.key?.length).toBe(VIEW_LIMITS.keyBytes);
+    expect(copy.headers.length).toBeLessThanOrEqual(VIEW_LIMITS.headerBytes);
+    expect(copy.headerCount).toBe(1000);
+    expect(copy.offsetDelta).toBe(3);
+    expect(copy.bytes).toBeLessThan(VIEW_LIMITS.valueBytes + VIEW_LIMITS.keyBytes + VIEW_LIMITS.headerBytes + 100);
+    // The copy does not keep the decoded buffer alive.
+    expect(copy.value?.buffer).not.toBe(huge.buffer);
+  });
+
+  it('shows a cut JSON value as content marked truncated, not as fields', () => {
+    const view = toRecordView({ ...placement, expandJson: true }, record(utf8('{"a":"bc')), { valueSize: 20, truncated: true });
+    expect(view).toMatchObject({ content: '{"a":"bc', size: 20, truncated: true });
+    expect(view.fields).toBeUndefined();
+  });
+
+  it('gives each read a per-value cap between 1 KiB and 64 KiB from the 4 MiB read budget', () => {
+    expect(readValueCap(1)).toBe(64 * 1024);
+    expect(readValueCap(100)).toBe(Math.floor((4 * 1024 * 1024) / 100));
+    expect(readValueCap(1000)).toBe(Math.floor((4 * 1024 * 1024) / 1000));
+    expect(readValueCap(100_000)).toBe(1024);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ApiError, jsonResponse, route } from '@/lib/http/errors';
-import { decodeStoredBatch, getSandbox } from '@/lib/sandbox/runtime';
+import { getSandbox } from '@/lib/sandbox/runtime';
 import { LOGSTORE_RULE, PROJECT_RULE, nameProblem } from '@/lib/settings/names';
 
 export const runtime = 'nodejs';
@@ -33,6 +33,7 @@ export const GET = route(async (request) => {
   const query = querySchema.parse(params);
   const sandbox = await getSandbox();
   if (!sandbox) throw new ApiError(503, 'sandbox_off', 'The sandbox endpoint is not running in this server (SANDBOX=off).');
-  const records = sandbox.store.newest({ ...query, decode: decodeStoredBatch });
-  return jsonResponse({ project: query.project, logstore: query.logstore ?? null, records, shards: sandbox.store.stats(query.project) }, 200);
+  // Rows only (values cut to a per-response budget, with their full size); nothing is decoded here.
+  const read = sandbox.readRecords(query);
+  return jsonResponse({ project: query.project, logstore: query.logstore ?? null, ...read }, 200);
 });

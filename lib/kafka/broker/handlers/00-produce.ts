@@ -8,21 +8,31 @@
  * acks=0 gets no response at all; an error then closes the connection instead
  * (docs/kafka-2.1.1.md#produce-with-acks-0). Per version: v1+ throttle last, v2+ log_append_time,
  * v5+ log_start_offset (the encoder handles it). Transactions are refused.
+ *
+ * Budgets (limits.ts, docs/sls-limits.md): the records of the whole request,
+ * decompressed, may take at most maxRequestRecordBytes (SLS: 5 MB per log
+ * group), one record at most maxRecordBytes (SLS: 1 MB per log entry); beyond,
+ * MESSAGE_TOO_LARGE (10), as 2.1.1 answers a batch above message.max.bytes,
+ * and decompression stops at the budget. A topic-partition listed twice fails
+ * the whole request with INVALID_REQUEST (42), the code Kafka gives duplicate
+ * entries elsewhere (ListOffsets, CreatePartitions "Duplicate topic in
+ * request."), instead of 2.1.1's silent last-one-wins. Nothing of a refused
+ * request is stored. Produce bytes are charged to the client address's quota;
+ * above it the answer carries throttle_time_ms (KIP-219) and the connection is
+ * muted that long. One log line per request.
  */
 import { ApiKey } from '../../protocol/api-keys';
 import { decodeProduceRequest, encodeProduceResponse, type ProducePartitionResponse } from '../../protocol/apis/produce';
 import { ErrorCode } from '../../protocol/errors';
 import type { Reader } from '../../protocol/primitives';
-import { inspectRecords, RecordFormatError, type RecordsSummary } from '../../protocol/records';
+import { DecompressionLimitError, inspectRecords, RecordFormatError, type RecordsSummary } from '../../protocol/records';
 import type { StoredBatchInput } from '../ports';
-import { SILENT, close, respond, type ConnectionContext, type HandlerResult } from './context';
+import { SILENT, close, type ConnectionContext, type HandlerResult } from './context';
 import { TRANSACTIONAL_ID_AUTHORIZATION_FAILED } from './22-init-producer-id';
 
 /** Topic-partitions one request may list: far above any real producer (Logstores have ≤ 64 shards). */
 const MAX_PARTITIONS_PER_REQUEST = 10_000;
 
-/** Decompressed bytes one partition's records may expand to (zip bombs). */
-const MAX_DECOMPRESSED_BYTES = 256 * 1024 * 1024;
 
 interface PendingPartition {
   topic: string;
@@ -48,12 +58,29 @@ export function handleProduce(ctx: ConnectionContext, version: number, body: Rea
   const pending: PendingPartition[] = [];
   const batches: StoredBatchInput[] = [];
   let requestLevelError: number | undefined;
+  let requestBytes = 0;
+  /** Records budget left for the rest of the request (decompressed bytes). */
+  let budgetLeft = ctx.limits.maxRequestRecordBytes;
+  let firstInvalid: { topic: string; partition: number; code: number; reason: string } | undefined;
+  let invalidCount = 0;
+  const seen = new Set<string>();
 
   for (const topic of request.topics) {
     const resolved = requestError === undefined ? ctx.accounts.resolveTopic(ctx.principal, topic.name, ctx.sniHost) : undefined;
     for (const p of topic.partitions) {
       const entry: PendingPartition = { topic: topic.name, partition: p.partition, errorCode: ErrorCode.NONE };
       pending.push(entry);
+      requestBytes += p.records?.length ?? 0;
+      const key = `${p.partition}\u0000${topic.name}`;
+      if (seen.has(key)) {
+        requestLevelError ??= ErrorCode.INVALID_REQUEST;
+        firstInvalid ??= { topic: topic.name, partition: p.partition, code: ErrorCode.INVALID_REQUEST, reason: 'topic-partition listed twice in one request' };
+        invalidCount++;
+        continue;
+      }
+      seen.add(key);
+      // The request already failed as a whole: do no more work for it.
+      if (requestLevelError !== undefined) continue;
       if (requestError !== undefined) {
         entry.errorCode = requestError;
         continue;
@@ -68,14 +95,22 @@ export function handleProduce(ctx: ConnectionContext, version: number, body: Rea
       }
       let summary: RecordsSummary;
       try {
-        summary = inspectRecords(p.records ?? Buffer.alloc(0), { produceVersion: version, maxDecompressedBytes: MAX_DECOMPRESSED_BYTES });
+        summary = inspectRecords(p.records ?? Buffer.alloc(0), {
+          produceVersion: version,
+          maxDecompressedBytes: budgetLeft,
+          maxRecordBytes: ctx.limits.maxRecordBytes,
+        });
       } catch (err) {
         if (!(err instanceof RecordFormatError)) throw err;
         entry.errorCode = err.code;
         if (err.requestLevel) requestLevelError ??= err.code;
-        ctx.log('produce.invalid_records', { remote: ctx.remote, topic: topic.name, partition: p.partition, code: err.code, reason: err.message });
+        // Over the request's budget: the request as a whole is too large, so none of it is stored.
+        if (err instanceof DecompressionLimitError) requestLevelError ??= ErrorCode.MESSAGE_TOO_LARGE;
+        firstInvalid ??= { topic: topic.name, partition: p.partition, code: err.code, reason: err.message };
+        invalidCount++;
         continue;
       }
+      budgetLeft -= summary.recordBytes;
       if (summary.recordCount === 0) continue; // nothing to store; acknowledged at the current offset below
       entry.storeIndex = batches.length;
       batches.push({
@@ -112,6 +147,19 @@ export function handleProduce(ctx: ConnectionContext, version: number, body: Rea
   }
 
   const failed = pending.filter((e) => e.errorCode !== ErrorCode.NONE);
+  if (firstInvalid) {
+    // One line per request, whatever the number of bad partitions.
+    ctx.log('produce.invalid_records', {
+      remote: ctx.remote,
+      user: ctx.username,
+      partitions: invalidCount,
+      topic: firstInvalid.topic,
+      partition: firstInvalid.partition,
+      code: firstInvalid.code,
+      reason: firstInvalid.reason,
+    });
+  }
+  const throttleMs = ctx.chargeProduce(requestBytes);
   ctx.log('produce', {
     remote: ctx.remote,
     user: ctx.username,
@@ -120,6 +168,7 @@ export function handleProduce(ctx: ConnectionContext, version: number, body: Rea
     partitions: pending.length,
     records: batches.reduce((n, b) => n + b.recordCount, 0),
     errors: failed.length,
+    throttle_ms: throttleMs || undefined,
   });
 
   if (request.acks === 0) {
@@ -139,7 +188,9 @@ export function handleProduce(ctx: ConnectionContext, version: number, body: Rea
     });
     byTopic.set(entry.topic, list);
   }
-  return respond(
-    encodeProduceResponse({ topics: [...byTopic].map(([name, partitions]) => ({ name, partitions })), throttleTimeMs: 0 }, version),
-  );
+  return {
+    kind: 'respond',
+    body: encodeProduceResponse({ topics: [...byTopic].map(([name, partitions]) => ({ name, partitions })), throttleTimeMs: throttleMs }, version),
+    throttleMs,
+  };
 }

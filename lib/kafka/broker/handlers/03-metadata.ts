@@ -4,7 +4,10 @@
  * (29) before existence (3), the region of the TLS SNI host checked against the
  * project's. A request for all topics lists none: SLS has no topic listing.
  * The advertised host is the SLS host name the client dialled (its certificate
- * names it), else SANDBOX_PUBLIC_HOST, with SANDBOX_PORT.
+ * names it), else SANDBOX_PUBLIC_HOST, with SANDBOX_PORT. Duplicate names
+ * collapse and the distinct names are capped (limits.maxMetadataTopics), so one
+ * request cannot make the answer (or the work) large; topic errors make one log
+ * line per request, never one per topic.
  */
 import { ApiKey } from '../../protocol/api-keys';
 import { decodeMetadataRequest, encodeMetadataResponse, type MetadataTopic } from '../../protocol/apis/metadata';
@@ -18,14 +21,15 @@ export function advertisedHost(ctx: ConnectionContext): string {
 }
 
 export function handleMetadata(ctx: ConnectionContext, version: number, body: Reader): HandlerResult {
-  const request = decodeMetadataRequest(body, version);
+  const request = decodeMetadataRequest(body, version, { maxTopics: ctx.limits.maxMetadataTopics });
+  const failed: Array<{ name: string; code: number; reason: string }> = [];
   const injected = ctx.control.takeError(ApiKey.Metadata);
   const { nodeId } = ctx.identity;
   const topics: MetadataTopic[] = (request.topics ?? []).map((name) => {
     if (injected !== undefined) return { errorCode: injected, name, isInternal: false, partitions: [] };
     const resolved = ctx.accounts.resolveTopic(ctx.principal, name, ctx.sniHost);
     if (!resolved.ok) {
-      ctx.log('metadata.topic_error', { remote: ctx.remote, user: ctx.username, topic: name, code: resolved.errorCode, reason: resolved.reason });
+      failed.push({ name, code: resolved.errorCode, reason: resolved.reason });
       return { errorCode: resolved.errorCode, name, isInternal: false, partitions: [] };
     }
     return {
@@ -43,6 +47,17 @@ export function handleMetadata(ctx: ConnectionContext, version: number, body: Re
       })),
     };
   });
+  const first = failed[0];
+  if (first) {
+    ctx.log('metadata.topic_error', {
+      remote: ctx.remote,
+      user: ctx.username,
+      topics: failed.length,
+      topic: first.name,
+      code: first.code,
+      reason: first.reason,
+    });
+  }
   return respond(
     encodeMetadataResponse(
       {

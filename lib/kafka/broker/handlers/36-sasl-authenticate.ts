@@ -13,9 +13,20 @@ import type { ConnectionContext } from './context';
 
 export type AuthOutcome = { ok: true; principal: unknown; username: string } | { ok: false; message: string };
 
+/**
+ * The username is the SLS project (at most 63 characters; docs/sls.md#naming), so a
+ * longer one can never log in; refusing it here keeps a huge name out of every
+ * per-topic check and log line that would follow.
+ */
+export const MAX_USERNAME_BYTES = 256;
+
 export function authenticatePlain(ctx: ConnectionContext, token: Buffer): AuthOutcome {
   const parsed = parsePlainToken(token);
   if ('error' in parsed) return { ok: false, message: parsed.error };
+  const size = Buffer.byteLength(parsed.username, 'utf8');
+  if (size > MAX_USERNAME_BYTES) {
+    return { ok: false, message: `Authentication failed: the username (the SLS project) has ${size} bytes; at most ${MAX_USERNAME_BYTES} are accepted` };
+  }
   const login = ctx.accounts.checkLogin(parsed.username, parsed.password);
   if (!login.ok) return { ok: false, message: login.message };
   return { ok: true, principal: login.principal, username: parsed.username };

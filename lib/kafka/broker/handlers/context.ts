@@ -4,6 +4,7 @@
  * connection" (how a 2.1.1 broker reacts to requests it will not serve).
  */
 import type { BrokerControl } from '../control';
+import type { BrokerLimits } from '../limits';
 import type { BrokerAccounts, BrokerLog, BrokerStore } from '../ports';
 
 export interface BrokerIdentity {
@@ -19,7 +20,11 @@ export interface ConnectionContext {
   store: BrokerStore;
   control: BrokerControl;
   identity: BrokerIdentity;
+  /** Escaped, truncated and budgeted: log one line per request, never per topic or partition. */
   log: BrokerLog;
+  limits: BrokerLimits;
+  /** Charge produce bytes to the client's address; returns Kafka's throttle_time_ms (0 within quota). */
+  chargeProduce: (bytes: number) => number;
   /** The TLS SNI host name the client asked for, if any. */
   sniHost: string | undefined;
   clientId: string | null;
@@ -31,7 +36,7 @@ export interface ConnectionContext {
 
 export type HandlerResult =
   /** `thenClose`: answer, then close the connection (failed SASL, unknown mechanism). */
-  | { kind: 'respond'; body: Buffer; thenClose?: string }
+  | { kind: 'respond'; body: Buffer; thenClose?: string; throttleMs?: number }
   | { kind: 'silent' }
   | { kind: 'close'; reason: string };
 

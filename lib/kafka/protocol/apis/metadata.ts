@@ -74,9 +74,33 @@ const NO_LEADER_EPOCH = -1;
 const MIN_STRING_BYTES = 2;
 const INT32_BYTES = 4;
 
-export function decodeMetadataRequest(r: Reader, version: number): MetadataRequest {
+export interface MetadataDecodeLimits {
+  /**
+   * Distinct topics one request may name. Duplicates collapse (2.1.1 KafkaApis
+   * handles `metadataRequest.topics.asScala.toSet`), so a name repeated a million
+   * times is one topic; more distinct names than this, or more than ten entries
+   * per allowed topic, refuse the request (ProtocolError: the connection closes)
+   * before the names are read. Duplicates collapse only when this is given.
+   */
+  maxTopics?: number;
+}
+
+export function decodeMetadataRequest(r: Reader, version: number, limits: MetadataDecodeLimits = {}): MetadataRequest {
   requireServedVersion(ApiKey.Metadata, version, NAME);
-  const listed = version === 0 ? r.array(readTopicName, MIN_STRING_BYTES) : r.nullableArray(readTopicName, MIN_STRING_BYTES);
+  const maxTopics = limits.maxTopics ?? Number.POSITIVE_INFINITY;
+  r.need(4, 'topic count');
+  const declared = r.buf.readInt32BE(r.offset);
+  if (declared > maxTopics * 10) throw new ProtocolError(`${NAME} request lists ${declared} topics; at most ${maxTopics} distinct topics are served`);
+  const seen = new Set<string>();
+  const readDistinct = (r: Reader): string => {
+    const name = r.string();
+    seen.add(name);
+    if (seen.size > maxTopics) throw new ProtocolError(`${NAME} request names more than ${maxTopics} distinct topics`);
+    return name;
+  };
+  const raw = version === 0 ? r.array(readDistinct, MIN_STRING_BYTES) : r.nullableArray(readDistinct, MIN_STRING_BYTES);
+  // Without limits the codec is faithful (duplicates kept); the broker always passes them.
+  const listed = raw === null || limits.maxTopics === undefined || raw.length === seen.size ? raw : [...seen];
   // 2.1.1 MetadataRequest(Struct, version): an empty v0 list asks for every topic.
   const topics = version === 0 && listed !== null && listed.length === 0 ? null : listed;
   const allowAutoTopicCreation = version >= 4 ? r.uint8() !== 0 : true;

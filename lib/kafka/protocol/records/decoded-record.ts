@@ -31,6 +31,8 @@ export interface EntrySummary {
 export interface WalkState {
   /** Decompressed bytes still allowed in this pass. */
   budget: number;
+  /** Largest record (v2: the record body; v0/v1: the message) allowed; larger ones are MESSAGE_TOO_LARGE. */
+  readonly maxRecordBytes: number;
   /** Apply the producer-side checks (Log/LogValidator with isFromClient = true) and verify every CRC. */
   readonly fromClient: boolean;
   /** Verify CRCs even when not `fromClient`. */

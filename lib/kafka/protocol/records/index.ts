@@ -24,7 +24,7 @@ import { ErrorCode } from '../errors';
 import { type Codec, DEFAULT_MAX_DECOMPRESSED_BYTES, codecFromAttributes } from './compression';
 import type { DecodedRecord, WalkState } from './decoded-record';
 import { LOG_OVERHEAD, RECORD_OVERHEAD_V0, walkLegacyEntry } from './message-set';
-import { RecordFormatError, corrupt } from './record-format-error';
+import { DecompressionLimitError, RecordFormatError, corrupt } from './record-format-error';
 import { walkRecordBatch } from './record-batch';
 
 export { crc32, crc32c } from './crc';
@@ -65,11 +65,16 @@ export interface RecordsSummary {
   maxTimestamp: number;
   codec: Codec;
   batches: BatchSummary[];
+  /** Bytes of records once decompressed (the records as sent, for uncompressed data). */
+  recordBytes: number;
 }
 
 export interface InspectOptions {
   produceVersion: number;
+  /** Bound on the records' bytes, decompressed (uncompressed records count as sent); MESSAGE_TOO_LARGE beyond. */
   maxDecompressedBytes?: number;
+  /** Bound on one record; MESSAGE_TOO_LARGE beyond (default: none). */
+  maxRecordBytes?: number;
 }
 
 export interface DecodeOptions {
@@ -131,10 +136,10 @@ function limitOf(maxDecompressedBytes: number | undefined): number {
 
 export function inspectRecords(data: Buffer, opts: InspectOptions): RecordsSummary {
   const limit = limitOf(opts.maxDecompressedBytes);
-  return typed(() => inspect(data, opts.produceVersion, limit));
+  return typed(() => inspect(data, opts.produceVersion, limit, opts.maxRecordBytes ?? Number.POSITIVE_INFINITY));
 }
 
-function inspect(data: Buffer, produceVersion: number, maxBytes: number): RecordsSummary {
+function inspect(data: Buffer, produceVersion: number, maxBytes: number, maxRecordBytes: number): RecordsSummary {
   const found = splitEntries(data);
 
   // ProduceRequest.validateRecords (v3+): checked while 2.1.1 parses the request.
@@ -169,7 +174,7 @@ function inspect(data: Buffer, produceVersion: number, maxBytes: number): Record
 
   if (found.length === 0) {
     // Produce v0–v2 with an empty set: 2.1.1 appends nothing and reports success.
-    return { magic: 0, recordCount: 0, firstTimestamp: -1, maxTimestamp: -1, codec: 'none', batches: [] };
+    return { magic: 0, recordCount: 0, firstTimestamp: -1, maxTimestamp: -1, codec: 'none', batches: [], recordBytes: 0 };
   }
 
   const firstEntry = found[0] as Entry;
@@ -191,7 +196,9 @@ function inspect(data: Buffer, produceVersion: number, maxBytes: number): Record
     );
   }
 
-  const state: WalkState = { budget: maxBytes, fromClient: true, verifyCrc: true, out: null, logAppendTime: -1n };
+  // Uncompressed records count against the same budget as decompressed ones (a 6 MB plain batch is as big as a 6 MB inflated one).
+  if (codec === 'none' && data.length > maxBytes) throw new DecompressionLimitError(maxBytes, 'uncompressed records');
+  const state: WalkState = { budget: maxBytes, maxRecordBytes, fromClient: true, verifyCrc: true, out: null, logAppendTime: -1n };
   const batches: BatchSummary[] = [];
   let recordCount = 0;
   let firstTimestamp = -1;
@@ -203,7 +210,7 @@ function inspect(data: Buffer, produceVersion: number, maxBytes: number): Record
     recordCount += s.recordCount;
     batches.push({ offset: e.start, length: e.end - e.start, recordCount: s.recordCount, magic, codec: s.codec });
   }
-  return { magic, recordCount, firstTimestamp, maxTimestamp, codec, batches };
+  return { magic, recordCount, firstTimestamp, maxTimestamp, codec, batches, recordBytes: codec === 'none' ? data.length : maxBytes - state.budget };
 }
 
 /**
@@ -218,6 +225,7 @@ export function decodeRecords(data: Buffer, opts: DecodeOptions = {}): DecodedRe
     const out: DecodedRecord[] = [];
     const state: WalkState = {
       budget: limit,
+      maxRecordBytes: Number.POSITIVE_INFINITY,
       fromClient: false,
       verifyCrc: opts.verifyCrc ?? false,
       out,

@@ -18,7 +18,7 @@ import { Writer } from '../primitives';
 import { type Codec, CODEC_ID, codecFromAttributes, compress, decompress } from './compression';
 import { crc32 } from './crc';
 import type { DecodedRecord, EntrySummary, WalkState } from './decoded-record';
-import { INVALID_TIMESTAMP, RecordFormatError, corrupt } from './record-format-error';
+import { INVALID_TIMESTAMP, RecordFormatError, corrupt, recordTooLarge } from './record-format-error';
 
 /** Offset + size fields before every entry. */
 export const LOG_OVERHEAD = 12;
@@ -123,6 +123,7 @@ export function walkLegacyEntry(buf: Buffer, start: number, end: number, state: 
   const out = state.out;
 
   if (codec === 'none') {
+    if (end - start - LOG_OVERHEAD > state.maxRecordBytes) throw recordTooLarge(end - start - LOG_OVERHEAD, state.maxRecordBytes);
     if (out) {
       out.push({
         offsetDelta: out.length,
@@ -144,6 +145,7 @@ export function walkLegacyEntry(buf: Buffer, start: number, end: number, state: 
   let maxTimestamp = -1;
   for (const [innerStart, innerEnd] of entries(inner, 0, inner.length)) {
     // Kafka checks the inner CRCs of compressed sets (LogValidator.validateRecord → ensureValid).
+    if (innerEnd - innerStart - LOG_OVERHEAD > state.maxRecordBytes) throw recordTooLarge(innerEnd - innerStart - LOG_OVERHEAD, state.maxRecordBytes);
     const m = readLegacyMessage(inner, innerStart, innerEnd, verify);
     if (m.magic !== wrapper.magic) throw corrupt(`Inner record magic ${m.magic} does not match outer magic ${wrapper.magic}`);
     if ((m.attributes & 0x07) !== 0) throw corrupt('Compressed outer record should not have an inner record with a compression attribute set');

@@ -24,7 +24,7 @@ import { Writer } from '../primitives';
 import { CODEC_ID, type Codec, codecFromAttributes, compress, decompress } from './compression';
 import { crc32c } from './crc';
 import type { DecodedRecord, EntrySummary, RecordHeader, WalkState } from './decoded-record';
-import { INVALID_TIMESTAMP, RecordFormatError, corrupt } from './record-format-error';
+import { INVALID_TIMESTAMP, RecordFormatError, corrupt, recordTooLarge } from './record-format-error';
 
 export const RECORD_BATCH_OVERHEAD = 61;
 const CRC_OFFSET = 17;
@@ -154,7 +154,7 @@ export function walkRecordBatch(buf: Buffer, start: number, end: number, state: 
   // Exact 64-bit forms, for the rare timestamps that a Number cannot hold.
   const exact = { first: buf.readBigInt64BE(start + 27), appendTime: logAppendTime ? buf.readBigInt64BE(start + 35) : null };
   const appendTime = logAppendTime ? maxTimestampField : null;
-  const maxTimestamp = readRecords(data, pos, limit, count, firstTimestamp, appendTime, state.out, exact);
+  const maxTimestamp = readRecords(data, pos, limit, count, firstTimestamp, appendTime, state.out, exact, state.maxRecordBytes);
   return { recordCount: count, firstTimestamp, maxTimestamp, codec };
 }
 
@@ -172,6 +172,7 @@ function readRecords(
   appendTime: number | null,
   out: DecodedRecord[] | null,
   exact: { first: bigint; appendTime: bigint | null },
+  maxRecordBytes: number,
 ): number {
   const c = { pos: start };
   let maxTimestamp = -1;
@@ -181,6 +182,7 @@ function readRecords(
     const bodyStart = c.pos;
     const bodyEnd = bodyStart + bodySize;
     if (bodySize < 0 || bodyEnd > limit) throw corrupt(`Invalid record size ${bodySize}`);
+    if (bodySize > maxRecordBytes) throw recordTooLarge(bodySize, maxRecordBytes);
     if (c.pos >= bodyEnd) throw truncatedRecord();
     c.pos++; // record attributes: unused in 2.1.1
     const deltaAt = c.pos;

@@ -48,3 +48,8 @@ export class DecompressionLimitError extends RecordFormatError {
 export function corrupt(message: string): RecordFormatError {
   return new RecordFormatError(ErrorCode.CORRUPT_MESSAGE, message);
 }
+
+/** A record larger than the endpoint takes (SLS: 1 MB per log entry): MESSAGE_TOO_LARGE, as 2.1.1 answers a record above message.max.bytes. */
+export function recordTooLarge(size: number, limit: number): RecordFormatError {
+  return new RecordFormatError(ErrorCode.MESSAGE_TOO_LARGE, `a record of ${size} bytes exceeds the ${limit}-byte limit of one log entry`);
+}

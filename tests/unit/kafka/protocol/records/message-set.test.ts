@@ -93,6 +93,7 @@ describe('golden message sets (hand-annotated, kafkajs-identical)', () => {
         { offset: 0, length: 28, recordCount: 1, magic: 0, codec: 'none' },
         { offset: 28, length: 31, recordCount: 1, magic: 0, codec: 'none' },
       ],
+      recordBytes: 59,
     });
     expect(inspectRecords(MESSAGE_SET_V1_TWO_MESSAGES, { produceVersion: 2 })).toMatchObject({
       magic: 1,

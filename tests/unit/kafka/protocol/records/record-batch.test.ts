@@ -74,6 +74,7 @@ describe('golden batch (hand-annotated, kafkajs-identical)', () => {
       maxTimestamp: T0 + 5,
       codec: 'none',
       batches: [{ offset: 0, length: 86, recordCount: 2, magic: 2, codec: 'none' }],
+      recordBytes: 86,
     });
   });
 
