@@ -12,10 +12,12 @@ import { createRenderContext, type RenderContext, type RenderOptions } from './c
 import { fluentdAgent } from './fluentd';
 import { logstashAgent } from './logstash';
 import type { AgentId } from './meta';
+import { rsyslogAgent } from './rsyslog';
+import { syslogNgAgent } from './syslog-ng';
 import { telegrafAgent } from './telegraf';
 import type { AgentDefinition, AgentRender, RenderResult } from './types';
 
-export const AGENTS = [beatsAgent, collectdAgent, telegrafAgent, fluentdAgent, logstashAgent] as const;
+export const AGENTS = [beatsAgent, collectdAgent, telegrafAgent, fluentdAgent, logstashAgent, rsyslogAgent, syslogNgAgent] as const;
 
 /** One agent's definition, by id (options typed loosely: the caller has parsed them with its schema). */
 export function agentDefinition(id: AgentId): AgentDefinition<AgentId> {

@@ -98,6 +98,8 @@ export const languageNames = {
   logstash: { en: 'Logstash pipeline', zh: 'Logstash 管道配置' },
   jaas: { en: 'JAAS login config', zh: 'JAAS 登录配置' },
   shell: { en: 'shell script', zh: 'Shell 脚本' },
+  rainerscript: { en: 'rsyslog config (RainerScript)', zh: 'rsyslog 配置（RainerScript）' },
+  'syslog-ng': { en: 'syslog-ng config', zh: 'syslog-ng 配置' },
   pem: { en: 'PEM certificate', zh: 'PEM 证书' },
   text: { en: 'text', zh: '文本' },
 } as const satisfies Messages;

@@ -16,6 +16,8 @@ import { parseCollectdConfig } from '@/lib/config-languages/collectd/parser';
 import { parseFluentdConfig } from '@/lib/config-languages/fluentd/parser';
 import { parseJaasFile } from '@/lib/config-languages/jaas/parser';
 import { parseLogstashConfig } from '@/lib/config-languages/logstash/parser';
+import { parseRainerScript } from '@/lib/config-languages/rainerscript/parser';
+import { parseSyslogNgConfig } from '@/lib/config-languages/syslog-ng/parser';
 
 /** Parse a rendered file with the real (or grammar-faithful test) parser of its language. */
 function parseFile(file: RenderedFile): unknown {
@@ -36,6 +38,10 @@ function parseFile(file: RenderedFile): unknown {
       return parseLogstashConfig(file.content);
     case 'jaas':
       return parseJaasFile(file.content);
+    case 'rainerscript':
+      return parseRainerScript(file.content);
+    case 'syslog-ng':
+      return parseSyslogNgConfig(file.content);
     default:
       throw new Error(`no parser for ${file.language} (${file.agent}/${file.path})`);
   }

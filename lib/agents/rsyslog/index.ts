@@ -1,0 +1,12 @@
+/** Everything rsyslog is, in one definition: meta, options schema, form rules, strings, renderer, read-back. */
+import type { AgentDefinition } from '../types';
+import { rsyslogEntry } from './entry';
+import { readBackRsyslog } from './read-back';
+import { renderRsyslogConfig } from './render';
+import type { rsyslogOptionsSchema } from './schema';
+
+export const rsyslogAgent = {
+  ...rsyslogEntry,
+  render: renderRsyslogConfig,
+  readBack: readBackRsyslog,
+} satisfies AgentDefinition<'rsyslog', typeof rsyslogOptionsSchema>;

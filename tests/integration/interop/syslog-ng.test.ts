@@ -1,0 +1,156 @@
+/**
+ * syslog-ng 3.38 kafka-c() (Debian `syslog-ng-core` + `syslog-ng-mod-rdkafka`,
+ * unpacked by tests/support/syslog-ng.ts since it conflicts with rsyslog;
+ * librdkafka 2.0) with the sls-kafka.conf OUR syslog-ng template renders:
+ * - `syslog-ng --syntax-only` accepts every variant (inline/env × SLS/sandbox,
+ *   each OS family and codec), and in env mode the password is substituted
+ *   (`--preprocess-into`);
+ * - for target `sandbox`, the real daemon sends N syslog lines fed over a
+ *   loopback TCP source into the running app's sandbox; the records API must
+ *   show exactly N records, each once, JSON expanded (`.json` topic), keyless
+ *   and spread over both shards.
+ * The CA is fetched from GET /api/sandbox/ca into the CA file the settings
+ * name, as the rendered "Download the sandbox CA" step does. Lines go out in
+ * waves (librdkafka's sticky partitioner, see tests/support/syslog-feed.ts).
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderSettings, type RenderedFile } from '@/lib/agents';
+import { syslogNgString } from '@/lib/config-languages/syslog-ng/quote';
+import { freePort } from '../../support/app-server';
+import { INTEROP_PASSWORD, INTEROP_PROJECT, describeRun, killLeftovers, logstoreFor, newRunId, pollRecords, privateTempDir, runProcess, startDaemon } from '../../support/kafka-clients';
+import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
+import { exampleSettings } from '../../support/settings';
+import { rfc5424Lines, sendInWaves, waitForPort } from '../../support/syslog-feed';
+import { findSyslogNg } from '../../support/syslog-ng';
+
+const N = 200;
+const { syslogNg } = findSyslogNg();
+
+/** A main config: @version of the binary, both packaged source names on a loopback TCP port, then our file. */
+function mainConfig(dir: string, dropIn: string, tcpPort: number, tcpPort2: number): string {
+  const file = path.join(dir, 'main.conf');
+  const version = /^(\d+\.\d+)/.exec(syslogNg!.version)?.[1] ?? '3.38';
+  const source = (name: string, port: number) =>
+    `source ${name} { network(ip("127.0.0.1") port(${port}) transport("tcp") flags(syslog-protocol)); };`;
+  writeFileSync(
+    file,
+    [`@version: ${version}`, 'options { stats-freq(0); };', source('s_src', tcpPort), source('s_sys', tcpPort2), `@include ${syslogNgString(dropIn)}`, ''].join('\n'),
+  );
+  return file;
+}
+
+function dropInOf(files: RenderedFile[]): RenderedFile {
+  const file = files.find((f) => f.agent === 'syslog-ng' && f.path === 'sls-kafka.conf');
+  expect(file, 'rendered sls-kafka.conf').toBeDefined();
+  return file!;
+}
+
+describe.skipIf(!syslogNg)(`syslog-ng kafka-c() with the rendered sls-kafka.conf`, () => {
+  const dirs: string[] = [];
+  let app: SandboxApp;
+
+  beforeAll(async () => {
+    app = await startSandboxApp();
+  });
+
+  afterAll(async () => {
+    killLeftovers();
+    await app?.stop();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['sls', 'inline', { osFamily: 'debian', compression: 'gzip' }],
+    ['sls', 'env', { osFamily: 'rhel', compression: 'zstd' }],
+    ['sandbox', 'inline', { compression: 'lz4', source: 's_sys' }],
+    ['sandbox', 'env', { compression: 'snappy', caPath: '/opt/ca "x" #1 $(y).pem' }],
+  ] as const)('syslog-ng --syntax-only accepts it (%s, %s)', async (target, secretMode, options) => {
+    const s = syslogNg!;
+    const dir = privateTempDir('syslog-ng-check-');
+    dirs.push(dir);
+    const settings = exampleSettings({ target, secretMode, expandJson: target === 'sandbox', agents: { 'syslog-ng': options } });
+    const dropIn = path.join(dir, 'sls-kafka.conf');
+    writeFileSync(dropIn, dropInOf(renderSettings(settings).files).content, { mode: 0o600 });
+    const args = [...s.baseArgs, '-f', mainConfig(dir, dropIn, await freePort(), await freePort())];
+    const env: Record<string, string> = { ...s.env, ...(secretMode === 'env' ? { SLS_KAFKA_PASSWORD: INTEROP_PASSWORD } : {}) };
+    const check = await runProcess(s.command, [...args, '--syntax-only'], { timeoutMs: 30_000, env });
+    expect(check.code, describeRun(check)).toBe(0);
+    expect(check.stdout + check.stderr).not.toMatch(/error|warning/i);
+    // What syslog-ng really reads: the password substituted (env) or as written (inline), never empty.
+    // (Into a file: node's stdio pipes are sockets, which /dev/stdout cannot be opened on.)
+    const preprocess = async (extraEnv: Record<string, string>, name: string) => {
+      const out = path.join(dir, name);
+      const r = await runProcess(s.command, [...args, `--preprocess-into=${out}`], { timeoutMs: 30_000, env: { ...env, ...extraEnv } });
+      expect(r.code, describeRun(r)).toBe(0);
+      return readFileSync(out, 'utf8');
+    };
+    expect(await preprocess({}, 'preprocessed.conf')).toContain(`"sasl.password" => "${INTEROP_PASSWORD}"`);
+    if (secretMode === 'env') {
+      // The trap the steps warn about: an empty variable gives an empty password, which their grep counts.
+      expect(await preprocess({ SLS_KAFKA_PASSWORD: '' }, 'unset.conf')).toContain('"sasl.password" => ""');
+    }
+  });
+
+  it.each(['inline', 'env'] as const)('sends every line once, JSON expanded, over both shards (%s)', { timeout: 120_000 }, async (secretMode) => {
+    const s = syslogNg!;
+    const runId = newRunId(`sng-${secretMode}`);
+    const logstore = logstoreFor('syslog-ng', secretMode, runId);
+    const dir = privateTempDir('syslog-ng-interop-');
+    dirs.push(dir);
+    const caUrl = `${app.url}/api/sandbox/ca`;
+    const caPath = path.join(dir, 'ca', 'sls-sandbox-ca.pem');
+
+    // 1. Render exactly what the wizard gives this user, and follow its CA step.
+    const settings = exampleSettings({ target: 'sandbox', secretMode, expandJson: true, logstore, agents: { 'syslog-ng': { caPath } } });
+    const rendered = renderSettings(settings, { sandbox: { host: 'localhost', port: app.sandboxPort, caUrl } });
+    const file = dropInOf(rendered.files);
+    expect(file.content).toContain(`bootstrap-servers("localhost:${app.sandboxPort}")`);
+    expect(file.content).toContain(`topic("${logstore}.json")`);
+    const caStep = rendered.steps.find((st) => /sandbox CA/.test(st.title));
+    expect(caStep?.commands?.join('\n')).toContain(caUrl);
+    const ca = await fetch(caUrl);
+    expect(ca.status).toBe(200);
+    mkdirSync(path.dirname(caPath), { recursive: true });
+    writeFileSync(caPath, await ca.text());
+    expect(readFileSync(caPath, 'utf8')).toBe(readFileSync(app.caFile, 'utf8'));
+
+    const dropIn = path.join(dir, 'sls-kafka.conf');
+    writeFileSync(dropIn, file.content, { mode: 0o600 });
+    const tcpPort = await freePort();
+    const args = [...s.baseArgs, '-f', mainConfig(dir, dropIn, tcpPort, await freePort())];
+    const env: Record<string, string> = { ...s.env, ...(secretMode === 'env' ? { SLS_KAFKA_PASSWORD: INTEROP_PASSWORD } : {}) };
+
+    // 2. The check the steps give, then the daemon in the foreground.
+    const check = await runProcess(s.command, [...args, '--syntax-only'], { timeoutMs: 30_000, env });
+    expect(check.code, describeRun(check)).toBe(0);
+    const daemon = startDaemon(
+      s.command,
+      [...args, '-F', '-e', '-R', path.join(dir, 'persist'), '-p', path.join(dir, 'pid'), '-c', path.join(dir, 'ctl')],
+      { timeoutMs: 100_000, env },
+    );
+    try {
+      await waitForPort(tcpPort, 20_000, daemon.output);
+      await sendInWaves(tcpPort, rfc5424Lines(runId, N));
+      const records = await pollRecords(app, INTEROP_PROJECT, logstore, (r) => r.length >= N, 60_000);
+      await new Promise((r) => setTimeout(r, 1_000)); // late duplicates would show up now
+      const all = (await app.records(INTEROP_PROJECT, logstore, 1000)).records;
+      expect(records.length, daemon.output()).toBeGreaterThanOrEqual(N);
+      expect(all).toHaveLength(N);
+      const messages = all.map((r) => r.fields?.MESSAGE);
+      expect(new Set(messages).size).toBe(N);
+      expect(messages.filter((m) => m === undefined || !new RegExp(`^${runId} \\d+ grüße$`).test(m))).toEqual([]);
+      expect(all.every((r) => r.key === null)).toBe(true);
+      expect(new Set(all.map((r) => r.clientId))).toEqual(new Set(['syslog-ng-kafka-c']));
+      // HOST is the sender's address name (keep-hostname(no), syslog-ng's default), so not host1.
+      expect(all[0]!.fields).toMatchObject({ PROGRAM: 'app', PID: '1' });
+      expect(all[0]!.fields?.HOST).toBeTruthy();
+      expect(all[0]!.fields?.ISODATE).toMatch(/^\d{4}-\d\d-\d\dT/);
+      const perShard = [0, 1].map((sh) => all.filter((r) => r.shard === sh).length);
+      expect(perShard.every((n) => n > 0), `records per shard: ${perShard.join('/')}`).toBe(true);
+    } finally {
+      await daemon.stop();
+    }
+  });
+});
