@@ -8,11 +8,12 @@
 import type { Message } from '../i18n/core';
 import { beatsMeta } from './beats/meta';
 import { collectdMeta } from './collectd/meta';
+import { fluentbitMeta } from './fluentbit/meta';
 import { fluentdMeta } from './fluentd/meta';
 import { logstashMeta } from './logstash/meta';
 import { telegrafMeta } from './telegraf/meta';
 
-export const AGENT_METAS = [beatsMeta, collectdMeta, telegrafMeta, fluentdMeta, logstashMeta] as const;
+export const AGENT_METAS = [beatsMeta, collectdMeta, telegrafMeta, fluentdMeta, logstashMeta, fluentbitMeta] as const;
 
 export type AgentId = (typeof AGENT_METAS)[number]['id'];
 export const AGENT_IDS: readonly AgentId[] = AGENT_METAS.map((meta) => meta.id);

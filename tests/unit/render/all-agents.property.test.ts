@@ -13,6 +13,7 @@ import { renderSettings, type RenderedFile } from '@/lib/agents';
 import { AGENT_IDS } from '@/lib/settings/agents';
 import { settingsSchema } from '@/lib/settings/schema';
 import { parseCollectdConfig } from '@/lib/config-languages/collectd/parser';
+import { parseFluentBitClassic } from '@/lib/config-languages/fluentbit-classic/parser';
 import { parseFluentdConfig } from '@/lib/config-languages/fluentd/parser';
 import { parseJaasFile } from '@/lib/config-languages/jaas/parser';
 import { parseLogstashConfig } from '@/lib/config-languages/logstash/parser';
@@ -32,6 +33,8 @@ function parseFile(file: RenderedFile): unknown {
       for (const code of doc.interpolations) expect(code).toBe("ENV['SLS_KAFKA_PASSWORD']");
       return doc;
     }
+    case 'fluentbit-classic':
+      return parseFluentBitClassic(file.content);
     case 'logstash':
       return parseLogstashConfig(file.content);
     case 'jaas':
