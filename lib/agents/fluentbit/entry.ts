@@ -1,11 +1,11 @@
 /** Fluent Bit for the form and the settings schema: meta, options schema, the form's rules and strings (no renderer). */
 import type { AgentSchemaEntry, AgentTexts } from '../types';
-import { fluentbitMeta } from './meta';
+import { agentMeta } from '../meta';
 import { fluentbitOptionsSchema } from './schema';
 import texts from './texts.json';
 
 export const fluentbitEntry = {
-  ...fluentbitMeta,
+  ...agentMeta('fluentbit'),
   schema: fluentbitOptionsSchema,
   form: {
     order: {},
