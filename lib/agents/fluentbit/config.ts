@@ -123,8 +123,19 @@ export function renderClassic(header: readonly string[], sections: readonly Sect
   return `${lines.join('\n')}\n`;
 }
 
-/** One YAML scalar, as js-yaml writes it (quoted when YAML would read it as something else). */
+/** Words YAML 1.1 or 1.2 reads as booleans or null (compared lower-case). */
+const YAML_WORDS = new Set(['y', 'n', 'yes', 'no', 'on', 'off', 'true', 'false', 'null']);
+/** Starts with a letter or `/`, then only characters that are never YAML syntax and cannot make a number or date. */
+const PLAIN = /^[A-Za-z/][A-Za-z0-9_./-]*$/;
+
+/**
+ * One YAML scalar: numbers and plain words as they are, everything else as
+ * js-yaml writes it (quoted when YAML would read it as something else).
+ * The fast path matters: js-yaml's dump costs ~50 µs per call.
+ */
 function yamlScalar(value: string | number): string {
+  if (typeof value === 'number') return String(value);
+  if (PLAIN.test(value) && !YAML_WORDS.has(value.toLowerCase())) return value;
   return dump(value, { lineWidth: -1 }).replace(/\n$/, '');
 }
 
