@@ -9,6 +9,7 @@ import type { Settings } from '../settings/schema';
 import { beatsAgent } from './beats';
 import { collectdAgent } from './collectd';
 import { createRenderContext, type RenderContext, type RenderOptions } from './context';
+import { fluentbitAgent } from './fluentbit';
 import { fluentdAgent } from './fluentd';
 import { logstashAgent } from './logstash';
 import type { AgentId } from './meta';
@@ -17,7 +18,7 @@ import { syslogNgAgent } from './syslog-ng';
 import { telegrafAgent } from './telegraf';
 import type { AgentDefinition, AgentRender, RenderResult } from './types';
 
-export const AGENTS = [beatsAgent, collectdAgent, telegrafAgent, fluentdAgent, logstashAgent, rsyslogAgent, syslogNgAgent] as const;
+export const AGENTS = [beatsAgent, collectdAgent, telegrafAgent, fluentdAgent, logstashAgent, fluentbitAgent, rsyslogAgent, syslogNgAgent] as const;
 
 /** One agent's definition, by id (options typed loosely: the caller has parsed them with its schema). */
 export function agentDefinition(id: AgentId): AgentDefinition<AgentId> {

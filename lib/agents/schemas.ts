@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { defaultsOf, withDefaults } from './common/options-schema';
 import { beatsEntry } from './beats/entry';
 import { collectdEntry } from './collectd/entry';
+import { fluentbitEntry } from './fluentbit/entry';
 import { fluentdEntry } from './fluentd/entry';
 import { logstashEntry } from './logstash/entry';
 import { rsyslogEntry } from './rsyslog/entry';
@@ -17,7 +18,7 @@ import { telegrafEntry } from './telegraf/entry';
 import type { AgentId } from './meta';
 import type { AgentSchemaEntry } from './types';
 
-export const AGENT_SCHEMA_ENTRIES = [beatsEntry, collectdEntry, telegrafEntry, fluentdEntry, logstashEntry, rsyslogEntry, syslogNgEntry] as const;
+export const AGENT_SCHEMA_ENTRIES = [beatsEntry, collectdEntry, telegrafEntry, fluentdEntry, logstashEntry, fluentbitEntry, rsyslogEntry, syslogNgEntry] as const;
 
 type Entry = (typeof AGENT_SCHEMA_ENTRIES)[number];
 /** The options schema of one agent, by id. */

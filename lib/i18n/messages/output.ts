@@ -95,6 +95,7 @@ export const languageNames = {
   toml: { en: 'TOML', zh: 'TOML' },
   collectd: { en: 'collectd config', zh: 'collectd 配置' },
   fluentd: { en: 'Fluentd config', zh: 'Fluentd 配置' },
+  'fluentbit-classic': { en: 'Fluent Bit config (classic)', zh: 'Fluent Bit 配置（经典格式）' },
   logstash: { en: 'Logstash pipeline', zh: 'Logstash 管道配置' },
   jaas: { en: 'JAAS login config', zh: 'JAAS 登录配置' },
   shell: { en: 'shell script', zh: 'Shell 脚本' },

@@ -13,6 +13,7 @@ import { renderSettings, type RenderedFile } from '@/lib/agents';
 import { AGENT_IDS } from '@/lib/settings/agents';
 import { settingsSchema } from '@/lib/settings/schema';
 import { parseCollectdConfig } from '@/lib/config-languages/collectd/parser';
+import { parseFluentBitClassic } from '@/lib/config-languages/fluentbit-classic/parser';
 import { parseFluentdConfig } from '@/lib/config-languages/fluentd/parser';
 import { parseJaasFile } from '@/lib/config-languages/jaas/parser';
 import { parseLogstashConfig } from '@/lib/config-languages/logstash/parser';
@@ -34,6 +35,8 @@ function parseFile(file: RenderedFile): unknown {
       for (const code of doc.interpolations) expect(code).toBe("ENV['SLS_KAFKA_PASSWORD']");
       return doc;
     }
+    case 'fluentbit-classic':
+      return parseFluentBitClassic(file.content);
     case 'logstash':
       return parseLogstashConfig(file.content);
     case 'jaas':
@@ -130,7 +133,8 @@ describe('every agent, random settings', () => {
     // Both branches must really be exercised, or the property says nothing.
     expect(rendered).toBeGreaterThan(25);
     expect(rejected).toBeGreaterThan(20);
-  });
+    // 1500 runs over every agent take ~4 s alone; a loaded 2-core machine needs room.
+  }, 60_000);
 
   it('renders every agent with its defaults and the secret only where asked', () => {
     fc.assert(

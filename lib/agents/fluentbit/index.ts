@@ -1,0 +1,12 @@
+/** Everything Fluent Bit is, in one definition: meta, options schema, form rules, strings, renderer, read-back. */
+import type { AgentDefinition } from '../types';
+import { fluentbitEntry } from './entry';
+import { readBackFluentbit } from './read-back';
+import { renderFluentbitConfig } from './render';
+import type { fluentbitOptionsSchema } from './schema';
+
+export const fluentbitAgent = {
+  ...fluentbitEntry,
+  render: renderFluentbitConfig,
+  readBack: readBackFluentbit,
+} satisfies AgentDefinition<'fluentbit', typeof fluentbitOptionsSchema>;
