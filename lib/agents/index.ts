@@ -12,10 +12,12 @@ import { createRenderContext, type RenderContext, type RenderOptions } from './c
 import { fluentdAgent } from './fluentd';
 import { logstashAgent } from './logstash';
 import type { AgentId } from './meta';
+import { otelcolAgent } from './otelcol';
 import { telegrafAgent } from './telegraf';
+import { vectorAgent } from './vector';
 import type { AgentDefinition, AgentRender, RenderResult } from './types';
 
-export const AGENTS = [beatsAgent, collectdAgent, telegrafAgent, fluentdAgent, logstashAgent] as const;
+export const AGENTS = [beatsAgent, collectdAgent, telegrafAgent, fluentdAgent, logstashAgent, vectorAgent, otelcolAgent] as const;
 
 /** One agent's definition, by id (options typed loosely: the caller has parsed them with its schema). */
 export function agentDefinition(id: AgentId): AgentDefinition<AgentId> {

@@ -10,9 +10,11 @@ import { beatsMeta } from './beats/meta';
 import { collectdMeta } from './collectd/meta';
 import { fluentdMeta } from './fluentd/meta';
 import { logstashMeta } from './logstash/meta';
+import { otelcolMeta } from './otelcol/meta';
 import { telegrafMeta } from './telegraf/meta';
+import { vectorMeta } from './vector/meta';
 
-export const AGENT_METAS = [beatsMeta, collectdMeta, telegrafMeta, fluentdMeta, logstashMeta] as const;
+export const AGENT_METAS = [beatsMeta, collectdMeta, telegrafMeta, fluentdMeta, logstashMeta, vectorMeta, otelcolMeta] as const;
 
 export type AgentId = (typeof AGENT_METAS)[number]['id'];
 export const AGENT_IDS: readonly AgentId[] = AGENT_METAS.map((meta) => meta.id);

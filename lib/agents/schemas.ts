@@ -11,11 +11,13 @@ import { beatsEntry } from './beats/entry';
 import { collectdEntry } from './collectd/entry';
 import { fluentdEntry } from './fluentd/entry';
 import { logstashEntry } from './logstash/entry';
+import { otelcolEntry } from './otelcol/entry';
 import { telegrafEntry } from './telegraf/entry';
+import { vectorEntry } from './vector/entry';
 import type { AgentId } from './meta';
 import type { AgentSchemaEntry } from './types';
 
-export const AGENT_SCHEMA_ENTRIES = [beatsEntry, collectdEntry, telegrafEntry, fluentdEntry, logstashEntry] as const;
+export const AGENT_SCHEMA_ENTRIES = [beatsEntry, collectdEntry, telegrafEntry, fluentdEntry, logstashEntry, vectorEntry, otelcolEntry] as const;
 
 type Entry = (typeof AGENT_SCHEMA_ENTRIES)[number];
 /** The options schema of one agent, by id. */
