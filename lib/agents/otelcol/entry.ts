@@ -1,11 +1,11 @@
 /** The OpenTelemetry Collector for the form and the settings schema: meta, options schema, the form's rules and strings. */
 import type { AgentSchemaEntry, AgentTexts } from '../types';
-import { otelcolMeta } from './meta';
+import { agentMeta } from '../meta';
 import { otelcolOptionsSchema } from './schema';
 import texts from './texts.json';
 
 export const otelcolEntry = {
-  ...otelcolMeta,
+  ...agentMeta('otelcol'),
   schema: otelcolOptionsSchema,
   form: {
     order: {},

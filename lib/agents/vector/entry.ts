@@ -1,11 +1,11 @@
 /** Vector for the form and the settings schema: meta, options schema, the form's rules and strings (no renderer). */
 import type { AgentSchemaEntry, AgentTexts } from '../types';
-import { vectorMeta } from './meta';
+import { agentMeta } from '../meta';
 import { vectorOptionsSchema } from './schema';
 import texts from './texts.json';
 
 export const vectorEntry = {
-  ...vectorMeta,
+  ...agentMeta('vector'),
   schema: vectorOptionsSchema,
   form: {
     order: {},
