@@ -13,12 +13,12 @@ import { fluentbitAgent } from './fluentbit';
 import { fluentdAgent } from './fluentd';
 import { logstashAgent } from './logstash';
 import type { AgentId } from './meta';
-import { rsyslogAgent } from './rsyslog';
-import { syslogNgAgent } from './syslog-ng';
+export const AGENTS = [beatsAgent, collectdAgent, telegrafAgent, fluentdAgent, logstashAgent, fluentbitAgent, vectorAgent, otelcolAgent, rsyslogAgent, syslogNgAgent] as const;
 import { telegrafAgent } from './telegraf';
+import { vectorAgent } from './vector';
 import type { AgentDefinition, AgentRender, RenderResult } from './types';
 
-export const AGENTS = [beatsAgent, collectdAgent, telegrafAgent, fluentdAgent, logstashAgent, fluentbitAgent, rsyslogAgent, syslogNgAgent] as const;
+export const AGENTS = [beatsAgent, collectdAgent, telegrafAgent, fluentdAgent, logstashAgent, fluentbitAgent, vectorAgent, otelcolAgent, rsyslogAgent, syslogNgAgent] as const;
 
 /** One agent's definition, by id (options typed loosely: the caller has parsed them with its schema). */
 export function agentDefinition(id: AgentId): AgentDefinition<AgentId> {

@@ -12,13 +12,13 @@ import { collectdEntry } from './collectd/entry';
 import { fluentbitEntry } from './fluentbit/entry';
 import { fluentdEntry } from './fluentd/entry';
 import { logstashEntry } from './logstash/entry';
-import { rsyslogEntry } from './rsyslog/entry';
-import { syslogNgEntry } from './syslog-ng/entry';
+export const AGENT_SCHEMA_ENTRIES = [beatsEntry, collectdEntry, telegrafEntry, fluentdEntry, logstashEntry, fluentbitEntry, vectorEntry, otelcolEntry, rsyslogEntry, syslogNgEntry] as const;
 import { telegrafEntry } from './telegraf/entry';
+import { vectorEntry } from './vector/entry';
 import type { AgentId } from './meta';
 import type { AgentSchemaEntry } from './types';
 
-export const AGENT_SCHEMA_ENTRIES = [beatsEntry, collectdEntry, telegrafEntry, fluentdEntry, logstashEntry, fluentbitEntry, rsyslogEntry, syslogNgEntry] as const;
+export const AGENT_SCHEMA_ENTRIES = [beatsEntry, collectdEntry, telegrafEntry, fluentdEntry, logstashEntry, fluentbitEntry, vectorEntry, otelcolEntry, rsyslogEntry, syslogNgEntry] as const;
 
 type Entry = (typeof AGENT_SCHEMA_ENTRIES)[number];
 /** The options schema of one agent, by id. */

@@ -42,10 +42,10 @@ describe('settings schema', () => {
   });
 
   it('rejects unknown agents and unknown agent options', () => {
-    const res = settingsSchema.safeParse({ ...required, agents: { vector: {}, beats: { colour: 'red' } } });
+    const res = settingsSchema.safeParse({ ...required, agents: { splunk: {}, beats: { colour: 'red' } } });
     expect(res.success).toBe(false);
     const fields = fieldErrors(res.error!).map((e) => e.field).sort();
-    expect(fields).toEqual(['agents.beats.colour', 'agents.vector']);
+    expect(fields).toEqual(['agents.beats.colour', 'agents.splunk']);
   });
 
   it('rejects a body that is not an object', () => {

@@ -20,6 +20,8 @@ export type TomlLine =
   | { key: string; value: TomlValue };
 
 const BARE_KEY = /^[A-Za-z0-9_-]+$/;
+/** A constant key with dots (librdkafka's `client.id`): written as a quoted key, one key, not a path. */
+const DOTTED_KEY = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+$/;
 const TABLE_NAME = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
 
 function renderValue(value: TomlValue): string {
@@ -52,6 +54,7 @@ export function renderTomlLines(lines: readonly TomlLine[]): string {
     }
     const indent = inTable ? '  ' : '';
     if ('comment' in line) return `${indent}${renderComment(line.comment)}`;
+    if (DOTTED_KEY.test(line.key)) return `${indent}"${line.key}" = ${renderValue(line.value)}`;
     if (!BARE_KEY.test(line.key)) throw new RangeError(`TOML key: “${line.key}” is not a bare key.`);
     return `${indent}${line.key} = ${renderValue(line.value)}`;
   });

@@ -1,0 +1,12 @@
+/** Everything the OpenTelemetry Collector is, in one definition: meta, options schema, form rules, strings, renderer, read-back. */
+import type { AgentDefinition } from '../types';
+import { otelcolEntry } from './entry';
+import { readBackOtelcol } from './read-back';
+import { renderOtelcolConfig } from './render';
+import type { otelcolOptionsSchema } from './schema';
+
+export const otelcolAgent = {
+  ...otelcolEntry,
+  render: renderOtelcolConfig,
+  readBack: readBackOtelcol,
+} satisfies AgentDefinition<'otelcol', typeof otelcolOptionsSchema>;

@@ -1,0 +1,12 @@
+/** Everything Vector is, in one definition: meta, options schema, form rules, strings, renderer, read-back. */
+import type { AgentDefinition } from '../types';
+import { vectorEntry } from './entry';
+import { readBackVector } from './read-back';
+import { renderVectorConfig } from './render';
+import type { vectorOptionsSchema } from './schema';
+
+export const vectorAgent = {
+  ...vectorEntry,
+  render: renderVectorConfig,
+  readBack: readBackVector,
+} satisfies AgentDefinition<'vector', typeof vectorOptionsSchema>;
