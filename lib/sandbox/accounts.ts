@@ -69,7 +69,7 @@ export interface SandboxAccounts {
 
 export const DEFAULT_SHARDS = 2;
 export const MAX_SHARDS = 64;
-/** The topic suffix that makes SLS expand a JSON value into fields (sls-kafka.md §1.4). */
+/** The topic suffix that makes SLS expand a JSON value into fields (docs/sls.md#json-parsing). */
 export const JSON_TOPIC_SUFFIX = '.json';
 /** A config file larger than this is certainly not a hand-written accounts file. */
 const MAX_CONFIG_BYTES = 1024 * 1024;

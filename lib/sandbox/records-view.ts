@@ -2,12 +2,12 @@
  * How a received Kafka record looks in the sandbox inbox (GET /api/sandbox/records):
  * the way SLS would store it, so users see what their agent's output becomes.
  *
- * - The value lands in a field named `content` (sls-kafka.md §1.4). On a `<logstore>.json`
+ * - The value lands in a field named `content` (docs/sls.md#json-parsing). On a `<logstore>.json`
  *   topic, or with the record header `data-parse-format: json`, a value that is a JSON
  *   object is expanded into its top-level fields instead; SLS stores field values as
  *   text, so non-string values keep their JSON text (numbers exactly as sent, nested
  *   objects and arrays minified). Any other value on such a topic keeps `content`.
- * - `__time__` is the record timestamp in seconds (sls-kafka.md §1.4); a record without
+ * - `__time__` is the record timestamp in seconds (docs/sls.md#json-parsing); a record without
  *   a usable timestamp (message format v0, or out of range) gets the time the sandbox
  *   received it, as SLS does for logs without a time.
  * - Bytes that are not valid UTF-8 (keys, values, header values) are shown as base64,

@@ -1,7 +1,8 @@
 /**
  * Where an SLS project's Kafka-compatible endpoint lives.
  * Internet: {project}.{region}.log.aliyuncs.com:10012; intranet (classic
- * network or VPC): {project}.{region}-intranet.log.aliyuncs.com:10011.
+ * network or VPC): {project}.{region}-intranet.log.aliyuncs.com:10011
+ * (docs/sls.md#endpoint).
  * The 2019 document's host without the project prefix stays available as an
  * explicit choice because older deployments still use it.
  */

@@ -1,6 +1,6 @@
 /**
  * The Kafka errors SLS returns on its Kafka endpoint, with what they mean in
- * SLS terms and what to do: the table of the vendor document, in the user's words.
+ * SLS terms and what to do: the table of the vendor document (docs/sls.md#errors), in the user's words.
  */
 
 export type SlsErrorName =

@@ -1,7 +1,7 @@
 /**
  * SLS regions as data: ids, names in English and Chinese, the area the
  * wizard groups them under, and whether they can still be chosen.
- * Source: ../shared/reference/sls-kafka.md §2 (service-entrance pages, 2024-2025).
+ * Source: docs/sls.md#regions (service-entrance pages, 2024-2025).
  */
 
 export type RegionArea =

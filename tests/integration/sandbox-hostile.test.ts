@@ -11,8 +11,8 @@
  * hands (error injection, a short authentication deadline, a store that fails)
  * run in-process only.
  *
- * Expected answers come from Kafka 2.1.1 (anchors.md "Server-side protocol
- * facts" 1–16), not from the endpoint's own output. Every loop is bounded in
+ * Expected answers come from Kafka 2.1.1 (the protocol facts in
+ * docs/kafka-2.1.1.md), not from the endpoint's own output. Every loop is bounded in
  * count and time; only loopback addresses are dialled.
  */
 import { execFileSync } from 'node:child_process';
@@ -430,7 +430,7 @@ function hostileCases(target: () => Target, steady: () => SteadyProducer): void 
       const id = client.sendRequest(ApiKey.ApiVersions, version, apiVersionsV3Body());
       const action = await client.next();
       expect(action.kind).toBe('frame');
-      // correlation id, error_code 35, one entry: api_key 18, min 0, max 2 (anchors.md fact 1; no throttle, no tags).
+      // correlation id, error_code 35, one entry: api_key 18, min 0, max 2 (docs/kafka-2.1.1.md#apiversions-with-an-unknown-version; no throttle, no tags).
       const expected = Buffer.concat([int32(id), Buffer.from('0023' + '00000001' + '0012' + '0000' + '0002', 'hex')]);
       expect(expected.readInt16BE(4)).toBe(UNSUPPORTED_VERSION);
       expect(action.kind === 'frame' ? action.frame.toString('hex') : '').toBe(expected.toString('hex'));

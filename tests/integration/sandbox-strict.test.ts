@@ -3,7 +3,8 @@
  * twice, once as a real client (kafkajs) sees it and once as the exact error
  * code on the wire (tests/support/raw-kafka.ts on the project's codec).
  *
- * SLS semantics (seed error table; anchors.md facts 7–9): the SASL login is
+ * SLS semantics (docs/sls.md#errors; SASL and produce-time refusals in
+ * docs/kafka-2.1.1.md#sasl-ordering-and-framing, #plain-token, #produce-error-precedence): the SASL login is
  * accepted for any parseable `AccessKeyId#secret`, and Metadata/Produce refuse
  * per topic: TopicAuthorizationException (29) for a wrong secret or a key not
  * allowed on the project/Logstore, UnknownTopicOrPartitionException (3) for an

@@ -351,7 +351,7 @@ export function recordBatch(values: string[], codec: Codec = 'none'): Buffer {
 /**
  * A magic-2 record batch around an arbitrary (already compressed) records
  * payload, with a correct CRC-32C: for batches no producer would write, such
- * as a decompression bomb. Layout: anchors.md fact 11.
+ * as a decompression bomb. Layout: docs/kafka-2.1.1.md#record-batch-v2.
  */
 export function recordBatchAround(payload: Buffer, opts: { codecId: number; recordCount: number; timestamp?: number }): Buffer {
   const header = 61;

@@ -35,7 +35,7 @@ export function versionRange(apiKey: number): VersionRange | undefined {
 
 /**
  * What ApiVersions advertises: the whole table of a Kafka 2.1.1 broker
- * (anchors.md Table 3), including APIs this endpoint does not serve. Clients
+ * (docs/kafka-2.1.1.md#api-versions), including APIs this endpoint does not serve. Clients
  * derive features from it: librdkafka enables message format v2 only when
  * Produce v3 AND Fetch v4 are advertised, and kafka-python infers the broker
  * version from it. A request for an API that is advertised but not served

@@ -1,4 +1,4 @@
-/** Kafka error codes the endpoint and the doctor use (apache/kafka 2.1.1 Errors.java). */
+/** Kafka error codes the endpoint and the doctor use (apache/kafka 2.1.1 Errors.java; docs/kafka-2.1.1.md#error-codes). */
 export const ErrorCode = {
   NONE: 0,
   UNKNOWN_SERVER_ERROR: -1,

@@ -9,10 +9,11 @@
  * and Java >= 2.4): the same four fields, client_id still a classic INT16 string,
  * then a tagged-field section. No version we serve is flexible, so the header's
  * tagged section is never parsed here: for a version we do not serve the broker
- * only needs the first four fields to answer (anchors Fact 2) or close (Fact 3).
+ * only needs the first four fields to answer (docs/kafka-2.1.1.md#apiversions-response-header)
+ * or close (docs/kafka-2.1.1.md#unsupported-requests-close-the-connection).
  *
  * Response header v0: correlation_id INT32. ApiVersions never uses a tagged
- * response header, not even for its flexible versions (Fact 2), and nothing else
+ * response header, not even for its flexible versions (same section), and nothing else
  * we answer is flexible, so v0 is the only response header we write or read.
  *
  * Frames here are one request or response WITHOUT the size prefix (the socket
@@ -65,7 +66,7 @@ export function requestHeaderVersion(apiKey: number, apiVersion: number): Reques
   return first !== undefined && apiVersion >= first ? 2 : 1;
 }
 
-/** True when the endpoint serves this API at this version (Table 3, api-keys.ts). */
+/** True when the endpoint serves this API at this version (docs/kafka-2.1.1.md#api-versions, api-keys.ts). */
 export function isServedVersion(apiKey: number, apiVersion: number): boolean {
   const range = versionRange(apiKey);
   return range !== undefined && apiVersion >= range.min && apiVersion <= range.max;

@@ -6,7 +6,7 @@
  * stored in ONE store transaction, and acknowledged only after it returns; a
  * store failure answers KafkaStorageException (56) for those partitions.
  * acks=0 gets no response at all; an error then closes the connection instead
- * (anchors.md fact 6). Per version: v1+ throttle last, v2+ log_append_time,
+ * (docs/kafka-2.1.1.md#produce-with-acks-0). Per version: v1+ throttle last, v2+ log_append_time,
  * v5+ log_start_offset (the encoder handles it). Transactions are refused.
  */
 import { ApiKey } from '../../protocol/api-keys';

@@ -3,7 +3,7 @@
  * enabled list is sent on success too (ruby-kafka checks it). v0: the client
  * then sends raw length-prefixed tokens with no Kafka header; v1: the tokens
  * travel in SaslAuthenticate. An unknown mechanism gets error 33 and the
- * connection is closed after the answer (anchors.md fact 7).
+ * connection is closed after the answer (docs/kafka-2.1.1.md#sasl-ordering-and-framing).
  */
 import { decodeSaslHandshakeRequest, encodeSaslHandshakeResponse } from '../../protocol/apis/sasl-handshake';
 import { ErrorCode } from '../../protocol/errors';

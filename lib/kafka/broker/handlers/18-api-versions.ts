@@ -3,7 +3,7 @@
  * derive features from it; see ADVERTISED_VERSIONS). A newer version (v3 from librdkafka
  * 2.x and Java 3.x, v4 from new Sarama) is not parsed: it gets the v0-format
  * UNSUPPORTED_VERSION answer with our own range, and the client retries lower
- * (anchors.md facts 1–2). v1+ adds throttle_time_ms at the end.
+ * (docs/kafka-2.1.1.md#apiversions-with-an-unknown-version, #apiversions-response-header). v1+ adds throttle_time_ms at the end.
  */
 import { ADVERTISED_VERSIONS } from '../../protocol/api-keys';
 import { decodeApiVersionsRequest, encodeApiVersionsResponse, encodeUnsupportedApiVersionsResponse } from '../../protocol/apis/api-versions';

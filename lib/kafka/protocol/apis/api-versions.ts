@@ -5,13 +5,13 @@
  * Per version (apache/kafka@2.1.1 ApiVersionsRequest.java / ApiVersionsResponse.java):
  *   request  v0–v2: empty body.
  *   response v0: error_code INT16, api_versions [api_key INT16, min_version INT16, max_version INT16]
- *            v1: + throttle_time_ms INT32, LAST (unlike Metadata, Fact 4)
+ *            v1: + throttle_time_ms INT32, LAST (unlike Metadata, docs/kafka-2.1.1.md#throttle-time-position)
  *            v2: same as v1 (bumped for "respond before throttling", KIP-219)
  *
  * A newer ApiVersions request (v3 from librdkafka 2.x / Java 2.4+, v4 from Sarama)
  * is not decoded at all: the broker answers encodeUnsupportedApiVersionsResponse()
  * in v0 format with the request's correlation id, so the client retries with a
- * version we list (Fact 1). We include the {18, 0, 2} entry as Kafka 2.4+ does
+ * version we list (docs/kafka-2.1.1.md#apiversions-with-an-unknown-version). We include the {18, 0, 2} entry as Kafka 2.4+ does
  * (KIP-511); a 2.1.1 broker sent an empty list, which clients also accept.
  */
 import { ApiKey, versionRange, type VersionRange } from '../api-keys';

@@ -1,7 +1,7 @@
 /**
  * InitProducerId (key 22), v0–v1: an idempotent (acks=all Java) or
  * transactional producer asks for a producer id and epoch before its first
- * sequenced batch (Fact 14). We serve idempotence, not transactions.
+ * sequenced batch (docs/kafka-2.1.1.md#idempotence). We serve idempotence, not transactions.
  *
  * Per version (apache/kafka@2.1.1 InitProducerIdRequest.java / InitProducerIdResponse.java):
  *   request  v0–v1: transactional_id NULLABLE_STRING, transaction_timeout_ms INT32

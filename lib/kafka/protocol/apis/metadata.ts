@@ -15,7 +15,7 @@
  *            v1: brokers + rack NULLABLE_STRING; controller_id INT32 after brokers;
  *                topics + is_internal BOOLEAN after name
  *            v2: + cluster_id NULLABLE_STRING between brokers and controller_id
- *            v3: + throttle_time_ms INT32 FIRST (unlike Produce/ApiVersions, Fact 4)
+ *            v3: + throttle_time_ms INT32 FIRST (unlike Produce/ApiVersions, docs/kafka-2.1.1.md#throttle-time-position)
  *            v4: same as v3 (request gained allow_auto_topic_creation)
  *            v5: partitions + offline_replicas [INT32] after isr
  *            v6: same as v5 (KIP-219 throttling signal)

@@ -13,11 +13,12 @@
  *                   response, v6 KIP-219 throttling, v7 zstd allowed — no body change.
  *   response v0: responses [topic STRING, partition_responses [partition INT32,
  *                            error_code INT16, base_offset INT64]]
- *            v1: + throttle_time_ms INT32 LAST (Fact 4)
+ *            v1: + throttle_time_ms INT32 LAST (docs/kafka-2.1.1.md#throttle-time-position)
  *            v2–v4: partition + log_append_time INT64 (-1 when CreateTime)
  *            v5–v7: partition + log_start_offset INT64
  * Fields a version lacks decode to 2.1.1's defaults (throttle 0, log_append_time -1,
- * log_start_offset -1). acks=0 means the broker sends no response at all (Fact 6):
+ * log_start_offset -1). acks=0 means the broker sends no response at all
+ * (docs/kafka-2.1.1.md#produce-with-acks-0):
  * that is the broker's decision, not this codec's.
  *
  * Like 2.1.1's ProduceResponse.toStruct, the encoder turns 56 KAFKA_STORAGE_ERROR

@@ -1,14 +1,14 @@
 /**
  * SaslAuthenticate (key 36), v0 only in 2.1.1: carries one SASL token after a
  * SaslHandshake v1. For PLAIN the client's token is `authzid NUL authcid NUL
- * password` (Fact 8) and our reply token is empty.
+ * password` (docs/kafka-2.1.1.md#plain-token) and our reply token is empty.
  *
  * Per version (apache/kafka@2.1.1 SaslAuthenticateRequest.java / SaslAuthenticateResponse.java):
  *   request  v0: sasl_auth_bytes BYTES
  *   response v0: error_code INT16, error_message NULLABLE_STRING, sasl_auth_bytes BYTES
  * v1 (2.2, adds session_lifetime_ms) and the flexible v2 are not served.
  * On failure the broker answers 58 SASL_AUTHENTICATION_FAILED with a message,
- * then closes the connection (Fact 7).
+ * then closes the connection (docs/kafka-2.1.1.md#sasl-ordering-and-framing).
  */
 import { ApiKey } from '../api-keys';
 import { requireFullyRead, requireServedVersion } from '../header';

@@ -5,7 +5,8 @@
  * Per version (apache/kafka@2.1.1 SaslHandshakeRequest.java / SaslHandshakeResponse.java):
  *   request  v0–v1: mechanism STRING
  *   response v0–v1: error_code INT16, enabled_mechanisms [STRING]
- * The bodies are identical; the version decides what follows (Fact 7): after v0
+ * The bodies are identical; the version decides what follows
+ * (docs/kafka-2.1.1.md#sasl-ordering-and-framing): after v0
  * the tokens travel as raw size-prefixed frames without a Kafka header, after v1
  * inside SaslAuthenticate requests. Never flexible.
  *

@@ -3,7 +3,7 @@
  * decompression bounded by a byte budget so a small hostile batch cannot make us
  * allocate gigabytes (default 100 MiB, `DecompressionLimitError` beyond it).
  *
- * Framing per codec (apache/kafka@2.1.1 CompressionType.java; anchors Fact 13):
+ * Framing per codec (apache/kafka@2.1.1 CompressionType.java; docs/kafka-2.1.1.md#compression):
  * - gzip: a standard gzip stream (concatenated members accepted, as GZIPInputStream does).
  * - snappy: Java producers write snappy-java's xerial framing (`\x82SNAPPY\0`, two
  *   int32 versions, then [int32 length][raw block]…) for every magic; librdkafka

@@ -52,12 +52,12 @@ const FIXTURE_REQUESTS: ReadonlyArray<{ v: 2 | 3 | 4 | 5 | 6 | 7; topic: string;
 /** Checks the copied records independently: lengths add up and every CRC verifies. */
 function expectRecordsIntact(records: Buffer, v: number): void {
   if (v >= 3) {
-    // record batch v2: batchLength @8 = total - 12, CRC-32C @17 over bytes 21..end (Fact 11)
+    // record batch v2: batchLength @8 = total - 12, CRC-32C @17 over bytes 21..end (docs/kafka-2.1.1.md#record-batch-v2)
     expect(records.readInt32BE(8)).toBe(records.length - 12);
     expect(records.readInt8(16)).toBe(2);
     expect(records.readUInt32BE(17)).toBe(crc32c(records.subarray(21)));
   } else {
-    // message set: [offset INT64, size INT32, crc UINT32 over magic..end] with no count (Fact 12)
+    // message set: [offset INT64, size INT32, crc UINT32 over magic..end] with no count (docs/kafka-2.1.1.md#message-sets)
     let at = 0;
     while (at < records.length) {
       const size = records.readInt32BE(at + 8);
@@ -161,7 +161,7 @@ describe.each([2, 3, 4, 5, 6, 7] as const)('Produce v%i response, kafkajs fixtur
 
 // ------------------------------------------------------------ v0 / v1 requests (message set magic 0)
 
-/** One magic-0 message, hand-assembled: crc, magic, attributes, key, value (Fact 12). */
+/** One magic-0 message, hand-assembled: crc, magic, attributes, key, value (docs/kafka-2.1.1.md#message-sets). */
 function messageV0(key: string, value: string): Buffer {
   const content = cat(int8(0) /* magic 0 */, int8(0) /* attributes: no compression */, bytes(Buffer.from(key)), bytes(Buffer.from(value)));
   const crc = Buffer.alloc(4);
@@ -227,7 +227,7 @@ describe('Produce request', () => {
 
   it('acks=0 and several topics and partitions', () => {
     const golden = cat(
-      int16(0), // acks 0: the broker sends no response (Fact 6)
+      int16(0), // acks 0: the broker sends no response (docs/kafka-2.1.1.md#produce-with-acks-0)
       int32(0),
       array(cat(str('a'), array(cat(int32(0), bytes(Buffer.of(1))), cat(int32(1), bytes(Buffer.alloc(0))))), cat(str('b'), array())),
     );
