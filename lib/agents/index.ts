@@ -7,15 +7,17 @@
  */
 import type { Settings } from '../settings/schema';
 import { beatsAgent } from './beats';
+import { clientsAgent } from './clients';
 import { collectdAgent } from './collectd';
 import { createRenderContext, type RenderContext, type RenderOptions } from './context';
 import { fluentdAgent } from './fluentd';
+import { kcatAgent } from './kcat';
 import { logstashAgent } from './logstash';
 import type { AgentId } from './meta';
 import { telegrafAgent } from './telegraf';
 import type { AgentDefinition, AgentRender, RenderResult } from './types';
 
-export const AGENTS = [beatsAgent, collectdAgent, telegrafAgent, fluentdAgent, logstashAgent] as const;
+export const AGENTS = [beatsAgent, collectdAgent, telegrafAgent, fluentdAgent, logstashAgent, kcatAgent, clientsAgent] as const;
 
 /** One agent's definition, by id (options typed loosely: the caller has parsed them with its schema). */
 export function agentDefinition(id: AgentId): AgentDefinition<AgentId> {

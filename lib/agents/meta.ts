@@ -8,11 +8,13 @@
 import type { Message } from '../i18n/core';
 import { beatsMeta } from './beats/meta';
 import { collectdMeta } from './collectd/meta';
+import { clientsMeta } from './clients/meta';
 import { fluentdMeta } from './fluentd/meta';
+import { kcatMeta } from './kcat/meta';
 import { logstashMeta } from './logstash/meta';
 import { telegrafMeta } from './telegraf/meta';
 
-export const AGENT_METAS = [beatsMeta, collectdMeta, telegrafMeta, fluentdMeta, logstashMeta] as const;
+export const AGENT_METAS = [beatsMeta, collectdMeta, telegrafMeta, fluentdMeta, logstashMeta, kcatMeta, clientsMeta] as const;
 
 export type AgentId = (typeof AGENT_METAS)[number]['id'];
 export const AGENT_IDS: readonly AgentId[] = AGENT_METAS.map((meta) => meta.id);

@@ -9,13 +9,15 @@ import type { z } from 'zod';
 import { defaultsOf, withDefaults } from './common/options-schema';
 import { beatsEntry } from './beats/entry';
 import { collectdEntry } from './collectd/entry';
+import { clientsEntry } from './clients/entry';
 import { fluentdEntry } from './fluentd/entry';
+import { kcatEntry } from './kcat/entry';
 import { logstashEntry } from './logstash/entry';
 import { telegrafEntry } from './telegraf/entry';
 import type { AgentId } from './meta';
 import type { AgentSchemaEntry } from './types';
 
-export const AGENT_SCHEMA_ENTRIES = [beatsEntry, collectdEntry, telegrafEntry, fluentdEntry, logstashEntry] as const;
+export const AGENT_SCHEMA_ENTRIES = [beatsEntry, collectdEntry, telegrafEntry, fluentdEntry, logstashEntry, kcatEntry, clientsEntry] as const;
 
 type Entry = (typeof AGENT_SCHEMA_ENTRIES)[number];
 /** The options schema of one agent, by id. */

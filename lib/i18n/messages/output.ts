@@ -97,7 +97,12 @@ export const languageNames = {
   fluentd: { en: 'Fluentd config', zh: 'Fluentd 配置' },
   logstash: { en: 'Logstash pipeline', zh: 'Logstash 管道配置' },
   jaas: { en: 'JAAS login config', zh: 'JAAS 登录配置' },
+  properties: { en: 'properties file', zh: 'properties 配置文件' },
   shell: { en: 'shell script', zh: 'Shell 脚本' },
+  python: { en: 'Python', zh: 'Python' },
+  go: { en: 'Go', zh: 'Go' },
+  javascript: { en: 'JavaScript (Node.js)', zh: 'JavaScript（Node.js）' },
+  java: { en: 'Java', zh: 'Java' },
   pem: { en: 'PEM certificate', zh: 'PEM 证书' },
   text: { en: 'text', zh: '文本' },
 } as const satisfies Messages;
