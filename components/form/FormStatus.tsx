@@ -9,9 +9,9 @@ import { TOP_LEVEL_LABEL_KEYS, problemPaths } from './form-status';
 import { useFormText } from './use-form-text';
 
 export function FormStatus({ form }: { form: UseFormReturn<SettingsInput, unknown, Settings> }) {
-  const { t, maybe } = useFormText();
-  const values = useWatch({ control: form.control });
   const runtime = useSettingsRuntime();
+  const { t, maybe } = useFormText(runtime?.formAgentMessages);
+  const values = useWatch({ control: form.control });
   const paths = useMemo(() => {
     const parsed = runtime?.settingsSchema.safeParse(values);
     return !parsed || parsed.success ? [] : problemPaths(parsed.error.issues);

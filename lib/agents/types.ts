@@ -2,13 +2,14 @@
  * The shape of one agent, as every agent folder (lib/agents/<id>/) exports it,
  * and what renderers produce. Three layers, so each bundle loads only what it
  * needs:
- * - `AgentMeta`: plain data (no zod), for the page's first load: id, group,
- *   names, option labels, whether it is chosen by default.
+ * - `AgentMeta`: plain data (meta.json), for the page's first load: id, group,
+ *   names, whether it is chosen by default.
  * - `AgentSchemaEntry`: plus the options schema, the form's rules for it and
  *   the option-section strings (loaded a moment after the page).
  * - `AgentDefinition`: plus the renderer and the read-back (server, preview).
- * Adding an agent: one folder exporting these three, one line in each of
- * lib/agents/meta.ts, schemas.ts and index.ts.
+ * Adding an agent: one folder (meta.json, entry.ts, index.ts and what they
+ * use), one id in lib/agents/meta.ts's AGENT_IDS plus one line in each of
+ * meta.ts, schemas.ts and index.ts.
  */
 import type { z } from 'zod';
 import type { ConfigLanguage } from '../config-languages';
@@ -35,8 +36,6 @@ export interface AgentMeta<Id extends string = string> {
   label: Message;
   /** Chosen (with its defaults) when nothing else is said: a fresh form, a share link without agents. */
   defaultSelected?: boolean;
-  /** Each option's label; first-load data because the status line names options. */
-  optionLabels: PerOption<Message>;
 }
 
 export type ChoiceValue = string | number;
@@ -52,6 +51,8 @@ export interface AgentForm {
 export interface AgentTexts {
   /** One line under the section's legend. */
   intro: Message;
+  /** Each option's label (also for the status line, which speaks once the schemas have loaded). */
+  labels: PerOption<Message>;
   /** Help text per option. */
   help: PerOption<Message>;
   /** Choice labels per option and value; absent values fall back to the shared ones, then the raw value. */

@@ -1,14 +1,14 @@
 /** Beats for the form and the settings schema: meta, options schema, the form's rules and strings (no renderer). */
 import { ACKS_ORDER } from '../common/codecs';
 import type { AgentSchemaEntry, AgentTexts } from '../types';
-import { beatsMeta } from './meta';
+import { agentMeta } from '../meta';
 import { BEATS_VERSIONS, beatsOptionsSchema } from './schema';
 import texts from './texts.json';
 
 const includes = (value: unknown, item: string): boolean => Array.isArray(value) && value.includes(item);
 
 export const beatsEntry = {
-  ...beatsMeta,
+  ...agentMeta('beats'),
   schema: beatsOptionsSchema,
   form: {
     order: { version: BEATS_VERSIONS, acks: ACKS_ORDER },

@@ -1,11 +1,11 @@
 /** The producer snippets for the form and the settings schema: meta, options schema, the form's rules and strings. */
+import { agentMeta } from '../meta';
 import type { AgentSchemaEntry, AgentTexts } from '../types';
-import { clientsMeta } from './meta';
 import { clientsOptionsSchema } from './schema';
 import texts from './texts.json';
 
 export const clientsEntry = {
-  ...clientsMeta,
+  ...agentMeta('clients'),
   schema: clientsOptionsSchema,
   form: { order: {}, relevant: {} },
   texts: texts satisfies AgentTexts,

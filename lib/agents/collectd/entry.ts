@@ -1,11 +1,11 @@
 /** collectd for the form and the settings schema: meta, options schema, the form's rules and strings (no renderer). */
 import type { AgentSchemaEntry, AgentTexts } from '../types';
-import { collectdMeta } from './meta';
+import { agentMeta } from '../meta';
 import { collectdOptionsSchema } from './schema';
 import texts from './texts.json';
 
 export const collectdEntry = {
-  ...collectdMeta,
+  ...agentMeta('collectd'),
   schema: collectdOptionsSchema,
   // Every option matters for every choice; the schema lists acks recommended-first already.
   form: { order: {}, relevant: {} },

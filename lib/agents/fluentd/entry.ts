@@ -1,11 +1,11 @@
 /** Fluentd for the form and the settings schema: meta, options schema, the form's rules and strings (no renderer). */
 import type { AgentSchemaEntry, AgentTexts } from '../types';
-import { fluentdMeta } from './meta';
+import { agentMeta } from '../meta';
 import { fluentdOptionsSchema } from './schema';
 import texts from './texts.json';
 
 export const fluentdEntry = {
-  ...fluentdMeta,
+  ...agentMeta('fluentd'),
   schema: fluentdOptionsSchema,
   form: {
     order: {},

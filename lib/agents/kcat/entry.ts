@@ -1,11 +1,11 @@
 /** kcat for the form and the settings schema: meta, options schema, the form's rules and strings (no renderer). */
+import { agentMeta } from '../meta';
 import type { AgentSchemaEntry, AgentTexts } from '../types';
-import { kcatMeta } from './meta';
 import { kcatOptionsSchema } from './schema';
 import texts from './texts.json';
 
 export const kcatEntry = {
-  ...kcatMeta,
+  ...agentMeta('kcat'),
   schema: kcatOptionsSchema,
   form: { order: {}, relevant: {} },
   texts: texts satisfies AgentTexts,

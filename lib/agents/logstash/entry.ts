@@ -1,12 +1,12 @@
 /** Logstash for the form and the settings schema: meta, options schema, the form's rules and strings (no renderer). */
 import type { AgentSchemaEntry, AgentTexts } from '../types';
-import { logstashMeta } from './meta';
+import { agentMeta } from '../meta';
 import { logstashOptionsSchema } from './schema';
 import texts from './texts.json';
 import { LOGSTASH_VERSIONS } from './versions';
 
 export const logstashEntry = {
-  ...logstashMeta,
+  ...agentMeta('logstash'),
   schema: logstashOptionsSchema,
   form: {
     order: { version: LOGSTASH_VERSIONS },

@@ -1,12 +1,12 @@
 /** Telegraf for the form and the settings schema: meta, options schema, the form's rules and strings (no renderer). */
 import { ACKS_ORDER } from '../common/codecs';
 import type { AgentSchemaEntry, AgentTexts } from '../types';
-import { telegrafMeta } from './meta';
+import { agentMeta } from '../meta';
 import { telegrafOptionsSchema } from './schema';
 import texts from './texts.json';
 
 export const telegrafEntry = {
-  ...telegrafMeta,
+  ...agentMeta('telegraf'),
   schema: telegrafOptionsSchema,
   form: {
     order: { acks: ACKS_ORDER },

@@ -2,17 +2,20 @@
  * Strings of the agent option sections (loaded with them, lazily): help text
  * per option (`help.<agent>.<option>`), choice labels (`opt.<agent>.<option>.<value>`,
  * falling back to `opt.<option>.<value>`, then the raw value), and each
- * agent's one-line introduction. The per-agent ones come from each agent's
- * lib/agents/<id>/texts.ts; the shared ones are below. Option labels
- * (`field.*`) are in form.ts, because the form's status line names options too.
+ * agent's one-line introduction and option labels. The per-agent ones come from each agent's
+ * lib/agents/<id>/texts.json; the shared ones are below. Option labels
+ * (`field.<agent>.<option>`) are here too: the status line names options,
+ * but it says nothing until the schemas have loaded, so they need not be in
+ * the first load either (the settings runtime brings this file).
  */
 import { AGENT_SCHEMA_ENTRIES } from '../../agents/schemas';
 import type { Message } from '../core';
 
-/** `intro.<id>`, `help.<id>.<option>` and `opt.<id>.<option>.<value>` of every agent. */
+/** `intro.<id>`, `field.<id>.<option>`, `help.<id>.<option>` and `opt.<id>.<option>.<value>` of every agent. */
 const agentTexts: Readonly<Record<string, Message>> = Object.fromEntries(
   AGENT_SCHEMA_ENTRIES.flatMap(({ id, texts }) => [
     [`intro.${id}`, texts.intro],
+    ...Object.entries(texts.labels).map(([option, label]) => [`field.${id}.${option}`, label]),
     ...Object.entries(texts.help).map(([option, help]) => [`help.${id}.${option}`, help]),
     ...Object.entries(texts.choices ?? {}).flatMap(([option, values]) =>
       Object.entries(values).map(([value, label]) => [`opt.${id}.${option}.${value}`, label]),

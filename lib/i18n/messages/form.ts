@@ -1,11 +1,11 @@
 /**
  * The settings form's strings in English and Simplified Chinese: endpoint,
- * credentials, Logstore options, target, the agent choice, the status line
- * and every agent option's label (`field.<agent>.<option>`, from each agent's
- * lib/agents/<id>/meta.ts). Two more files
+ * credentials, Logstore options, target, the agent choice (`agent.<id>`, from
+ * each agent's lib/agents/<id>/meta.json) and the status line. Two more files
  * are loaded only when needed, to keep the page's first load small:
- * form-agents.ts (option help and choice labels, with the option sections)
- * and form-errors.ts (the schema's error messages in Chinese).
+ * form-agents.ts (option labels, help and choice labels; with the option
+ * sections and the settings runtime) and form-errors.ts (the schema's error
+ * messages in Chinese).
  */
 import { AGENT_LABEL_MESSAGES } from '../../agents/meta';
 import type { Message } from '../core';
@@ -148,7 +148,7 @@ export const formMessages = {
   'status.separator': { en: ', ', zh: '、' },
   'status.agentField': { en: '{agent}: {field}', zh: '{agent}：{field}' },
 
-  // Every agent's checkbox label (`agent.<id>`) and option labels (`field.<id>.<option>`), from its folder.
+  // Every agent's checkbox label (`agent.<id>`), from its folder.
   ...AGENT_LABEL_MESSAGES,
 } as const satisfies Record<string, Message>;
 

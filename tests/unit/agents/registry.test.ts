@@ -67,7 +67,7 @@ describe('agent registry', () => {
   });
 
   it('chooses the agents flagged defaultSelected when nothing is said, in the schema, the form and share links', () => {
-    const flagged = AGENT_METAS.filter((m) => 'defaultSelected' in m && m.defaultSelected).map((m) => m.id);
+    const flagged = AGENT_METAS.filter((m) => m.defaultSelected).map((m) => m.id);
     expect(flagged.length).toBeGreaterThan(0);
     expect(Object.keys(DEFAULT_AGENT_CHOICE)).toEqual(flagged);
     expect(Object.keys(settingsSchema.parse(EXAMPLE_INPUT).agents)).toEqual(flagged);
@@ -95,7 +95,7 @@ describe('agent registry', () => {
       expect(AGENT_LABEL_MESSAGES[`agent.${id}`]).toBe(meta.label);
       expect(entry.texts.intro.en.trim()).not.toBe('');
       expect(entry.texts.intro.zh.trim()).not.toBe('');
-      expect(Object.keys(meta.optionLabels).sort()).toEqual(fields.map((f) => f.name).sort());
+      expect(Object.keys(entry.texts.labels).sort()).toEqual(fields.map((f) => f.name).sort());
       for (const field of fields) {
         for (const key of [`field.${id}.${field.name}`, `help.${id}.${field.name}`]) {
           expect(messages[key]?.en.trim(), key).toBeTruthy();

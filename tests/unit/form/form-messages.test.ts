@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AGENT_IDS } from '@/lib/settings/agents';
+import { AGENT_IDS } from '@/lib/agents/meta';
 import { formMessages } from '@/lib/i18n/messages/form';
 import { formAgentMessages } from '@/lib/i18n/messages/form-agents';
 import { schemaMessagePatternsZh } from '@/lib/i18n/messages/form-errors';
@@ -16,8 +16,8 @@ describe('form messages', () => {
   it('keeps each key in one file only', () => {
     const shared = Object.keys(formMessages).filter((k) => k in formAgentMessages);
     expect(shared).toEqual([]);
-    // The first-load file has every option label (the status line needs them); the lazy one none.
-    expect(Object.keys(formAgentMessages).filter((k) => k.startsWith('field.'))).toEqual([]);
+    // Option labels come with the schemas (the status line waits for them), so the first-load file has none.
+    expect(Object.keys(formMessages).filter((k) => k.startsWith('field.'))).toEqual([]);
   });
 
   it('has every string in both languages with the same placeholders', () => {
@@ -31,7 +31,7 @@ describe('form messages', () => {
   it('labels and explains every option of every agent, and every choice it offers', () => {
     for (const agent of AGENT_IDS) {
       for (const field of agentOptionFields(agent)) {
-        expect((formMessages as Record<string, unknown>)[`field.${agent}.${field.name}`], `field.${agent}.${field.name}`).toBeDefined();
+        expect((formAgentMessages as Record<string, unknown>)[`field.${agent}.${field.name}`], `field.${agent}.${field.name}`).toBeDefined();
         expect(table[`help.${agent}.${field.name}`], `help.${agent}.${field.name}`).toBeDefined();
         if ((field.kind === 'choice' || field.kind === 'multi') && !isFixedChoice(field)) {
           for (const value of field.options) {
