@@ -1,11 +1,13 @@
 'use client';
 /**
  * Which agents get configs (checked = present in `agents` with its options,
- * unchecked = absent) and, for each chosen one, its options section.
+ * unchecked = absent), listed in groups by what they collect (each agent's
+ * `group` in the registry), and, for each chosen one, its options section.
  */
 import { Suspense, lazy, useEffect } from 'react';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
-import { AGENT_IDS, type AgentId } from '@/lib/agents/meta';
+import { AGENT_IDS, AGENT_METAS, type AgentId } from '@/lib/agents/meta';
+import type { AgentGroup } from '@/lib/agents/types';
 import type { Settings, SettingsInput } from '@/lib/settings/schema';
 import { loadSettingsRuntime, type SettingsRuntime } from '@/components/wizard/use-settings-runtime';
 import { useFormText } from './use-form-text';
@@ -15,6 +17,12 @@ type Agents = NonNullable<SettingsInput['agents']>;
 
 // The option sections (controls, help texts, choice labels) load after the page: they are not needed to paint it.
 const AgentOptionsSection = lazy(() => import('./AgentOptionsSection').then((m) => ({ default: m.AgentOptionsSection })));
+
+/** Group headings in display order; a group with no agent is not shown. */
+const GROUPS: readonly AgentGroup[] = ['logs', 'metrics', 'code'];
+const GROUPED = GROUPS.map((group) => ({ group, ids: AGENT_METAS.filter((meta) => meta.group === group).map((meta) => meta.id) })).filter(
+  (g) => g.ids.length > 0,
+);
 
 function presentAgents(agents: Agents | undefined): AgentId[] {
   return AGENT_IDS.filter((id) => agents?.[id] !== undefined);
@@ -75,19 +83,24 @@ export function AgentsFields({ form }: { form: Form }) {
         <p id="agents-help" className="help">
           {t('agents.help')}
         </p>
-        <div className="agent-choices">
-          {AGENT_IDS.map((id) => (
-            <label key={id} className="agent-choice">
-              <input
-                type="checkbox"
-                id={`agent-${id}`}
-                checked={present.includes(id)}
-                onChange={(e) => toggle(id, e.target.checked)}
-              />{' '}
-              {t(`agent.${id}`)}
-            </label>
-          ))}
-        </div>
+        {GROUPED.map(({ group, ids }) => (
+          <fieldset key={group} className="agent-group" data-group={group}>
+            <legend>{t(`agents.group.${group}`)}</legend>
+            <div className="agent-choices">
+              {ids.map((id) => (
+                <label key={id} className="agent-choice">
+                  <input
+                    type="checkbox"
+                    id={`agent-${id}`}
+                    checked={present.includes(id)}
+                    onChange={(e) => toggle(id, e.target.checked)}
+                  />{' '}
+                  {t(`agent.${id}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        ))}
         <p role="status" className={present.length === 0 ? 'warning' : 'visually-hidden'}>
           {present.length === 0 ? t('agents.none') : ''}
         </p>

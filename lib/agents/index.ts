@@ -6,19 +6,23 @@
  * same order as lib/agents/meta.ts.
  */
 import type { Settings } from '../settings/schema';
-import { beatsAgent } from './beats';
-import { collectdAgent } from './collectd';
 import { createRenderContext, type RenderContext, type RenderOptions } from './context';
+import type { AgentId } from './meta';
+import type { AgentDefinition, AgentRender, RenderResult } from './types';
+import { beatsAgent } from './beats';
+import { clientsAgent } from './clients';
+import { collectdAgent } from './collectd';
 import { fluentbitAgent } from './fluentbit';
 import { fluentdAgent } from './fluentd';
+import { kcatAgent } from './kcat';
 import { logstashAgent } from './logstash';
-import type { AgentId } from './meta';
-export const AGENTS = [beatsAgent, collectdAgent, telegrafAgent, fluentdAgent, logstashAgent, fluentbitAgent, vectorAgent, otelcolAgent, rsyslogAgent, syslogNgAgent] as const;
+import { otelcolAgent } from './otelcol';
+import { rsyslogAgent } from './rsyslog';
+import { syslogNgAgent } from './syslog-ng';
 import { telegrafAgent } from './telegraf';
 import { vectorAgent } from './vector';
-import type { AgentDefinition, AgentRender, RenderResult } from './types';
 
-export const AGENTS = [beatsAgent, collectdAgent, telegrafAgent, fluentdAgent, logstashAgent, fluentbitAgent, vectorAgent, otelcolAgent, rsyslogAgent, syslogNgAgent] as const;
+export const AGENTS = [beatsAgent, collectdAgent, telegrafAgent, fluentdAgent, logstashAgent, fluentbitAgent, vectorAgent, otelcolAgent, rsyslogAgent, syslogNgAgent, kcatAgent, clientsAgent] as const;
 
 /** One agent's definition, by id (options typed loosely: the caller has parsed them with its schema). */
 export function agentDefinition(id: AgentId): AgentDefinition<AgentId> {

@@ -9,23 +9,23 @@
 import type { Message } from '../i18n/core';
 import type { AgentMeta } from './types';
 import beatsMeta from './beats/meta.json';
+import clientsMeta from './clients/meta.json';
 import collectdMeta from './collectd/meta.json';
 import fluentbitMeta from './fluentbit/meta.json';
 import fluentdMeta from './fluentd/meta.json';
+import kcatMeta from './kcat/meta.json';
 import logstashMeta from './logstash/meta.json';
-export const AGENT_IDS = ['beats', 'collectd', 'telegraf', 'fluentd', 'logstash', 'fluentbit', 'vector', 'otelcol', 'rsyslog', 'syslog-ng'] as const;
-export type AgentId = (typeof AGENT_IDS)[number];
-
-// JSON imports type `id` as string; the registry test checks each file's id against AGENT_IDS.
-export const AGENT_METAS = [beatsMeta, collectdMeta, telegrafMeta, fluentdMeta, logstashMeta, fluentbitMeta, vectorMeta, otelcolMeta, rsyslogMeta, syslogNgMeta] as readonly AgentMeta<AgentId>[];
+import otelcolMeta from './otelcol/meta.json';
+import rsyslogMeta from './rsyslog/meta.json';
+import syslogNgMeta from './syslog-ng/meta.json';
 import telegrafMeta from './telegraf/meta.json';
 import vectorMeta from './vector/meta.json';
 
-export const AGENT_IDS = ['beats', 'collectd', 'telegraf', 'fluentd', 'logstash', 'fluentbit', 'vector', 'otelcol', 'rsyslog', 'syslog-ng'] as const;
+export const AGENT_IDS = ['beats', 'collectd', 'telegraf', 'fluentd', 'logstash', 'fluentbit', 'vector', 'otelcol', 'rsyslog', 'syslog-ng', 'kcat', 'clients'] as const;
 export type AgentId = (typeof AGENT_IDS)[number];
 
 // JSON imports type `id` as string; the registry test checks each file's id against AGENT_IDS.
-export const AGENT_METAS = [beatsMeta, collectdMeta, telegrafMeta, fluentdMeta, logstashMeta, fluentbitMeta, vectorMeta, otelcolMeta, rsyslogMeta, syslogNgMeta] as readonly AgentMeta<AgentId>[];
+export const AGENT_METAS = [beatsMeta, collectdMeta, telegrafMeta, fluentdMeta, logstashMeta, fluentbitMeta, vectorMeta, otelcolMeta, rsyslogMeta, syslogNgMeta, kcatMeta, clientsMeta] as readonly AgentMeta<AgentId>[];
 
 export function isAgentId(value: unknown): value is AgentId {
   return AGENT_METAS.some((meta) => meta.id === value);

@@ -7,18 +7,22 @@
  */
 import type { z } from 'zod';
 import { defaultsOf, withDefaults } from './common/options-schema';
+import type { AgentId } from './meta';
+import type { AgentSchemaEntry } from './types';
 import { beatsEntry } from './beats/entry';
+import { clientsEntry } from './clients/entry';
 import { collectdEntry } from './collectd/entry';
 import { fluentbitEntry } from './fluentbit/entry';
 import { fluentdEntry } from './fluentd/entry';
+import { kcatEntry } from './kcat/entry';
 import { logstashEntry } from './logstash/entry';
-export const AGENT_SCHEMA_ENTRIES = [beatsEntry, collectdEntry, telegrafEntry, fluentdEntry, logstashEntry, fluentbitEntry, vectorEntry, otelcolEntry, rsyslogEntry, syslogNgEntry] as const;
+import { otelcolEntry } from './otelcol/entry';
+import { rsyslogEntry } from './rsyslog/entry';
+import { syslogNgEntry } from './syslog-ng/entry';
 import { telegrafEntry } from './telegraf/entry';
 import { vectorEntry } from './vector/entry';
-import type { AgentId } from './meta';
-import type { AgentSchemaEntry } from './types';
 
-export const AGENT_SCHEMA_ENTRIES = [beatsEntry, collectdEntry, telegrafEntry, fluentdEntry, logstashEntry, fluentbitEntry, vectorEntry, otelcolEntry, rsyslogEntry, syslogNgEntry] as const;
+export const AGENT_SCHEMA_ENTRIES = [beatsEntry, collectdEntry, telegrafEntry, fluentdEntry, logstashEntry, fluentbitEntry, vectorEntry, otelcolEntry, rsyslogEntry, syslogNgEntry, kcatEntry, clientsEntry] as const;
 
 type Entry = (typeof AGENT_SCHEMA_ENTRIES)[number];
 /** The options schema of one agent, by id. */
