@@ -10,6 +10,7 @@ import { beatsAgent } from './beats';
 import { collectdAgent } from './collectd';
 import { createRenderContext, type RenderContext, type RenderOptions } from './context';
 import { fluentdAgent } from './fluentd';
+import { withHostFormNote } from './host-form';
 import { logstashAgent } from './logstash';
 import type { AgentId } from './meta';
 import { telegrafAgent } from './telegraf';
@@ -24,9 +25,14 @@ export function agentDefinition(id: AgentId): AgentDefinition<AgentId> {
   return AGENTS.find((agent) => agent.id === id) as unknown as AgentDefinition<AgentId>;
 }
 
-/** One agent's files and steps; `options` must have been parsed by that agent's schema. */
+/**
+ * One agent's files and steps; `options` must have been parsed by that agent's
+ * schema. Settings-wide notes every agent must carry (the region-only host
+ * form) are added here, so no renderer can leave them out.
+ */
 export function renderAgent(id: AgentId, ctx: RenderContext, options: unknown): AgentRender {
-  return (agentDefinition(id).render as (ctx: RenderContext, options: unknown) => AgentRender)(ctx, options);
+  const rendered = (agentDefinition(id).render as (ctx: RenderContext, options: unknown) => AgentRender)(ctx, options);
+  return withHostFormNote(id, ctx, rendered);
 }
 
 export function renderSettings(settings: Settings, options: RenderOptions = {}): RenderResult {
@@ -53,3 +59,4 @@ export type {
   RenderStep,
 } from './types';
 export { createRenderContext, type RenderContext, type RenderOptions } from './context';
+export { hostFormNote, HOST_FORM_MARKER } from './host-form';
