@@ -3,7 +3,7 @@
  * Windows and Docker, how to store the password in the Beat keystore, how
  * to test the config, restart and watch the first events reach SLS.
  * Sources: docs/agents/beats.md, keystore and file layout (`test output` for Kafka only
- * dials TCP, or reports no support: docs/agents/beats.md#test-output); Elastic
+ * dials TCP, or reports no support: docs/agents/beats.md#testing); Elastic
  * keystore and directory-layout docs; sarama's SASL log lines.
  */
 import type { BeatsOptions } from './schema';
