@@ -9,7 +9,12 @@ export default defineConfig({
   test: {
     projects: [
       { resolve: { alias }, test: { name: 'bench', include: [], benchmark: { include: ['bench/**/*.bench.ts'] } } },
-      { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        resolve: { alias },
+        // Property tests run hundreds of renders and parses: seconds on a quiet machine, several
+        // times that when the 2 cores are busy, so the per-test timeout is not a speed budget.
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
+      },
       {
         resolve: { alias },
         test: {

@@ -7,6 +7,7 @@
  */
 import type { Settings } from '../settings/schema';
 import { createRenderContext, type RenderContext, type RenderOptions } from './context';
+import { withHostFormNote } from './host-form';
 import type { AgentId } from './meta';
 import type { AgentDefinition, AgentRender, RenderResult } from './types';
 import { beatsAgent } from './beats';
@@ -31,9 +32,14 @@ export function agentDefinition(id: AgentId): AgentDefinition<AgentId> {
   return AGENTS.find((agent) => agent.id === id) as unknown as AgentDefinition<AgentId>;
 }
 
-/** One agent's files and steps; `options` must have been parsed by that agent's schema. */
+/**
+ * One agent's files and steps; `options` must have been parsed by that agent's
+ * schema. Settings-wide notes every agent must carry (the region-only host
+ * form) are added here, so no renderer can leave them out.
+ */
 export function renderAgent(id: AgentId, ctx: RenderContext, options: unknown): AgentRender {
-  return (agentDefinition(id).render as (ctx: RenderContext, options: unknown) => AgentRender)(ctx, options);
+  const rendered = (agentDefinition(id).render as (ctx: RenderContext, options: unknown) => AgentRender)(ctx, options);
+  return withHostFormNote(id, ctx, rendered);
 }
 
 export function renderSettings(settings: Settings, options: RenderOptions = {}): RenderResult {
@@ -60,3 +66,4 @@ export type {
   RenderStep,
 } from './types';
 export { createRenderContext, type RenderContext, type RenderOptions } from './context';
+export { hostFormNote, HOST_FORM_MARKER } from './host-form';

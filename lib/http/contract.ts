@@ -93,6 +93,8 @@ export const validateResponseSchema = z.object({
   endpoint: z.string(),
   steps: z.array(validationStepSchema),
   error: z.object({ code: z.union([z.string(), z.number()]), name: z.string(), hint: z.string() }).optional(),
+  /** Things to change although no step failed, e.g. `host-form-region` (the config step's detail says it too). */
+  warnings: z.array(z.object({ code: z.enum(['host-form-region']), field: z.enum(['hostForm']), message: z.string() })).optional(),
 });
 export type ValidateResponse = z.infer<typeof validateResponseSchema>;
 

@@ -8,7 +8,7 @@
  */
 import { runDoctor, DEFAULT_TIMEOUTS, type DoctorStep, type DoctorTimeouts } from '../kafka/client/doctor';
 import type { Diagnosis } from '../kafka/client/diagnosis';
-import { createRenderContext, renderSettings } from '../agents';
+import { createRenderContext, hostFormNote, renderSettings } from '../agents';
 import { checkProducerSettings } from '../agents/producer-check';
 import type { Settings } from '../settings/schema';
 import { kafkaEndpoint } from '../sls/endpoints';
@@ -21,6 +21,18 @@ export interface ValidationStep {
   detail: string;
 }
 
+/**
+ * Something the user should change although the check may pass: the settings
+ * work against the endpoint, but not the way SLS documents them.
+ */
+export interface ValidationWarning {
+  /** `host-form-region`: the bootstrap host has no project prefix. */
+  code: 'host-form-region';
+  /** The settings field to change. */
+  field: 'hostForm';
+  message: string;
+}
+
 export interface ValidationResult {
   ok: boolean;
   target: Settings['target'];
@@ -28,6 +40,8 @@ export interface ValidationResult {
   endpoint: string;
   steps: ValidationStep[];
   error?: Diagnosis;
+  /** Present when there is something to change even though no step failed (see settingsWarnings). */
+  warnings?: ValidationWarning[];
 }
 
 export interface SandboxEndpoint {
@@ -56,17 +70,23 @@ export async function validateSettings(settings: Settings, env: ValidationEnviro
   const ctx = createRenderContext(settings, renderOptions);
   const { files } = renderSettings(settings, renderOptions);
   const check = checkProducerSettings(ctx, files);
+  const warnings = settingsWarnings(ctx);
+  // A warning does not fail the config step: the region-only host may still
+  // answer for older deployments; the step names it so the user sees it.
+  const warningText = warnings.map((w) => ` Warning: ${w.message}`).join('');
   const configStep: ValidationStep = {
     name: 'config',
     ok: check.problems.length === 0,
     ms: Math.round((performance.now() - t0) * 10) / 10,
     detail:
-      check.problems.length === 0
-        ? `${files.length} file${files.length === 1 ? '' : 's'} parsed back; bootstrap, topic, TLS, PLAIN, username and password match the settings`
-        : check.problems.join('; '),
+      (check.problems.length === 0
+        ? `${files.length} file${files.length === 1 ? '' : 's'} parsed back; bootstrap, topic, TLS, PLAIN, username and password match the settings.`
+        : check.problems.join('; ')) + warningText,
   };
+  const withWarnings = warnings.length > 0 ? { warnings } : {};
   if (!configStep.ok) {
     return {
+      ...withWarnings,
       ok: false,
       target: settings.target,
       endpoint: sls.bootstrap,
@@ -101,5 +121,18 @@ export async function validateSettings(settings: Settings, env: ValidationEnviro
     env.timeouts ?? DEFAULT_TIMEOUTS,
   );
   // The report names the SLS host; the sandbox only stands in for it.
-  return { ok: report.ok, target: settings.target, endpoint: sls.bootstrap, steps: [configStep, ...report.steps], ...(report.error ? { error: report.error } : {}) };
+  return {
+    ok: report.ok,
+    target: settings.target,
+    endpoint: sls.bootstrap,
+    steps: [configStep, ...report.steps],
+    ...(report.error ? { error: report.error } : {}),
+    ...withWarnings,
+  };
+}
+
+/** What the settings do that works but is not how SLS documents it. */
+export function settingsWarnings(ctx: ReturnType<typeof createRenderContext>): ValidationWarning[] {
+  const note = hostFormNote(ctx);
+  return note === undefined ? [] : [{ code: 'host-form-region', field: 'hostForm', message: note }];
 }

@@ -105,6 +105,19 @@ describe('validate: outcomes', () => {
     expect(stored).toEqual([0, 1, 2]);
   });
 
+  it('flags the region-only host form as a warning naming the field, and still runs every step', async () => {
+    const result = await validate({ hostForm: 'region' });
+    expect(result.endpoint).toBe('cn-hangzhou.log.aliyuncs.com:10012');
+    expect(result.warnings).toEqual([{ code: 'host-form-region', field: 'hostForm', message: expect.stringContaining('project prefix is required') }]);
+    expect(result.warnings?.[0]?.message).toContain('https://help.aliyun.com/document_detail/49021.html');
+    const config = result.steps.find((s) => s.name === 'config');
+    expect(config?.ok).toBe(true);
+    expect(config?.detail).toMatch(/Warning: Host form “region”.*project prefix is required/);
+    expect(result.steps.map((s) => s.name)).toContain('acknowledgment');
+    // The documented form carries no warning.
+    expect((await validate()).warnings).toBeUndefined();
+  });
+
   it('uses the chosen agent’s codec and acks', async () => {
     const result = await validate({ agents: { telegraf: { compression: 'zstd' } } });
     expect(result.ok).toBe(true);

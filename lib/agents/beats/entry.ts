@@ -15,6 +15,7 @@ export const beatsEntry = {
     relevant: {
       paths: (o) => o.mode === 'complete' && includes(o.beats, 'filebeat'),
       heartbeatUrls: (o) => o.mode === 'complete' && includes(o.beats, 'heartbeat'),
+      codec: (o) => includes(o.beats, 'filebeat'),
     },
   },
   texts: texts satisfies AgentTexts,

@@ -9,7 +9,7 @@ import type { BeatName, BeatsOptions } from './schema';
 import type { RenderContext } from '../context';
 import type { AgentRender, RenderedFile } from '../types';
 import { BEAT_FACTS, inputLines } from './catalog';
-import { outputKafkaLines } from './output';
+import { outputKafkaLines, queueLines } from './output';
 import { beatSteps } from './steps';
 import { yamlComment } from '../../config-languages/yaml/text';
 
@@ -24,6 +24,8 @@ function beatFile(beat: BeatName, outputLines: readonly string[], options: Beats
           '',
           ...inputLines(beat, options),
           '',
+          ...queueLines(),
+          '',
           ...outputLines,
         ]
       : [
@@ -31,15 +33,16 @@ function beatFile(beat: BeatName, outputLines: readonly string[], options: Beats
           yamlComment(`Paste this section into ${file}.`),
           yamlComment('Only one output may be enabled: comment out output.elasticsearch and output.logstash.'),
           ...outputLines,
+          '',
+          ...queueLines(),
         ];
   return { agent: 'beats', path: file, language: 'yaml', content: `${lines.join('\n')}\n` };
 }
 
 export function renderBeatsConfig(ctx: RenderContext, options: BeatsOptions): AgentRender {
-  const outputLines = outputKafkaLines(ctx, options);
   return {
-    // The output section is the same for every Beat: render it once (it is most of the YAML work).
-    files: options.beats.map((beat) => beatFile(beat, outputLines, options)),
+    // The output section differs between Beats only in client_id.
+    files: options.beats.map((beat) => beatFile(beat, outputKafkaLines(ctx, options, beat), options)),
     steps: options.beats.flatMap((beat) => beatSteps(BEAT_FACTS[beat], ctx, options)),
   };
 }

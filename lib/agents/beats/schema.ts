@@ -112,6 +112,13 @@ export const beatsOptionsSchema = z
           error: `Max message bytes: enter at most ${MAX_MESSAGE_BYTES_LIMIT}; SLS accepts log entries of up to 1 MB.`,
         })
         .default(1_000_000),
+      /**
+       * `json` (libbeat default): the whole event as JSON in `content`;
+       * `line`: only the raw log line (`codec.format` `%{[message]}`), Filebeat only.
+       */
+      codec: z
+        .enum(['json', 'line'], { error: 'Codec: choose “json” (the whole event as JSON) or “line” (only the raw log line, Filebeat).' })
+        .default('json'),
       /** Filebeat `filestream` paths (complete mode). */
       paths: textList(logPathProblem, 'Log paths', '/var/log/*.log').default(() => ['/var/log/*.log']),
       /** Heartbeat http monitor URLs (complete mode). */
@@ -129,6 +136,14 @@ export const beatsOptionsSchema = z
       }
       seen.add(beat);
     });
+    // Only Filebeat events carry the raw line in `message`; other Beats would send empty strings.
+    if (options.codec === 'line' && options.beats.some((beat) => beat !== 'filebeat')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['codec'],
+        message: 'Codec: “line” sends the message field, which only Filebeat events have; choose “json”, or keep only filebeat in Beats.',
+      });
+    }
     // 7.17 and 8.x only know none/gzip/snappy/lz4 (libbeat compressionModes); zstd arrived with 9.x.
     if (options.compression === 'zstd' && options.version !== '9') {
       ctx.addIssue({

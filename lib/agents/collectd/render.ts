@@ -21,6 +21,19 @@ import type { AgentRender, RenderStep } from '../types';
 import { COLLECTD_LAYOUTS, type CollectdLayout } from './layout';
 import { collectdString } from '../../config-languages/collectd/quote';
 import { shellWord } from '../../config-languages/shell/quote';
+import { clientIdTemplate, hostPlaceholderCommand, HOST_PLACEHOLDER } from '../client-id';
+import { hostFormCommentLines } from '../host-form';
+
+/**
+ * Producer settings chosen for SLS (librdkafka 2.0.2 defaults in
+ * docs/agents/day-two-facts.md#8-collectd-write_kafka--librdkafka-202-debian-12):
+ * linger 5 ms → 100 ms and at most 1000 messages per batch, because collectd
+ * writes a burst of value lists every Interval; a delivery timeout of 5 minutes
+ * (the default, stated) because write_kafka drops expired messages silently.
+ */
+export const COLLECTD_LINGER_MS = 100;
+export const COLLECTD_BATCH_NUM_MESSAGES = 1000;
+export const COLLECTD_MESSAGE_TIMEOUT_MS = 300_000;
 
 export const COLLECTD_FILE_NAME = 'write_kafka.conf';
 
@@ -80,6 +93,7 @@ function renderWriteKafkaConf(ctx: RenderContext, options: CollectdOptions, layo
     '<Plugin write_kafka>',
     '  # librdkafka settings. Each <Topic> copies them when it is read, so they',
     '  # all come before the <Topic> block.',
+    ...hostFormCommentLines(ctx, '#', '  '),
     `  ${property('metadata.broker.list', ctx.endpoint.bootstrap, 'Bootstrap server')}`,
     `  ${property('security.protocol', 'sasl_ssl', 'Security protocol')}`,
     `  ${property('sasl.mechanisms', 'PLAIN', 'SASL mechanism')}`,
@@ -91,6 +105,13 @@ function renderWriteKafkaConf(ctx: RenderContext, options: CollectdOptions, layo
     `  ${property('compression.codec', options.compression, 'Compression')}`,
     '  # SLS does not support the idempotent producer.',
     `  ${property('enable.idempotence', 'false', 'Idempotence')}`,
+    `  # Names this agent and host in the broker's logs; the install step puts the`,
+    `  # host name in place of ${HOST_PLACEHOLDER}.`,
+    `  ${property('client.id', clientIdTemplate('collectd'), 'Client id')}`,
+    '  # collectd writes a burst of value lists every Interval: wait up to 100 ms',
+    '  # (librdkafka default 5) and send up to 1000 per request, fewer requests.',
+    `  ${property('linger.ms', String(COLLECTD_LINGER_MS), 'Linger')}`,
+    `  ${property('batch.num.messages', String(COLLECTD_BATCH_NUM_MESSAGES), 'Batch size')}`,
     '',
     `  <Topic ${collectdString(ctx.topic, 'Topic')}>`,
     `    Format ${options.format}`,
@@ -100,6 +121,9 @@ function renderWriteKafkaConf(ctx: RenderContext, options: CollectdOptions, layo
     '    # Key, and Key "Random" (drawn once per process), pin them to one shard.',
     '    # Only topic-level librdkafka properties belong here.',
     `    ${property('request.required.acks', String(options.acks), 'Acks')}`,
+    '    # A message not delivered within 5 minutes (an SLS outage) is dropped, and',
+    '    # write_kafka never reports it: only librdkafka log lines show the loss.',
+    `    ${property('message.timeout.ms', String(COLLECTD_MESSAGE_TIMEOUT_MS), 'Delivery timeout')}`,
     '  </Topic>',
     '</Plugin>',
   ];
@@ -137,8 +161,12 @@ function collectdSteps(ctx: RenderContext, options: CollectdOptions, layout: Col
   steps.push(
     step({
       title: `Save ${COLLECTD_FILE_NAME}`,
-      detail: `Run this where you saved the downloaded ${COLLECTD_FILE_NAME}; install copies it with owner ${layout.fileOwner} and mode ${layout.fileMode}.`,
-      commands: [`install -o ${owner} -g ${group} -m ${layout.fileMode} ${COLLECTD_FILE_NAME} ${layout.dropIn}`],
+      detail: `Run this where you saved the downloaded ${COLLECTD_FILE_NAME}; install copies it with owner ${layout.fileOwner} and mode ${layout.fileMode}, and sed puts this machine's short host name into client.id (collectd-<host>).`,
+      commands: [
+        `install -o ${owner} -g ${group} -m ${layout.fileMode} ${COLLECTD_FILE_NAME} ${layout.dropIn}`,
+        // Puts this machine's name into client.id (collectd cannot read it itself).
+        hostPlaceholderCommand(layout.dropIn, false),
+      ],
     }),
     secretStep(ctx, layout),
     step({
@@ -151,6 +179,14 @@ function collectdSteps(ctx: RenderContext, options: CollectdOptions, layout: Col
       kind: 'warning',
       title: 'If librdkafka reports “No such configuration property”',
       detail: `ssl.endpoint.identification.algorithm and enable.idempotence need librdkafka 1.1 or newer${options.compression === 'zstd' ? ', and zstd needs a librdkafka built with zstd' : ''}. Upgrade librdkafka rather than deleting the line: without it an old librdkafka does not check the server's host name.`,
+    }),
+    step({
+      kind: 'warning',
+      title: 'write_kafka never reports whether a message was delivered',
+      detail:
+        `collectd's write_kafka hands each value list to librdkafka and ignores the result: it sets no delivery callback and never polls (collectd src/write_kafka.c). ` +
+        `A message SLS has not acknowledged within message.timeout.ms (${COLLECTD_MESSAGE_TIMEOUT_MS / 60_000} minutes) is dropped without a collectd error, and so is one refused because the local queue is full. ` +
+        'Keep LoadPlugin logfile (or syslog) at LogLevel info so librdkafka\'s own error lines reach the log, and check that records arrive (the last step).',
     }),
     step({ title: 'Restart collectd', commands: layout.restart }),
     step({

@@ -11,11 +11,14 @@ export function readBackFluentd(file: RenderedFile): ProducerSettings | undefine
   const out = find(doc.root);
   const param = (k: string) => out?.params.find((p) => p.key === k)?.value;
   const password = param('password');
+  const topic = param('topic') ?? param('default_topic');
+  // The data-parse-format header does what the `.json` topic suffix does; report it the same way.
+  const jsonHeader = /"data-parse-format"\s*:\s*"json"/.test(param('headers') ?? '');
   return {
     agent: file.agent,
     path: file.path,
     bootstrap: param('brokers')?.replace(/^\[?"?|"?\]?$/g, '').split(',')[0],
-    topic: param('topic') ?? param('default_topic'),
+    topic: jsonHeader && topic !== undefined ? `${topic}.json` : topic,
     username: param('username'),
     // The env lookup is Ruby code the parser marks; report it as the reference it is.
     password: password?.includes('⟦ruby:') ? password.replace(/⟦ruby:(.*)⟧/, '#{$1}') : password,

@@ -14,6 +14,17 @@ import type { RenderContext } from '../context';
 import type { AgentRender, RenderStep } from '../types';
 import { shellQuote } from '../../config-languages/shell/quote';
 import { fluentdDirectiveArg, fluentdEnvReference, fluentdString } from '../../config-languages/fluentd/quote';
+import { hostFormCommentLines, hostFormNote } from '../host-form';
+
+/**
+ * The Ruby the file runs for its client id: the host name, read when Fluentd
+ * starts (the config language evaluates `#{…}` in double quotes; docs.fluentd.org
+ * uses `"#{Socket.gethostname}"` for the same purpose).
+ */
+export const FLUENTD_HOSTNAME_CODE = 'Socket.gethostname';
+
+/** The header SLS reads to expand JSON values into fields (docs/sls.md#json-parsing). */
+const JSON_PARSE_HEADERS = '{"data-parse-format":"json"}';
 
 export const FLUENTD_FILE_NAME = 'sls-kafka.conf';
 
@@ -31,6 +42,8 @@ interface PackageLayout {
   fluentCat: string;
   logFile: string;
   bufferPath: string;
+  /** Where `<secondary>` writes chunks that could not be sent. */
+  failedPath: string;
 }
 
 const LAYOUTS: Readonly<Record<FluentdOptions['package'], PackageLayout>> = {
@@ -46,6 +59,7 @@ const LAYOUTS: Readonly<Record<FluentdOptions['package'], PackageLayout>> = {
     fluentCat: '/opt/fluent/bin/fluent-cat',
     logFile: '/var/log/fluent/fluentd.log',
     bufferPath: '/var/log/fluent/buffer/sls-kafka',
+    failedPath: '/var/log/fluent/failed/sls-kafka',
   },
   'td-agent': {
     label: 'td-agent 4',
@@ -58,6 +72,7 @@ const LAYOUTS: Readonly<Record<FluentdOptions['package'], PackageLayout>> = {
     fluentCat: '/opt/td-agent/bin/fluent-cat',
     logFile: '/var/log/td-agent/td-agent.log',
     bufferPath: '/var/log/td-agent/buffer/sls-kafka',
+    failedPath: '/var/log/td-agent/failed/sls-kafka',
   },
 };
 
@@ -87,6 +102,13 @@ export function sampleTag(pattern: string): string {
   return tag === '' ? 'sls.test' : tag;
 }
 
+/** Why each overflow_action, in one comment line (docs.fluentd.org buffer section). */
+const OVERFLOW_COMMENT: Readonly<Record<FluentdOptions['overflowAction'], string>> = {
+  block: '# Buffer full (SLS down for long): inputs wait (in_tail pauses) instead of dropping events.',
+  drop_oldest_chunk: '# Buffer full (SLS down for long): the oldest chunk is dropped to keep fresh events.',
+  throw_exception: '# Buffer full (SLS down for long): new events are refused with an error in the log.',
+};
+
 function renderMatchBlock(ctx: RenderContext, options: FluentdOptions, layout: PackageLayout): string {
   const lines: string[] = [];
   const line = (indent: number, text: string) => lines.push(`${'  '.repeat(indent)}${text}`);
@@ -95,17 +117,42 @@ function renderMatchBlock(ctx: RenderContext, options: FluentdOptions, layout: P
   line(0, '# (fluent-plugin-kafka, buffered output kafka2; SASL_SSL with PLAIN).');
   line(0, `# Save as ${layout.confDir}/conf.d/${FLUENTD_FILE_NAME}; ${layout.mainConf} must contain`);
   line(0, '#   @include conf.d/*.conf');
+  lines.push('');
+  line(0, "# Fluentd's own log events (tag fluent.*) go to this label instead of the");
+  line(0, '# <match> below: otherwise a catch-all pattern sends them to SLS through the');
+  line(0, '# same buffer (a send error would log, and be sent, again) and Fluentd warns');
+  line(0, '# at start that catching fluent.** in a top-level <match> is deprecated.');
+  line(0, '# The log file keeps every line; only these event copies are dropped.');
+  line(0, '# Remove this block if your main config already has a <label @FLUENT_LOG>.');
+  line(0, '<label @FLUENT_LOG>');
+  line(1, '<match fluent.**>');
+  line(2, '@type null');
+  line(1, '</match>');
+  line(0, '</label>');
+  lines.push('');
   line(0, `<match ${fluentdDirectiveArg(options.match)}>`);
   line(1, '@type kafka2');
   lines.push('');
 
   line(1, ctx.sandbox ? '# The sandbox endpoint (TLS only).' : '# SLS Kafka endpoint (TLS only).');
+  for (const comment of hostFormCommentLines(ctx, '#', '  ')) lines.push(comment);
   line(1, `brokers ${fluentdString(brokersValue(ctx.endpoint.bootstrap))}`);
+  line(1, '# Names this host and agent in the broker\'s logs (the sandbox inbox shows it).');
+  line(1, `client_id "fluentd-#{${FLUENTD_HOSTNAME_CODE}}"`);
+  const headers = ctx.expandJson && options.format === 'json';
+  const topic = headers ? ctx.logstore : ctx.topic;
   line(1, '# The Logstore. `topic` is fixed, so a record\'s own "topic" field cannot');
   line(1, '# redirect it; default_topic repeats it for the plugin\'s fallback check.');
-  if (ctx.expandJson) line(1, '# The .json suffix makes SLS expand each JSON value into fields.');
-  line(1, `topic ${fluentdString(ctx.topic)}`);
-  line(1, `default_topic ${fluentdString(ctx.topic)}`);
+  line(1, `topic ${fluentdString(topic)}`);
+  line(1, `default_topic ${fluentdString(topic)}`);
+  if (headers) {
+    line(1, '# This header makes SLS store each JSON value as a field (kafka2 sends');
+    line(1, '# record headers since fluent-plugin-kafka 0.11.0; fluent-package 5 and');
+    line(1, '# td-agent 4 bundle later releases).');
+    line(1, `headers ${JSON_PARSE_HEADERS}`);
+  } else if (ctx.expandJson) {
+    line(1, '# The .json suffix makes SLS expand each JSON value into fields.');
+  }
   lines.push('');
 
   line(1, '# SASL PLAIN (no scram_mechanism): username = project,');
@@ -193,15 +240,28 @@ function renderMatchBlock(ctx: RenderContext, options: FluentdOptions, layout: P
   line(2, '@type file');
   line(2, `path ${fluentdString(options.bufferPath === '' ? layout.bufferPath : options.bufferPath)}`);
   line(2, 'flush_mode interval');
+  line(2, `# Send what has gathered every ${options.flushInterval} s: the linger that batches small events.`);
   line(2, `flush_interval ${options.flushInterval}s`);
-  line(2, '# A chunk is sent in one request: keep it near the 1 MB Kafka batch limit.');
+  line(2, '# One chunk is one flush: kafka2 produces each record as its own Kafka');
+  line(2, '# message and ruby-kafka groups them per partition into produce requests,');
+  line(2, '# so a chunk bounds the data of one flush, not one message. Keeping it');
+  line(2, '# small keeps every request well under the 5 MB SLS write limit, and a');
+  line(2, '# failed chunk is retried whole.');
   line(2, `chunk_limit_size ${options.chunkLimitSize}`);
   line(2, `total_limit_size ${options.totalLimitSize}`);
+  line(2, OVERFLOW_COMMENT[options.overflowAction]);
+  line(2, `overflow_action ${options.overflowAction}`);
   line(2, 'retry_type exponential_backoff');
   line(2, 'retry_wait 1s');
   line(2, 'retry_max_interval 30s');
   line(2, 'retry_timeout 72h');
   line(1, '</buffer>');
+  line(1, '# Chunks still failing after 80% of retry_timeout (about 58 h) are written');
+  line(1, '# here instead of being dropped; resend one with fluent-cat (see the steps).');
+  line(1, '<secondary>');
+  line(2, '@type secondary_file');
+  line(2, `directory ${fluentdString(layout.failedPath)}`);
+  line(1, '</secondary>');
   line(0, '</match>');
   return `${lines.join('\n')}\n`;
 }
@@ -298,6 +358,14 @@ function renderSteps(ctx: RenderContext, options: FluentdOptions, layout: Packag
   }
 
   step({
+    title: 'Check for a second <label @FLUENT_LOG>',
+    detail:
+      `${FLUENTD_FILE_NAME} routes Fluentd's own log events to <label @FLUENT_LOG> so that they do not reach SLS. ` +
+      `If this command prints a line from any file other than conf.d/${FLUENTD_FILE_NAME} (${layout.mainConf}, for example), your config already has the label: delete the <label @FLUENT_LOG> block from ${FLUENTD_FILE_NAME} and check that the existing label catches fluent.** .`,
+    commands: [`sudo grep -rn '<label @FLUENT_LOG>' ${layout.confDir}`],
+  });
+
+  step({
     title: 'Check the configuration',
     detail: 'A dry run parses the whole configuration and loads the plugins without sending anything. Success ends with “finished dry run mode”.',
     commands: [`${layout.fluentdCommand} --dry-run -c ${layout.mainConf}`],
@@ -329,6 +397,14 @@ function renderSteps(ctx: RenderContext, options: FluentdOptions, layout: Packag
       ' A SASL or TopicAuthorizationException error means a wrong project or AccessKey; UnknownTopicOrPartitionException means the Logstore does not exist or the region is wrong.' +
       (options.kafkaClientLog ? '' : ' For more detail, set Kafka client log on and restart.'),
     commands: verifyCommands,
+  });
+
+  step({
+    title: 'If chunks land in the failed folder',
+    detail:
+      `<secondary> writes chunks that kafka2 could not send for about 58 hours to ${layout.failedPath} (dump.bin.0, dump.bin.1, …) instead of dropping them. ` +
+      'Once SLS accepts data again, resend a file through the forward input (port 24224) with the tag your pattern matches, then delete it.',
+    commands: [`sudo ls -l ${layout.failedPath}`, `sudo cat ${layout.failedPath}/dump.bin.0 | ${layout.fluentCat} --format msgpack ${shellQuote(tag)}`],
   });
 
   return steps;

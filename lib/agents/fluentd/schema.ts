@@ -14,6 +14,8 @@ export const FLUENTD_COMPRESSIONS = CODECS;
 export const FLUENTD_ACKS = ['all', 'leader'] as const;
 export const FLUENTD_FORMATS = ['json', 'single_value'] as const;
 export const FLUENTD_CA_MODES = ['system', 'file'] as const;
+/** What the buffer does when total_limit_size is reached (docs.fluentd.org configuration/buffer-section). */
+export const FLUENTD_OVERFLOW_ACTIONS = ['block', 'drop_oldest_chunk', 'throw_exception'] as const;
 
 /** One tag pattern of a `<match>` directive: tag parts, `*`, `**` and `{a,b}`. */
 const MATCH_PATTERN_PART = /^[A-Za-z0-9_.*{},-]+$/;
@@ -123,6 +125,12 @@ export const fluentdOptionsSchema = z
       chunkLimitSize: sizeField('Chunk limit size', '1m', 64 * 1024, 8 * 1024 ** 2, '64k', '8m').default('1m'),
       /** Cap on the whole buffer on disk, so an outage cannot fill the disk. */
       totalLimitSize: sizeField('Total limit size', '1g', 16 * 1024 ** 2, 512 * 1024 ** 3, '16m', '512g').default('1g'),
+      /** `block` (default): inputs wait while the buffer is full, so a long outage loses nothing that in_tail can re-read. */
+      overflowAction: choice(
+        FLUENTD_OVERFLOW_ACTIONS,
+        'Overflow action: choose “block” (inputs wait), “drop_oldest_chunk” (keep fresh events) or “throw_exception” (refuse new events).',
+        'block',
+      ),
       /** Write ruby-kafka's own log lines into the Fluentd log (for troubleshooting). */
       kafkaClientLog: z.boolean({ error: 'Kafka client log: expected true or false.' }).default(false),
     },

@@ -8,6 +8,11 @@
 import type { TelegrafCompression, TelegrafOptions, TelegrafOsFamily } from './schema';
 import type { RenderContext } from '../context';
 import type { TomlLine } from '../../config-languages/toml/lines';
+import { clientIdTemplate, HOST_PLACEHOLDER } from '../client-id';
+import { hostFormCommentLines } from '../host-form';
+
+/** Metrics per write: about 0.5 MB of JSON at typical sizes, well under the 5 MB SLS write limit. */
+export const METRIC_BATCH_SIZE = 1000;
 
 export const TELEGRAF_CONFIG_DIR = '/etc/telegraf';
 
@@ -27,7 +32,7 @@ export const COMPRESSION_CODECS: Readonly<Record<TelegrafCompression, number>> =
   zstd: 4,
 };
 
-/** SLS speaks Kafka up to 2.1.1; 2.1.0 is also the lowest version sarama allows zstd with. */
+/** SLS documents Kafka 2.1.0 as its minimum protocol version; 2.1.0 is also the lowest version sarama allows zstd with. */
 export const KAFKA_PROTOCOL_VERSION = '2.1.0';
 
 /** sarama's default and the SLS examples' value. */
@@ -110,12 +115,15 @@ export function kafkaOutputLines(ctx: RenderContext, options: TelegrafOptions): 
     ctx.sandbox
       ? { comment: 'The wizard sandbox: a local stand-in for the SLS Kafka endpoint.' }
       : { comment: 'SLS Kafka endpoint: port 10012 from the internet, 10011 inside Alibaba Cloud.' },
+    ...hostFormCommentLines(ctx, '').map((line): TomlLine => ({ comment: line.trimStart() })),
     { key: 'brokers', value: { strings: [ctx.endpoint.bootstrap] } },
+    { comment: `Names this agent and host in the broker's logs; the install step puts the host name in place of ${HOST_PLACEHOLDER}.` },
+    { key: 'client_id', value: { string: clientIdTemplate('telegraf') } },
     ctx.expandJson
       ? { comment: 'Topic = Logstore + ".json": SLS expands each JSON message into fields.' }
       : { comment: 'Topic = Logstore: SLS stores each message in the field "content".' },
     { key: 'topic', value: { string: ctx.topic } },
-    { comment: 'Pin the Kafka protocol: SLS speaks up to 2.1.1; zstd needs 2.1.0.' },
+    { comment: 'Pin the Kafka protocol: SLS supports 2.1.0 and later; zstd needs 2.1.0.' },
     { key: 'version', value: { string: KAFKA_PROTOCOL_VERSION } },
     { comment: 'No routing_tag or routing_key: messages carry no key, so each one goes to a' },
     { comment: 'random partition (= SLS shard) and load spreads over all shards.' },
@@ -124,7 +132,11 @@ export function kafkaOutputLines(ctx: RenderContext, options: TelegrafOptions): 
     { comment: ACKS_COMMENT[options.acks] },
     { key: 'required_acks', value: { integer: options.acks } },
     { key: 'max_retry', value: { integer: options.maxRetry } },
+    { comment: 'A metric larger than this is dropped by sarama; SLS accepts log entries of up to 1 MB.' },
     { key: 'max_message_bytes', value: { integer: MAX_MESSAGE_BYTES } },
+    { comment: `At most ${METRIC_BATCH_SIZE} metrics per write (this output's own metric_batch_size): about 0.5 MB of` },
+    { comment: 'JSON, well under the 5 MB SLS write limit; flush_interval in [agent] sets how often.' },
+    { key: 'metric_batch_size', value: { integer: METRIC_BATCH_SIZE } },
     { comment: 'SLS supports no idempotent (exactly-once) producer.' },
     { key: 'idempotent_writes', value: { boolean: false } },
     { blank: true },

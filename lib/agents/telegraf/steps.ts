@@ -12,6 +12,7 @@ import type { RenderContext } from '../context';
 import type { RenderStep } from '../types';
 import { caFileFor, TELEGRAF_CONFIG_DIR } from './kafka-output';
 import { shellWord } from '../../config-languages/shell/quote';
+import { hostPlaceholderCommand } from '../client-id';
 
 export const DROP_IN_FILE_NAME = 'sls-kafka.conf';
 export const COMPLETE_FILE_NAME = 'telegraf.conf';
@@ -55,17 +56,21 @@ function installStep(ctx: RenderContext, options: TelegrafOptions): StepInput {
   if (options.layout === 'complete') {
     return {
       title: 'Replace telegraf.conf',
-      detail: `Run from the folder where you saved ${COMPLETE_FILE_NAME}: keep a copy of the packaged file, then install this one. Mode 640 and group telegraf: the service runs as user telegraf, and ${holds}.`,
+      detail: `Run from the folder where you saved ${COMPLETE_FILE_NAME}: keep a copy of the packaged file, then install this one. Mode 640 and group telegraf: the service runs as user telegraf, and ${holds}. sed puts this machine's short host name into client_id (telegraf-<host>).`,
       commands: [
         `sudo cp -p ${MAIN_CONFIG} ${MAIN_CONFIG}.orig`,
         `sudo install -m 640 -o root -g telegraf ${COMPLETE_FILE_NAME} ${MAIN_CONFIG}`,
+        hostPlaceholderCommand(MAIN_CONFIG),
       ],
     };
   }
   return {
     title: 'Install the output file',
-    detail: `Run from the folder where you saved ${DROP_IN_FILE_NAME}. The packaged service loads every .conf file in ${CONFIG_DIRECTORY} next to ${MAIN_CONFIG}. Mode 640 and group telegraf: the service runs as user telegraf, and ${holds}.`,
-    commands: [`sudo install -m 640 -o root -g telegraf ${DROP_IN_FILE_NAME} ${CONFIG_DIRECTORY}/${DROP_IN_FILE_NAME}`],
+    detail: `Run from the folder where you saved ${DROP_IN_FILE_NAME}. The packaged service loads every .conf file in ${CONFIG_DIRECTORY} next to ${MAIN_CONFIG}. Mode 640 and group telegraf: the service runs as user telegraf, and ${holds}. sed puts this machine's short host name into client_id (telegraf-<host>).`,
+    commands: [
+      `sudo install -m 640 -o root -g telegraf ${DROP_IN_FILE_NAME} ${CONFIG_DIRECTORY}/${DROP_IN_FILE_NAME}`,
+      hostPlaceholderCommand(`${CONFIG_DIRECTORY}/${DROP_IN_FILE_NAME}`),
+    ],
   };
 }
 
@@ -79,12 +84,17 @@ function otherOutputsWarning(options: TelegrafOptions): StepInput | undefined {
   };
 }
 
-function secretStep(ctx: RenderContext): StepInput | undefined {
+function secretStep(ctx: RenderContext, options: TelegrafOptions): StepInput | undefined {
   if (ctx.secretMode !== 'env') return undefined;
   const name = ctx.passwordEnvVar;
+  // Secret stores arrived in Telegraf 1.27: never offer them to the 1.17–1.24 file.
+  const secretStore =
+    options.telegrafVersion === '1.25+'
+      ? ' On Telegraf 1.27 or newer a secret store can hold it instead: sasl_password = "@{<store id>:<key>}" with a [[secretstores.*]] plugin (not on 1.25 and 1.26).'
+      : '';
   return {
     title: 'Store the password for the service',
-    detail: `The systemd unit of the deb and rpm packages reads ${SERVICE_ENV_FILE} (also on RHEL-family systems; not /etc/sysconfig), and Telegraf puts the variable's value into sasl_password when it starts. Run these in bash: read asks for AccessKeyId#AccessKeySecret without echoing it, so the secret lands neither on screen nor in the shell history. Telegraf 1.27+ can use a secret store instead: sasl_password = "@{<store id>:<key>}" with a [[secretstores.*]] plugin.`,
+    detail: `The systemd unit of the deb and rpm packages reads ${SERVICE_ENV_FILE} (also on RHEL-family systems; not /etc/sysconfig), and Telegraf puts the variable's value into sasl_password when it starts. Run these in bash: read asks for AccessKeyId#AccessKeySecret without echoing it, so the secret lands neither on screen nor in the shell history.${secretStore}`,
     commands: [
       `sudo touch ${SERVICE_ENV_FILE} && sudo chmod 600 ${SERVICE_ENV_FILE}`,
       `sudo sed -i '/^${name}=/d' ${SERVICE_ENV_FILE}`,
@@ -138,7 +148,7 @@ export function telegrafSteps(ctx: RenderContext, options: TelegrafOptions): Ren
     sandboxCaStep(ctx),
     installStep(ctx, options),
     otherOutputsWarning(options),
-    secretStep(ctx),
+    secretStep(ctx, options),
     compressionWarning(options),
     onceStep(ctx),
     restartStep(ctx),

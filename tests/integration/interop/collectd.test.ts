@@ -23,6 +23,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectdString } from '@/lib/config-languages/collectd/quote';
@@ -173,7 +174,11 @@ describe.skipIf(!collectd.path)('collectd write_kafka with the rendered write_ka
     mkdirSync(path.dirname(caLocation!), { recursive: true });
     writeFileSync(caLocation!, caPem);
     const dropInPath = path.join(dir, 'write_kafka.conf');
-    writeFileSync(dropInPath, dropIn!.content, { mode: 0o600 });
+    // The install step's sed: this machine's short host name into client.id.
+    const installStep = rendered.steps.find((s) => s.agent === 'collectd' && s.title.startsWith('Save write_kafka.conf'));
+    expect(installStep?.commands?.some((c) => c.startsWith('sed -i "s/HOSTNAME_HERE/$(hostname -s)/g"'))).toBe(true);
+    const shortHost = hostname().split('.')[0]!;
+    writeFileSync(dropInPath, dropIn!.content.replaceAll('HOSTNAME_HERE', shortHost), { mode: 0o600 });
     const socketPath = path.join(dir, 'collectd.sock');
     const mainConfig = path.join(dir, 'collectd.conf');
     writeFileSync(
@@ -249,7 +254,8 @@ describe.skipIf(!collectd.path)('collectd write_kafka with the rendered write_ka
       expect(records.length).toBeGreaterThan(PUTVALS);
       expectDenseOffsets(records, 2, `collectd/${codec}`);
       expect(new Set(records.map((r) => r.shard)), 'both shards').toEqual(new Set([0, 1]));
-      expect(new Set(records.map((r) => r.clientId))).toEqual(new Set(['rdkafka']));
+      // client.id names agent and host (librdkafka's default would be "rdkafka").
+      expect(new Set(records.map((r) => r.clientId))).toEqual(new Set([`collectd-${shortHost}`]));
       for (const r of records) {
         expect(r.key, 'write_kafka random key').toMatch(/^[0-9A-F]{8}$/);
         // Sent once connected: on the shard write_kafka's djb2 partitioner picks for the key.

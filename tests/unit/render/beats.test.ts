@@ -223,10 +223,15 @@ describe('Beats golden files (defaults and each Beat complete)', () => {
 describe('Beats output.kafka parses back to the SLS settings', () => {
   it('has every required setting at the defaults', () => {
     const { config, references } = loadBeatConfig(fileOf(render()));
-    expect(Object.keys(config)).toEqual(['output']);
+    expect(Object.keys(config)).toEqual(['output', 'queue']);
+    // Day-two settings: the memory queue, batching, gzip level and a client id naming Beat and host.
+    expect(config.queue).toEqual({ mem: { events: 4096, flush: { min_events: 1024, timeout: '1s' } } });
     const kafka = kafkaOf(config);
     expect(kafka).toEqual({
       hosts: [DEFAULT_HOST],
+      client_id: 'filebeat-HOSTNAME_HERE',
+      compression_level: 4,
+      bulk_max_size: 1024,
       topic: 'test-logstore-1',
       username: 'test-project-1',
       password: EXAMPLE_PASSWORD,
@@ -305,7 +310,8 @@ describe('Beats option branches', () => {
     };
     for (const beat of BEAT_NAMES) {
       const { config } = loadBeatConfig(fileOf(render({ beats: [beat], mode: 'complete' }), beat));
-      expect(Object.keys(config).sort()).toEqual([beat, 'output'].sort());
+      expect(Object.keys(config).sort()).toEqual([beat, 'output', 'queue'].sort());
+      expect(kafkaOf(config).client_id).toBe(`${beat}-HOSTNAME_HERE`);
       expect(Object.keys(config.output as Config)).toEqual(['kafka']);
       expectations[beat](config);
     }
@@ -471,7 +477,10 @@ describe('Beats option branches', () => {
     expect(commands).toContain('Restart-Service winlogbeat');
     expect(commands.some((c) => c.includes('/usr/share/filebeat/filebeat.yml:ro'))).toBe(true);
     const verify = result.steps.find((s) => s.title === 'Filebeat on Linux: watch the first events reach SLS');
-    expect(verify?.detail).toMatch(/test output” does not support Kafka/);
+    // The truth for the versions offered: test output dials TCP at most (or reports no support), never TLS or SASL.
+    expect(verify?.detail).toMatch(/at most opens a TCP connection to each host and warns “Kafka output doesn't support TLS testing”/);
+    expect(verify?.detail).toMatch(/never checks TLS, the SASL login or the Logstore/);
+    expect(verify?.detail).not.toMatch(/does not support Kafka/);
     expect(verify?.detail).toMatch(/SASL authentication successful/);
   });
 });
@@ -485,9 +494,19 @@ describe('Beats options schema', () => {
       compression: 'gzip',
       acks: 1,
       maxMessageBytes: 1000000,
+      codec: 'json',
       paths: ['/var/log/*.log'],
       heartbeatUrls: ['http://localhost:80'],
     });
+  });
+
+  it('codec line sends the raw message with codec.format, and only for Filebeat', () => {
+    const { config } = loadBeatConfig(fileOf(render({ codec: 'line' })));
+    expect(kafkaOf(config).codec).toEqual({ format: { string: '%{[message]}' } });
+    expect(kafkaOf(loadBeatConfig(fileOf(render())).config)).not.toHaveProperty('codec');
+    const bad = beatsOptionsSchema.safeParse({ beats: ['filebeat', 'metricbeat'], codec: 'line' });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]).toMatchObject({ path: ['codec'], message: expect.stringMatching(/^Codec: .*only Filebeat/) });
   });
 
   it('does not share default arrays between parses', () => {

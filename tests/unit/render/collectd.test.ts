@@ -250,11 +250,29 @@ describe('renderCollectdConfig', () => {
     expect(global.get('broker.address.family')).toBe('v4');
     expect(global.get('compression.codec')).toBe('gzip');
     expect(global.get('enable.idempotence')).toBe('false');
+    // Day-two settings: the client id names agent and host (placeholder until the install step), batching is global.
+    expect(global.get('client.id')).toBe('collectd-HOSTNAME_HERE');
+    expect(global.get('linger.ms')).toBe('100');
+    expect(global.get('batch.num.messages')).toBe('1000');
     expect(topic.values).toEqual([EXAMPLE_INPUT.logstore]);
     expect(option('Format')).toEqual([['JSON']]);
     expect(option('StoreRates')).toEqual([[true]]);
     expect(option('Key')).toEqual([]);
-    expect([...topicProps]).toEqual([['request.required.acks', '1']]);
+    // message.timeout.ms is a topic-level property in librdkafka 2.0.2: it belongs inside <Topic>.
+    expect([...topicProps]).toEqual([
+      ['request.required.acks', '1'],
+      ['message.timeout.ms', '300000'],
+    ]);
+    expect(global.has('message.timeout.ms')).toBe(false);
+  });
+
+  it('says that write_kafka never reports deliveries, and the install step fills in the host name', () => {
+    const { steps } = render();
+    const warning = steps.find((s) => s.title.includes('never reports whether a message was delivered'));
+    expect(warning?.kind).toBe('warning');
+    expect(warning?.detail).toMatch(/message\.timeout\.ms \(5 minutes\) is dropped without a collectd error/);
+    const install = steps.find((s) => s.title.startsWith('Save write_kafka.conf'));
+    expect(install?.commands).toContain('sed -i "s/HOSTNAME_HERE/$(hostname -s)/g" /etc/collectd/collectd.conf.d/write_kafka.conf');
   });
 
   it('loads the plugin first and puts every global property before the Topic block', () => {
@@ -262,7 +280,7 @@ describe('renderCollectdConfig', () => {
     const { plugin, topic } = writeKafka(tree);
     expect(tree[0]!.line).toBeLessThan(plugin.line);
     const globalLines = childrenNamed(plugin.children, 'Property').map((p) => p.line);
-    expect(globalLines).toHaveLength(10);
+    expect(globalLines).toHaveLength(13);
     expect(Math.max(...globalLines)).toBeLessThan(topic.line);
     // Only Property children and the one Topic at plugin level.
     expect(new Set(plugin.children.map((c) => c.key))).toEqual(new Set(['Property', 'Topic']));

@@ -36,6 +36,7 @@ import { EXAMPLE_INPUT, EXAMPLE_PASSWORD, exampleSettings } from '@/tests/suppor
 const SANDBOX = { host: 'localhost', port: 10012, caUrl: 'http://localhost:3000/api/sandbox/ca' };
 const SLS_BOOTSTRAP = 'test-project-1.cn-hangzhou.log.aliyuncs.com:10012';
 const ENV_CODE = "ENV['SLS_KAFKA_PASSWORD']";
+const HOSTNAME_CODE = 'Socket.gethostname';
 
 function contextFor(overrides: Partial<SettingsInput> = {}): RenderContext {
   return createRenderContext(exampleSettings(overrides), { sandbox: SANDBOX });
@@ -49,10 +50,11 @@ function renderWith(ctx: RenderContext, options: unknown = {}) {
   const result = renderFluentdConfig(ctx, optionsFor(options));
   expect(result.files).toHaveLength(1);
   const file = result.files[0]!;
-  const interpolation = ctx.secretMode === 'env' ? 'marker' : 'throw';
-  const doc = parseFluentdConfig(file.content, { interpolation });
+  // The only Ruby the file may run: the host name for client_id, and in env mode the password lookup.
+  const doc = parseFluentdConfig(file.content, { interpolation: 'marker' });
+  expect(doc.interpolations).toEqual(ctx.secretMode === 'env' ? [HOSTNAME_CODE, ENV_CODE] : [HOSTNAME_CODE]);
   expect(doc.root.params).toEqual([]);
-  expect(doc.root.elements).toHaveLength(1);
+  expect(doc.root.elements.map((e) => e.name)).toEqual(['label', 'match']);
   const match = onlyChild(doc.root, 'match');
   return { result, file, doc, match, steps: result.steps };
 }
@@ -129,7 +131,29 @@ describe('default config parsed back', () => {
   test('is one kafka2 match block for all events', () => {
     expect(match.arg).toBe('**');
     expect(param(match, '@type')).toBe('kafka2');
-    expect(doc.interpolations).toEqual([]);
+    expect(doc.interpolations).toEqual([HOSTNAME_CODE]);
+  });
+
+  test("Fluentd's own fluent.* events go to <label @FLUENT_LOG>, before the catch-all match", () => {
+    const label = onlyChild(doc.root, 'label');
+    expect(label.arg).toBe('@FLUENT_LOG');
+    const inner = onlyChild(label, 'match');
+    expect(inner.arg).toBe('fluent.**');
+    expect(param(inner, '@type')).toBe('null');
+    expect(doc.root.elements.map((e) => e.name)).toEqual(['label', 'match']);
+  });
+
+  test('client_id names the agent and the host (Socket.gethostname at start-up)', () => {
+    expect(param(match, 'client_id')).toBe(`fluentd-${rubyMarker(HOSTNAME_CODE)}`);
+  });
+
+  test('chunks that cannot be sent go to a secondary_file, and a full buffer blocks', () => {
+    const secondary = onlyChild(match, 'secondary');
+    expect(param(secondary, '@type')).toBe('secondary_file');
+    expect(param(secondary, 'directory')).toBe('/var/log/fluent/failed/sls-kafka');
+    expect(param(onlyChild(match, 'buffer'), 'overflow_action')).toBe('block');
+    expect(file.content).toContain('kafka2 produces each record as its own Kafka');
+    expect(file.content).not.toContain('A chunk is sent in one request');
   });
 
   test('endpoint, topic and SASL PLAIN credentials', () => {
@@ -207,7 +231,7 @@ describe('settings branches', () => {
   test('env secret: Ruby ENV reference, the secret nowhere, a prompt to store it', () => {
     const { file, match, doc, steps } = render({ secretMode: 'env' });
     expect(param(match, 'password')).toBe(rubyMarker(ENV_CODE));
-    expect(doc.interpolations).toEqual([ENV_CODE]);
+    expect(doc.interpolations).toEqual([HOSTNAME_CODE, ENV_CODE]);
     expect(() => parseFluentdConfig(file.content)).toThrow(FluentdInterpolationError);
     expect(file.content).not.toContain(EXAMPLE_INPUT.accessKeySecret);
     const text = stepText(steps);
@@ -247,10 +271,16 @@ describe('settings branches', () => {
     expect(fluentdArrayValue(param(match, 'brokers')!)).toEqual(['[::1]:10012']);
   });
 
-  test('expand JSON on and off', () => {
-    expect(param(render({ expandJson: true }).match, 'topic')).toBe('test-logstore-1.json');
-    expect(param(render({ expandJson: true }).match, 'default_topic')).toBe('test-logstore-1.json');
+  test('expand JSON on and off: the data-parse-format header with format json, the .json topic with single_value', () => {
+    const json = render({ expandJson: true }).match;
+    expect(param(json, 'topic')).toBe('test-logstore-1');
+    expect(param(json, 'default_topic')).toBe('test-logstore-1');
+    expect(JSON.parse(param(json, 'headers')!)).toEqual({ 'data-parse-format': 'json' });
+    const single = render({ expandJson: true }, { format: 'single_value' }).match;
+    expect(param(single, 'topic')).toBe('test-logstore-1.json');
+    expect(param(single, 'headers')).toBeUndefined();
     expect(param(render({ expandJson: false }).match, 'topic')).toBe('test-logstore-1');
+    expect(param(render({ expandJson: false }).match, 'headers')).toBeUndefined();
   });
 
   test('network intranet and the region host form', () => {
@@ -333,7 +363,7 @@ describe('option branches', () => {
     expect(param(format, '@type')).toBe('single_value');
     expect(param(format, 'message_key')).toBe('message');
     expect(param(format, 'add_newline')).toBe('false');
-    expect(single.match.elements.map((e) => e.name)).toEqual(['format', 'buffer']);
+    expect(single.match.elements.map((e) => e.name)).toEqual(['format', 'buffer', 'secondary']);
   });
 
   test('single_value with expand JSON warns', () => {
@@ -425,6 +455,7 @@ describe('options schema', () => {
       flushInterval: 5,
       chunkLimitSize: '1m',
       totalLimitSize: '1g',
+      overflowAction: 'block',
       kafkaClientLog: false,
     });
   });

@@ -178,12 +178,14 @@ describe('default file parses back to the SLS facts', () => {
     expect(Object.keys(doc)).toEqual(['outputs']);
     expect(kafka).toEqual({
       brokers: [`${EXPECTED_HOST}:10012`],
+      client_id: 'telegraf-HOSTNAME_HERE',
       topic: EXAMPLE_INPUT.logstore,
       version: '2.1.0',
       compression_codec: 1,
       required_acks: 1,
       max_retry: 3,
       max_message_bytes: 1000000,
+      metric_batch_size: 1000,
       idempotent_writes: false,
       enable_tls: true,
       insecure_skip_verify: false,
@@ -192,6 +194,29 @@ describe('default file parses back to the SLS facts', () => {
       sasl_password: EXAMPLE_PASSWORD,
       data_format: 'json',
     });
+  });
+
+  test('client_id names agent and host: the install step replaces the placeholder with hostname -s', () => {
+    for (const layout of ['drop-in', 'complete'] as const) {
+      const { steps } = renderTelegrafConfig(contextFor(), optionsFor({ layout }));
+      const target = layout === 'complete' ? '/etc/telegraf/telegraf.conf' : '/etc/telegraf/telegraf.d/sls-kafka.conf';
+      expect(steps.flatMap((s) => s.commands ?? [])).toContain(`sudo sed -i "s/HOSTNAME_HERE/$(hostname -s)/g" ${target}`);
+    }
+  });
+
+  test('no comment claims SLS speaks only up to Kafka 2.1.1 (SLS documents 2.1.0 as the minimum)', () => {
+    const { file } = render();
+    expect(file.content).not.toMatch(/2\.1\.1/);
+    expect(file.content).toContain('SLS supports 2.1.0 and later');
+  });
+
+  test('secret stores (Telegraf 1.27+) are never offered to the 1.17-1.24 file', () => {
+    const old = renderTelegrafConfig(contextFor({ secretMode: 'env' }), optionsFor({ telegrafVersion: '1.17-1.24', osFamily: 'rhel' }));
+    const oldText = JSON.stringify(old);
+    expect(oldText).not.toMatch(/secretstores|secret store|@\{/);
+    const recent = renderTelegrafConfig(contextFor({ secretMode: 'env' }), optionsFor({ telegrafVersion: '1.25+' }));
+    const store = recent.steps.find((s) => s.title === 'Store the password for the service');
+    expect(store?.detail).toContain('On Telegraf 1.27 or newer a secret store');
   });
 
   test('no message key, no topic suffix, no SASL version override', () => {
