@@ -179,7 +179,8 @@ function pluginSteps(options: LogstashOptions, facts: LogstashVersionFacts, trus
       detail:
         `${facts.label} bundles ${facts.bundled}. The list shows which Kafka gem is installed and its version; ` +
         `update that gem (${gems}) to get the fixes named in the warnings, then restart Logstash.`,
-      commands: [LIST_PLUGINS, ...facts.pluginGems.map(updateCommand)],
+      // Lines below SLS's client minimum get the update as a step of its own, right after.
+      commands: [LIST_PLUGINS, ...(facts.clientBelowSlsMinimum ? [] : facts.pluginGems.map(updateCommand))],
     }),
   ];
   if (facts.clientBelowSlsMinimum) {

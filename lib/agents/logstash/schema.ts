@@ -63,7 +63,7 @@ export const logstashOptionsSchema = z
       acks: choice(LOGSTASH_ACKS, 'Acks: choose “0”, “1” or “all”.', '1'),
       /** The prefix of client_id; the renderer appends `-${HOSTNAME}` so SLS can tell hosts apart. */
       clientId: logstashText('Client ID', (v) =>
-        v.length === 0 || v.length > 200 ? 'enter 1–200 characters, for example logstash.' : undefined,
+        v.length === 0 || v.length > 255 ? 'enter 1–255 characters, for example logstash.' : undefined,
       ).default('logstash'),
       /** `persisted`: Logstash's persistent queue (logstash.yml) keeps events on disk while SLS is unreachable. */
       queue: choice(LOGSTASH_QUEUES, 'Queue: choose “persisted” (on disk, recommended) or “memory”.', 'persisted'),
