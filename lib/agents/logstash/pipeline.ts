@@ -14,7 +14,7 @@ export type PasswordSource = { kind: 'literal'; password: string } | { kind: 'lo
 export type TrustSettings =
   | { kind: 'jvm' }
   | { kind: 'pem'; path: string }
-  | { kind: 'jks'; path: string; password: string };
+  | { kind: 'jks'; path: string; password: string; comment?: string };
 
 export type PipelineInput = { kind: 'none' } | { kind: 'file'; path: string } | { kind: 'beats'; port: number };
 
@@ -26,11 +26,21 @@ export interface PipelineSpec {
   trust: TrustSettings;
   compression: string;
   acks: string;
+  /** client_id prefix; `-${HOSTNAME}` is appended. */
   clientId: string;
+  /** Send the `data-parse-format: json` record header (plugin ≥ 11.4.0) instead of using the `.json` topic. */
+  jsonHeader: boolean;
   input: PipelineInput;
   /** The secret is written into this file (inline secret mode with inline JAAS). */
   holdsSecret: boolean;
 }
+
+/** Batching and size settings: SLS takes at most 5 MB per request and 1 MB per log entry (docs/sls.md#limits). */
+export const PRODUCER_TUNING = { lingerMs: 100, batchSize: 262_144, maxRequestSize: 1_000_000 } as const;
+/** The record header that makes SLS store a JSON value as fields (docs/sls.md#json-parsing). */
+export const JSON_PARSE_HEADER = { key: 'data-parse-format', value: 'json' } as const;
+/** Logstash falls back to this when HOSTNAME is not in its environment (the steps put it there). */
+export const HOSTNAME_FALLBACK = 'unknown-host';
 
 type Line = { setting: string; value: string } | { comment: string };
 
@@ -66,6 +76,7 @@ function trustLines(trust: TrustSettings): Line[] {
       ];
     case 'jks':
       return [
+        ...(trust.comment ? [{ comment: trust.comment }] : []),
         { setting: 'ssl_truststore_type', value: logstashString('JKS') },
         { setting: 'ssl_truststore_location', value: logstashString(trust.path) },
         { setting: 'ssl_truststore_password', value: logstashString(trust.password) },
@@ -101,8 +112,21 @@ export function pipelineConfig(spec: PipelineSpec): string {
       ? { comment: 'acks "all" turns the idempotent producer on (kafka-clients 3.x+), which SLS does not support: see the steps.' }
       : { comment: 'acks "0" or "1" keeps the idempotent producer off (SLS does not support it).' },
     { setting: 'acks', value: logstashString(spec.acks) },
-    { setting: 'client_id', value: logstashString(spec.clientId) },
-    { comment: 'No message_key: records spread over all shards; a fixed key would pin them to one.' },
+    { comment: 'Names this host in SLS and in the producer log; HOSTNAME comes from the service environment (see the steps).' },
+    { setting: 'client_id', value: logstashString(`${spec.clientId}-`, { variable: 'HOSTNAME', default: HOSTNAME_FALLBACK }) },
+    ...(spec.jsonHeader
+      ? [
+          { comment: 'SLS stores the JSON of each record as fields (header supported from plugin 11.4.0).' },
+          { setting: 'message_headers', value: `{ ${logstashString(JSON_PARSE_HEADER.key)} => ${logstashString(JSON_PARSE_HEADER.value)} }` },
+        ]
+      : []),
+    { comment: 'Wait up to 100 ms to fill batches: fewer, larger requests (SLS counts writes per shard).' },
+    { setting: 'linger_ms', value: String(PRODUCER_TUNING.lingerMs) },
+    { comment: 'Up to 256 KiB per shard batch, well below the 5 MB SLS takes per request.' },
+    { setting: 'batch_size', value: String(PRODUCER_TUNING.batchSize) },
+    { comment: 'One request, and so one event, stays below 1 MB, the most SLS takes per log entry; a bigger event is dropped with a warning.' },
+    { setting: 'max_request_size', value: String(PRODUCER_TUNING.maxRequestSize) },
+    { comment: 'No retries setting: the output retries until SLS takes the batch (a count would drop data); no message_key: records spread over all shards.' },
   ];
   return [
     '# Logstash pipeline: events to Alibaba Cloud SLS through its Kafka-compatible endpoint.',
@@ -127,6 +151,25 @@ export function jaasFile(username: string, password: string): string {
     `  username=${jaasValue(username, '"')}`,
     `  password=${jaasValue(password, '"')};`,
     '};',
+    '',
+  ].join('\n');
+}
+
+/** Where the persistent queue lives on deb/rpm installs (path.data is /var/lib/logstash). */
+export const QUEUE_PATH = '/var/lib/logstash/queue';
+/** Disk the queue may fill before inputs pause (back pressure; nothing is dropped). */
+export const QUEUE_MAX_BYTES = '1gb';
+
+/** The logstash.yml lines that turn the persistent queue on; appended to /etc/logstash/logstash.yml by the steps. */
+export function queueSettings(): string {
+  return [
+    '# Logstash persistent queue, for /etc/logstash/logstash.yml (the steps append it).',
+    '# Events wait on disk, not in memory, while SLS is slow or unreachable, and survive a restart.',
+    'queue.type: persisted',
+    '# The default place (path.data/queue), named so that the disk it fills is known.',
+    `path.queue: ${QUEUE_PATH}`,
+    '# When the queue holds this much, inputs pause (back pressure) instead of dropping events.',
+    `queue.max_bytes: ${QUEUE_MAX_BYTES}`,
     '',
   ].join('\n');
 }

@@ -1,7 +1,9 @@
 /**
  * Reads back the producer settings of a rendered Logstash pipeline: the kafka
  * output's attributes, and the JAAS login from `sasl_jaas_config` or from the
- * JAAS file `jaas_path` names (another of the agent's files).
+ * JAAS file `jaas_path` names (another of the agent's files). A record header
+ * `data-parse-format: json` (`message_headers`) expands JSON like the `.json`
+ * topic does, so it reads back as that topic.
  */
 import { parseJaasFile, parseSaslJaasConfig } from '../../config-languages/jaas/parser';
 import { parseLogstashConfig, type LogstashValue } from '../../config-languages/logstash/parser';
@@ -17,6 +19,10 @@ export function readBackLogstash(file: RenderedFile, files: readonly RenderedFil
   const config = parseLogstashConfig(file.content);
   const kafka = config.sections.filter((s) => s.type === 'output').flatMap((s) => s.plugins).find((p) => p.name === 'kafka');
   const attr = (name: string) => logstashString(kafka?.attributes.find((a) => a.name === name)?.value);
+  const headers = kafka?.attributes.find((a) => a.name === 'message_headers')?.value;
+  const jsonHeader =
+    headers?.kind === 'hash' && headers.entries.some((e) => e.key === 'data-parse-format' && logstashString(e.value) === 'json');
+  const topic = attr('topic_id');
   let options: Record<string, string> | undefined;
   const inline = attr('sasl_jaas_config');
   if (inline) options = parseSaslJaasConfig(inline)[0]?.options;
@@ -26,7 +32,7 @@ export function readBackLogstash(file: RenderedFile, files: readonly RenderedFil
     agent: file.agent,
     path: file.path,
     bootstrap: attr('bootstrap_servers')?.split(',')[0],
-    topic: attr('topic_id'),
+    topic: jsonHeader && topic ? `${topic}.json` : topic,
     username: options?.username,
     password: options?.password,
     mechanism: attr('sasl_mechanism'),

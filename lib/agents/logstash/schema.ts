@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { logstashStringProblem } from '../../config-languages/logstash/string';
 import { CODECS } from '../common/codecs';
 import { agentOptionsError, choice, textValueProblem } from '../common/options-schema';
-import { LOGSTASH_VERSIONS, LOGSTASH_VERSION_FACTS } from './versions';
+import { featureSupport, LOGSTASH_VERSIONS, LOGSTASH_VERSION_FACTS, PLUGIN_FEATURES } from './versions';
 
 /** Free text that ends up as a Logstash string value. */
 function logstashText(label: string, check: (value: string) => string | undefined = () => undefined) {
@@ -30,10 +30,12 @@ function absolutePathProblem(example: string) {
 }
 
 export const LOGSTASH_JAAS_MODES = ['auto', 'inline', 'file'] as const;
-export const LOGSTASH_TRUSTSTORES = ['jvm', 'pem', 'jks'] as const;
+/** `auto`: the JVM's cacerts where Logstash bundles a JDK (7.10+), else the JKS SLS publishes. */
+export const LOGSTASH_TRUSTSTORES = ['auto', 'jvm', 'sls-jks', 'pem', 'jks'] as const;
 export const LOGSTASH_COMPRESSIONS = CODECS;
 export const LOGSTASH_ACKS = ['0', '1', 'all'] as const;
 export const LOGSTASH_INPUTS = ['none', 'file', 'beats'] as const;
+export const LOGSTASH_QUEUES = ['persisted', 'memory'] as const;
 
 export const logstashOptionsSchema = z
   .strictObject(
@@ -41,8 +43,12 @@ export const logstashOptionsSchema = z
       version: choice(LOGSTASH_VERSIONS, `Logstash version: choose one of ${LOGSTASH_VERSIONS.join(', ')}.`, '8.3-8.19'),
       /** `auto`: `sasl_jaas_config` where the bundled plugin has it, else a JAAS file. */
       jaasMode: choice(LOGSTASH_JAAS_MODES, 'JAAS mode: choose “auto”, “inline” (sasl_jaas_config) or “file” (jaas_path).', 'auto'),
-      /** `jvm`: no truststore settings, the JVM's cacerts verifies SLS. */
-      truststore: choice(LOGSTASH_TRUSTSTORES, 'Truststore: choose “jvm” (default cacerts), “pem” (a PEM bundle) or “jks” (built with keytool).', 'jvm'),
+      /** `jvm`: no truststore settings, the JVM's cacerts verifies SLS; `sls-jks`: the truststore SLS publishes. */
+      truststore: choice(
+        LOGSTASH_TRUSTSTORES,
+        'Truststore: choose “auto”, “jvm” (default cacerts), “sls-jks” (the JKS SLS publishes), “pem” (a PEM bundle) or “jks” (built with keytool).',
+        'auto',
+      ),
       pemBundlePath: logstashText('PEM bundle path', absolutePathProblem('/etc/ssl/certs/ca-certificates.crt')).default(
         '/etc/ssl/certs/ca-certificates.crt',
       ),
@@ -55,9 +61,12 @@ export const logstashOptionsSchema = z
       ).default('changeit'),
       compression: choice(LOGSTASH_COMPRESSIONS, 'Compression: choose none, gzip, snappy, lz4 or zstd.', 'gzip'),
       acks: choice(LOGSTASH_ACKS, 'Acks: choose “0”, “1” or “all”.', '1'),
+      /** The prefix of client_id; the renderer appends `-${HOSTNAME}` so SLS can tell hosts apart. */
       clientId: logstashText('Client ID', (v) =>
-        v.length === 0 || v.length > 255 ? 'enter 1–255 characters, for example logstash-sls.' : undefined,
-      ).default('logstash-sls'),
+        v.length === 0 || v.length > 255 ? 'enter 1–255 characters, for example logstash.' : undefined,
+      ).default('logstash'),
+      /** `persisted`: Logstash's persistent queue (logstash.yml) keeps events on disk while SLS is unreachable. */
+      queue: choice(LOGSTASH_QUEUES, 'Queue: choose “persisted” (on disk, recommended) or “memory”.', 'persisted'),
       /** `none`: only the output section, added to an existing pipeline. */
       input: choice(LOGSTASH_INPUTS, 'Input: choose “none” (output only), “file” or “beats”.', 'file'),
       filePath: logstashText('Log file path', absolutePathProblem('/var/log/app/*.log')).default('/var/log/app/*.log'),
@@ -72,18 +81,19 @@ export const logstashOptionsSchema = z
   )
   .superRefine((options, ctx) => {
     const facts = LOGSTASH_VERSION_FACTS[options.version];
-    if (options.truststore === 'pem' && !facts.pemTruststore) {
+    // Features the line has only after a plugin update are allowed: the steps install the pinned plugin first.
+    if (options.truststore === 'pem' && featureSupport(facts, 'pemTruststore') === 'unavailable') {
       ctx.addIssue({
         code: 'custom',
         path: ['truststore'],
-        message: `Truststore: PEM truststores need logstash-integration-kafka 10.12.0 or later, which ${facts.label} does not bundle; choose “jvm” or “jks”, or pick Logstash 7.17, 8.3 or later.`,
+        message: `Truststore: PEM truststores need logstash-integration-kafka ${PLUGIN_FEATURES.pemTruststore.minPlugin} or later, which ${facts.label} does not bundle; choose “auto”, “sls-jks” or “jks”, or pick Logstash 7.17, 8.x or 9.x.`,
       });
     }
-    if (options.compression === 'zstd' && !facts.zstd) {
+    if (options.compression === 'zstd' && featureSupport(facts, 'zstd') === 'unavailable') {
       ctx.addIssue({
         code: 'custom',
         path: ['compression'],
-        message: `Compression: zstd needs logstash-integration-kafka 10.10.0 or later, which ${facts.label} does not bundle; choose gzip.`,
+        message: `Compression: zstd needs logstash-integration-kafka ${PLUGIN_FEATURES.zstd.minPlugin} or later, which ${facts.label} does not bundle; choose gzip.`,
       });
     }
   });

@@ -26,6 +26,8 @@ export const LOGSTASH_SUBSTITUTION_PATTERN = /\$\{(?<name>[a-zA-Z_.][a-zA-Z0-9_.
 /** A deliberate `${NAME}` reference to the Logstash keystore or the environment. */
 export interface LogstashVariable {
   variable: string;
+  /** `${NAME:default}`: used when neither the keystore nor the environment has NAME. */
+  default?: string;
 }
 
 /** A piece of a string value: literal text (checked) or a variable reference. */
@@ -82,7 +84,10 @@ export function logstashString(...parts: LogstashStringPart[]): string {
       if (!VARIABLE_NAME.test(part.variable)) {
         throw new UnrepresentableValueError('Logstash string', `“${part.variable}” is not a valid variable name.`);
       }
-      text += '${' + part.variable + '}';
+      if (part.default !== undefined && (part.default.includes('}') || logstashStringProblem(part.default) || /["']/.test(part.default))) {
+        throw new UnrepresentableValueError('Logstash string', `“${part.default}” cannot be a variable default.`);
+      }
+      text += '${' + part.variable + (part.default !== undefined ? `:${part.default}` : '') + '}';
     }
   }
   // Checked again joined: "…$" + "{…" would form `${`, and the quote kind

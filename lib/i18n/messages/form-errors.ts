@@ -229,8 +229,8 @@ export const schemaMessagePatternsZh: ReadonlyArray<{ en: RegExp; zh: string }> 
   { en: /^enter a port number such as (?<example>\d+)\.$/, zh: '请输入端口号，例如 {example}。' },
   { en: /^enter a port from 1 to 65535\.$/, zh: '请输入 1 到 65535 之间的端口号。' },
   {
-    en: /^PEM truststores need logstash-integration-kafka 10\.12\.0 or later, which (?<label>.+) does not bundle; choose “jvm” or “jks”, or pick Logstash 7\.17, 8\.3 or later\.$/,
-    zh: 'PEM 信任库需要 logstash-integration-kafka 10.12.0 或更高版本，而 {label} 未自带；请改用“JVM 默认”或“JKS”，或选择 Logstash 7.17、8.3 或更高版本。',
+    en: /^PEM truststores need logstash-integration-kafka 10\.12\.0 or later, which (?<label>.+) does not bundle; choose “auto”, “sls-jks” or “jks”, or pick Logstash 7\.17, 8\.x or 9\.x\.$/,
+    zh: 'PEM 信任库需要 logstash-integration-kafka 10.12.0 或更高版本，而 {label} 未自带；请改用“自动”、“SLS 发布的 JKS”或“JKS”，或选择 Logstash 7.17、8.x 或 9.x。',
   },
   {
     en: /^zstd needs logstash-integration-kafka 10\.10\.0 or later, which (?<label>.+) does not bundle; choose gzip\.$/,

@@ -97,7 +97,7 @@ describe('defaults and relevance', () => {
       expect(hasAllAgentOptions(id, withAgentDefaults(id, {}))).toBe(true);
     }
     const shared = withAgentDefaults('logstash', { input: 'beats', beatsPort: 6000 });
-    expect(shared).toMatchObject({ input: 'beats', beatsPort: 6000, version: '8.3-8.19', truststore: 'jvm' });
+    expect(shared).toMatchObject({ input: 'beats', beatsPort: 6000, version: '8.3-8.19', truststore: 'auto' });
     // Copies: changing one agent's filled list does not change the next.
     (withAgentDefaults('beats', {}).paths as string[]).push('/x');
     expect(withAgentDefaults('beats', {}).paths).toEqual(['/var/log/*.log']);

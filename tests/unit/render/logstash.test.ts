@@ -4,6 +4,10 @@
  * messages, and property tests for the quoting helpers and the renderer.
  */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { load as loadYaml } from 'js-yaml';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRenderContext, type RenderOptions } from '@/lib/agents/context';
@@ -13,7 +17,15 @@ import { logstashString, logstashStringProblem, UnrepresentableValueError } from
 import { saslJaasConfigValue } from '@/lib/agents/logstash/pipeline';
 import { shellWord } from '@/lib/config-languages/shell/quote';
 import { GLOBALSIGN_ROOTS } from '@/lib/agents/logstash/truststore';
-import { LOGSTASH_VERSIONS, LOGSTASH_VERSION_FACTS } from '@/lib/agents/logstash/versions';
+import {
+  featureSupport,
+  LOGSTASH_VERSIONS,
+  LOGSTASH_VERSION_FACTS,
+  NEWEST_10X,
+  NEWEST_11X,
+  PLUGIN_FEATURES,
+} from '@/lib/agents/logstash/versions';
+
 import type { AgentRender, RenderStep } from '@/lib/agents/types';
 import { logstashOptionsSchema, type LogstashOptions, type LogstashOptionsInput } from '@/lib/agents/logstash/schema';
 import { fieldErrors, type SettingsInput } from '@/lib/settings/schema';
@@ -82,7 +94,10 @@ function stepsText(steps: RenderStep[]): string {
 describe('logstash golden files', () => {
   it('default settings: pipeline with inline JAAS, JVM truststore, file input', async () => {
     const result = render();
-    expect(result.files.map((f) => [f.path, f.language])).toEqual([['sls-kafka.conf', 'logstash']]);
+    expect(result.files.map((f) => [f.path, f.language])).toEqual([
+      ['sls-kafka.conf', 'logstash'],
+      ['logstash-queue.yml', 'yaml'],
+    ]);
     await expect(file(result, 'sls-kafka.conf')).toMatchFileSnapshot('./golden/logstash/default/sls-kafka.conf');
     await expect(stepsText(result.steps)).toMatchFileSnapshot('./golden/logstash/default/steps.md');
   });
@@ -92,6 +107,7 @@ describe('logstash golden files', () => {
     expect(result.files.map((f) => [f.path, f.language])).toEqual([
       ['sls-kafka.conf', 'logstash'],
       ['kafka_client_jaas.conf', 'jaas'],
+      ['logstash-queue.yml', 'yaml'],
     ]);
     await expect(file(result, 'sls-kafka.conf')).toMatchFileSnapshot('./golden/logstash/jaas-file-jks/sls-kafka.conf');
     await expect(file(result, 'kafka_client_jaas.conf')).toMatchFileSnapshot('./golden/logstash/jaas-file-jks/kafka_client_jaas.conf');
@@ -102,6 +118,19 @@ describe('logstash golden files', () => {
     const result = render({ secretMode: 'env', target: 'sandbox', expandJson: true }, { input: 'beats' });
     await expect(file(result, 'sls-kafka.conf')).toMatchFileSnapshot('./golden/logstash/env-sandbox/sls-kafka.conf');
     await expect(stepsText(result.steps)).toMatchFileSnapshot('./golden/logstash/env-sandbox/steps.md');
+  });
+
+  it('Logstash 6 with the defaults: plugin update first, the JKS SLS publishes', async () => {
+    const result = render({}, { version: '6' });
+    await expect(file(result, 'sls-kafka.conf')).toMatchFileSnapshot('./golden/logstash/v6-sls-jks/sls-kafka.conf');
+    await expect(stepsText(result.steps)).toMatchFileSnapshot('./golden/logstash/v6-sls-jks/steps.md');
+  });
+
+  it('Logstash 9, JSON expansion by record header, secret mode env', async () => {
+    const result = render({ secretMode: 'env', expandJson: true }, { version: '9' });
+    await expect(file(result, 'sls-kafka.conf')).toMatchFileSnapshot('./golden/logstash/v9-json-header/sls-kafka.conf');
+    await expect(file(result, 'logstash-queue.yml')).toMatchFileSnapshot('./golden/logstash/v9-json-header/logstash-queue.yml');
+    await expect(stepsText(result.steps)).toMatchFileSnapshot('./golden/logstash/v9-json-header/steps.md');
   });
 });
 
@@ -117,7 +146,10 @@ describe('logstash pipeline parsed back', () => {
     expect(attrs.get('codec')).toEqual({ kind: 'bareword', value: 'json' });
     expect(stringAttribute(kafka, 'acks')).toBe('1');
     expect(stringAttribute(kafka, 'compression_type')).toBe('gzip');
-    expect(stringAttribute(kafka, 'client_id')).toBe('logstash-sls');
+    // client_id names host and agent: Logstash fills ${HOSTNAME} from the service environment, with a fallback.
+    expect(stringAttribute(kafka, 'client_id')).toBe('logstash-${HOSTNAME:unknown-host}');
+    expect(substituteVariables(stringAttribute(kafka, 'client_id'), (n) => ({ HOSTNAME: 'web-1' })[n])).toBe('logstash-web-1');
+    expect(substituteVariables(stringAttribute(kafka, 'client_id'), () => undefined)).toBe('logstash-unknown-host');
     // No constant key (load balancing over shards), no file-based JAAS, no truststore (JVM cacerts).
     for (const absent of ['message_key', 'partitioner', 'jaas_path', 'ssl_truststore_location', 'ssl_truststore_type', 'ssl_truststore_password', 'retries']) {
       expect(attrs.has(absent), absent).toBe(false);
@@ -158,7 +190,7 @@ describe('logstash pipeline parsed back', () => {
       expect(stringAttribute(kafkaOutput(result), 'acks')).toBe(acks);
       expect(result.steps.some((s) => s.kind === 'warning' && s.title.includes('idempotent'))).toBe(acks === 'all');
     }
-    expect(stringAttribute(kafkaOutput(render({}, { clientId: 'edge-7 "west"' })), 'client_id')).toBe('edge-7 "west"');
+    expect(stringAttribute(kafkaOutput(render({}, { clientId: 'edge-7 "west"' })), 'client_id')).toBe('edge-7 "west"-${HOSTNAME:unknown-host}');
   });
 
   it('uses the intranet endpoint, the region host form and the .json topic when asked', () => {
@@ -214,7 +246,7 @@ describe('logstash JAAS: inline or file', () => {
     const result = render({}, { version: '6', jaasMode: 'inline' });
     expect(inlineJaas(kafkaOutput(result)).options.password).toBe(EXAMPLE_PASSWORD);
     expect(result.steps.some((s) => s.kind === 'warning' && s.title.includes('may not know sasl_jaas_config'))).toBe(true);
-    expect(result.files).toHaveLength(1);
+    expect(result.files.map((f) => f.path)).toEqual(['sls-kafka.conf', 'logstash-queue.yml']);
   });
 
   it('warns about the sasl_jaas_config bug only where the broken releases can be installed', () => {
@@ -243,8 +275,8 @@ describe('logstash secret modes', () => {
     expect(inlineJaas(kafka).options).toEqual({ username: EXAMPLE_INPUT.project, password: EXAMPLE_PASSWORD });
     expect(allCommands(result)).toEqual(
       expect.arrayContaining([
-        'sudo /usr/share/logstash/bin/logstash-keystore --path.settings /etc/logstash create',
-        'sudo /usr/share/logstash/bin/logstash-keystore --path.settings /etc/logstash add SLS_KAFKA_PASSWORD',
+        'sudo -E /usr/share/logstash/bin/logstash-keystore --path.settings /etc/logstash create',
+        'sudo -E /usr/share/logstash/bin/logstash-keystore --path.settings /etc/logstash add SLS_KAFKA_PASSWORD',
       ]),
     );
     const everything = JSON.stringify(result);
@@ -254,7 +286,7 @@ describe('logstash secret modes', () => {
   it('env with a JAAS file wanted: sasl_jaas_config instead, and says why', () => {
     for (const options of [{ jaasMode: 'file' }, { version: '6' }] as LogstashOptionsInput[]) {
       const result = render({ secretMode: 'env' }, options);
-      expect(result.files.map((f) => f.path)).toEqual(['sls-kafka.conf']);
+      expect(result.files.map((f) => f.path)).toEqual(['sls-kafka.conf', 'logstash-queue.yml']);
       expect(inlineJaas(kafkaOutput(result)).options.password).toBe(EXAMPLE_PASSWORD);
       expect(result.steps.some((s) => s.kind === 'warning' && s.title.includes('JAAS file replaced'))).toBe(true);
       expect(JSON.stringify(result)).not.toContain(EXAMPLE_INPUT.accessKeySecret);
@@ -263,13 +295,47 @@ describe('logstash secret modes', () => {
 });
 
 describe('logstash TLS trust', () => {
-  it('jvm: no truststore settings, a cacerts check with the right keytool', () => {
+  it('jvm: no truststore settings; the check finds the root that anchors the SLS chain, not any GlobalSign entry', () => {
+    const fingerprints = GLOBALSIGN_ROOTS.map((r) => `-e ${r.sha256}`).join(' ');
     const modern = render({}, { truststore: 'jvm' });
-    expect(allCommands(modern)).toContain('/usr/share/logstash/jdk/bin/keytool -list -cacerts -storepass changeit | grep -i globalsign');
-    const old = render({}, { version: '7.0-7.9' });
-    expect(allCommands(old)).toContain('keytool -list -cacerts -storepass changeit | grep -i globalsign');
-    expect(old.steps.some((s) => s.kind === 'warning' && s.title.includes('system Java'))).toBe(true);
+    const commands = allCommands(modern);
+    // Before: `keytool -list -cacerts | grep -i globalsign`, true for any GlobalSign entry.
+    expect(commands.some((c) => /grep -i globalsign/.test(c))).toBe(false);
+    expect(commands).toContain(
+      `openssl s_client -connect ${SLS_HOST}:10012 -servername ${SLS_HOST} -showcerts </dev/null 2>/dev/null ` +
+        `| awk '/^ *[0-9]+ s:/{s=$0} /^ *i:/{i=$0} END{print "top of chain: " s; print "issued by:    " i}'`,
+    );
+    expect(commands).toContain(`/usr/share/logstash/jdk/bin/keytool -list -v -cacerts -storepass changeit | grep -i ${fingerprints}`);
+    const detail = modern.steps.find((s) => s.title === 'TLS trust: the JVM default truststore')?.detail ?? '';
+    for (const root of GLOBALSIGN_ROOTS) expect(detail).toContain(`${root.name} ${root.sha256}`);
     expect(modern.steps.some((s) => s.title.includes('system Java'))).toBe(false);
+
+    const old = render({}, { version: '7.0-7.9', truststore: 'jvm' });
+    expect(allCommands(old)).toContain(`keytool -list -v -cacerts -storepass changeit | grep -i ${fingerprints}`);
+    expect(old.steps.some((s) => s.kind === 'warning' && s.title.includes('system Java'))).toBe(true);
+  });
+
+  it('the awk of the JVM check prints the subject and issuer of the last certificate of -showcerts output', () => {
+    const command = allCommands(render({}, { truststore: 'jvm' })).find((c) => c.startsWith('openssl s_client'))!;
+    const awk = command.slice(command.indexOf('| awk ') + 2);
+    const sample = [
+      'CONNECTED(00000003)',
+      '---',
+      'Certificate chain',
+      ' 0 s:CN = *.cn-hangzhou.log.aliyuncs.com',
+      '   i:C = BE, O = GlobalSign nv-sa, CN = GlobalSign RSA OV SSL CA 2018',
+      '-----BEGIN CERTIFICATE-----',
+      'MIIx',
+      '-----END CERTIFICATE-----',
+      ' 1 s:C = BE, O = GlobalSign nv-sa, CN = GlobalSign RSA OV SSL CA 2018',
+      '   i:OU = GlobalSign Root CA - R3, O = GlobalSign, CN = GlobalSign',
+      '---',
+    ].join('\n');
+    const out = execFileSync('sh', ['-c', awk], { input: sample, encoding: 'utf8' });
+    expect(out).toBe(
+      'top of chain:  1 s:C = BE, O = GlobalSign nv-sa, CN = GlobalSign RSA OV SSL CA 2018\n' +
+        'issued by:       i:OU = GlobalSign Root CA - R3, O = GlobalSign, CN = GlobalSign\n',
+    );
   });
 
   it('pem: type PEM, the bundle path, no password', () => {
@@ -361,13 +427,14 @@ describe('logstash options schema', () => {
     expect(logstashOptionsSchema.parse({})).toEqual({
       version: '8.3-8.19',
       jaasMode: 'auto',
-      truststore: 'jvm',
+      truststore: 'auto',
       pemBundlePath: '/etc/ssl/certs/ca-certificates.crt',
       jksPath: '/etc/logstash/sls-truststore.jks',
       jksPassword: 'changeit',
       compression: 'gzip',
       acks: '1',
-      clientId: 'logstash-sls',
+      clientId: 'logstash',
+      queue: 'persisted',
       input: 'file',
       filePath: '/var/log/app/*.log',
       beatsPort: 5044,
@@ -379,7 +446,10 @@ describe('logstash options schema', () => {
     [{ jaasMode: 'env' as never }, 'jaasMode', /^JAAS mode: /],
     [{ truststore: 'p12' as never }, 'truststore', /^Truststore: /],
     [{ truststore: 'pem', version: '7.10-7.16' }, 'truststore', /^Truststore: PEM truststores need logstash-integration-kafka 10\.12\.0/],
-    [{ compression: 'zstd', version: '8.0-8.2' }, 'compression', /^Compression: zstd needs logstash-integration-kafka 10\.10\.0/],
+    [{ compression: 'zstd', version: '7.10-7.16' }, 'compression', /^Compression: zstd needs logstash-integration-kafka 10\.10\.0/],
+    [{ compression: 'zstd', version: '6' }, 'compression', /^Compression: zstd needs logstash-integration-kafka 10\.10\.0/],
+    [{ truststore: 'pem', version: '7.0-7.9' }, 'truststore', /^Truststore: PEM truststores need logstash-integration-kafka 10\.12\.0/],
+    [{ queue: 'disk' as never }, 'queue', /^Queue: /],
     [{ compression: 'brotli' as never }, 'compression', /^Compression: /],
     [{ acks: 2 as never }, 'acks', /^Acks: /],
     [{ clientId: '' }, 'clientId', /^Client ID: enter 1–255 characters/],
@@ -408,7 +478,7 @@ describe('logstash options schema', () => {
 
   it('accepts Windows paths written with forward slashes and PEM/zstd where the version has them', () => {
     expect(logstashOptionsSchema.safeParse({ jksPath: 'C:/logstash/sls.jks' }).success).toBe(true);
-    for (const version of ['7.17', '8.3-8.19', '9'] as const) {
+    for (const version of ['7.17', '8.0-8.2', '8.3-8.19', '9'] as const) {
       expect(logstashOptionsSchema.safeParse({ version, truststore: 'pem', compression: 'zstd' }).success).toBe(true);
     }
   });
@@ -598,8 +668,16 @@ const FREE_TEXT: Array<{
   node: (config: LogstashConfig) => StringNode;
   /** The step command that carries the value, if any. */
   command?: (options: LogstashOptions) => string;
+  /** How the value appears in the node, when not verbatim. */
+  written?: (value: string) => string;
 }> = [
-  { field: 'clientId', label: 'Client ID', enable: {}, node: (c) => stringNode(attributeMap(findPlugin(c, 'output', 'kafka')).get('client_id'), 'client_id') },
+  {
+    field: 'clientId',
+    label: 'Client ID',
+    enable: {},
+    node: (c) => stringNode(attributeMap(findPlugin(c, 'output', 'kafka')).get('client_id'), 'client_id'),
+    written: (v) => `${v}-\${HOSTNAME:unknown-host}`,
+  },
   {
     field: 'filePath',
     label: 'Log file path',
@@ -641,13 +719,13 @@ function blanked(config: LogstashConfig, node: (config: LogstashConfig) => Strin
 }
 
 describe('logstash renderer with hostile free text (property)', () => {
-  it.each(FREE_TEXT)('$field: rejected naming the field, or rendered exactly with nothing else changed', ({ field, label, enable, node, command }) => {
+  it.each(FREE_TEXT)('$field: rejected naming the field, or rendered exactly with nothing else changed', ({ field, label, enable, node, command, written = (v) => v }) => {
     const baseline = parseLogstashConfig(file(render({}, enable), 'sls-kafka.conf'));
     const defaultValue = node(baseline).value;
     const candidates = fc.oneof(hostile, hostile.map((s) => `/${s}`), hostile.map((s) => `/opt/${s}-${s}`));
     fc.assert(
       fc.property(candidates, (value) => {
-        fc.pre(value !== defaultValue);
+        fc.pre(written(value) !== defaultValue);
         const parsed = logstashOptionsSchema.safeParse({ ...enable, [field]: value });
         if (!parsed.success) {
           const errors = fieldErrors(parsed.error);
@@ -661,7 +739,7 @@ describe('logstash renderer with hostile free text (property)', () => {
         const result = renderLogstashConfig(createRenderContext(exampleSettings()), parsed.data);
         for (const supportEscapes of [false, true]) {
           const config = parseLogstashConfig(file(result, 'sls-kafka.conf'), { supportEscapes });
-          expect(node(config).value).toBe(value);
+          expect(node(config).value).toBe(written(value));
           expect(blanked(config, node)).toBe(blanked(baseline, node));
         }
         // Steps carry paths and the JKS password only as single shell words (shellWord is checked against /bin/sh above).
@@ -669,5 +747,246 @@ describe('logstash renderer with hostile free text (property)', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+/*
+ * Issue 12 (production-grade Logstash): each block names what the output
+ * said before, so that a regression to it fails here.
+ */
+describe('logstash release lines: plugin features and pins', () => {
+  it('has the version facts the research confirmed (docs/agents/logstash.md#versions)', () => {
+    // Before: 11.8.11, which upstream does not show; 11.8.10 is the newest 11.x confirmed.
+    expect(NEWEST_11X).toBe('11.8.10');
+    expect(NEWEST_10X).toBe('10.12.1');
+    expect(Object.fromEntries(Object.entries(PLUGIN_FEATURES).map(([k, v]) => [k, v.minPlugin]))).toEqual({
+      zstd: '10.10.0',
+      pemTruststore: '10.12.0',
+      messageHeaders: '11.4.0',
+    });
+    const table = Object.fromEntries(
+      LOGSTASH_VERSIONS.map((v) => [v, (['zstd', 'pemTruststore', 'messageHeaders'] as const).map((f) => featureSupport(LOGSTASH_VERSION_FACTS[v], f))]),
+    );
+    expect(table).toEqual({
+      '6': ['unavailable', 'unavailable', 'unavailable'],
+      '7.0-7.9': ['unavailable', 'unavailable', 'unavailable'],
+      '7.10-7.16': ['unavailable', 'unavailable', 'unavailable'],
+      // Before: 7.17 had zstd and PEM as bundled, but 7.17.0 predates plugin 10.12.0.
+      '7.17': ['after-update', 'after-update', 'unavailable'],
+      // Before: zstd false for all of 8.0–8.2; 8.2 bundles 10.10.0 and 8.0–8.1 can update.
+      '8.0-8.2': ['after-update', 'after-update', 'unavailable'],
+      '8.3-8.19': ['bundled', 'bundled', 'after-update'],
+      '9': ['bundled', 'bundled', 'bundled'],
+    });
+    for (const version of LOGSTASH_VERSIONS) {
+      const everything = JSON.stringify(render({}, { version }));
+      expect(everything, version).not.toContain('11.8.11');
+    }
+    expect(allCommands(render({}, { version: '9' }))).toContain(
+      'sudo /usr/share/logstash/bin/logstash-plugin install --version 11.8.10 logstash-integration-kafka',
+    );
+  });
+
+  it('offers zstd and PEM to 7.17 and 8.0–8.2 only together with the pinned plugin install, before the config test', () => {
+    for (const version of ['7.17', '8.0-8.2'] as const) {
+      for (const options of [{ compression: 'zstd' }, { truststore: 'pem' }, { compression: 'zstd', truststore: 'pem' }] as LogstashOptionsInput[]) {
+        const result = render({}, { version, ...options });
+        const titles = result.steps.map((s) => s.title);
+        const install = result.steps.findIndex((s) => s.title.startsWith('Install logstash-integration-kafka 10.12.1 for'));
+        expect(install, `${version} ${JSON.stringify(options)}`).toBeGreaterThanOrEqual(0);
+        expect(result.steps[install]!.commands).toContain(
+          'sudo /usr/share/logstash/bin/logstash-plugin install --version 10.12.1 logstash-integration-kafka',
+        );
+        expect(install).toBeLessThan(titles.indexOf('Test the configuration'));
+        if (options.compression === 'zstd') expect(result.steps[install]!.detail).toContain('zstd" needs logstash-integration-kafka 10.10.0');
+        if (options.truststore === 'pem') expect(result.steps[install]!.detail).toContain('"PEM" needs logstash-integration-kafka 10.12.0');
+      }
+      // Nothing that needs the update: no install step.
+      expect(render({}, { version }).steps.some((s) => s.title.startsWith('Install logstash-integration-kafka'))).toBe(false);
+      // The sandbox CA goes into a JKS there: a PEM truststore is not certain without the update.
+      expect(stringAttribute(kafkaOutput(render({ target: 'sandbox' }, { version })), 'ssl_truststore_type')).toBe('JKS');
+    }
+    // Where every patch bundles it, no install step.
+    const modern = render({}, { version: '8.3-8.19', compression: 'zstd', truststore: 'pem' });
+    expect(modern.steps.some((s) => s.title.startsWith('Install logstash-integration-kafka'))).toBe(false);
+  });
+
+  it('Logstash 6 and 7.0–7.9: updates the Kafka output before anything else, for the 2.1.0 client SLS requires', () => {
+    for (const [version, gems] of [
+      ['6', ['logstash-output-kafka']],
+      ['7.0-7.9', ['logstash-output-kafka', 'logstash-integration-kafka']],
+    ] as const) {
+      const result = render({}, { version });
+      const update = result.steps.findIndex((s) => s.title === 'Update the Kafka output first: SLS needs a Kafka 2.1.0 client');
+      expect(update, version).toBe(1);
+      expect(result.steps[update]!.kind).toBeUndefined();
+      expect(result.steps[update]!.commands).toEqual([
+        ...gems.map((g) => `sudo /usr/share/logstash/bin/logstash-plugin update ${g}`),
+        '/usr/share/logstash/bin/logstash-plugin list --verbose | grep kafka',
+      ]);
+      expect(result.steps[update]!.detail).toContain('logstash-output-kafka 7.3.0 or later (kafka-clients 2.1.0)');
+    }
+    for (const version of ['7.10-7.16', '7.17', '8.0-8.2', '8.3-8.19', '9'] as const) {
+      expect(render({}, { version }).steps.some((s) => s.title.includes('SLS needs a Kafka 2.1.0 client')), version).toBe(false);
+    }
+  });
+
+  it('Logstash before 7.10: the JKS SLS publishes, with its URL and md5, by default (not a warning about cacerts)', () => {
+    for (const version of ['6', '7.0-7.9'] as const) {
+      const result = render({}, { version });
+      const kafka = kafkaOutput(result);
+      expect(stringAttribute(kafka, 'ssl_truststore_type')).toBe('JKS');
+      expect(stringAttribute(kafka, 'ssl_truststore_location')).toBe('/etc/logstash/sls-root.truststore.jks');
+      expect(stringAttribute(kafka, 'ssl_truststore_password')).toBe('123456');
+      const commands = allCommands(result);
+      const download = commands.indexOf(
+        'sudo curl -fsSLo /etc/logstash/sls-root.truststore.jks https://sls-kproxy.oss-cn-hangzhou.aliyuncs.com/client-root.truststore.jks',
+      );
+      const md5 = commands.indexOf("echo 'bbe0c4523637f489fa7664b881f32978  /etc/logstash/sls-root.truststore.jks' | sudo md5sum -c -");
+      expect(download).toBeGreaterThanOrEqual(0);
+      expect(md5).toBe(download + 1);
+      expect(result.steps.some((s) => s.title.includes('system Java'))).toBe(false);
+    }
+    // From 7.10 on, auto means the bundled JDK's cacerts.
+    expect(attributeMap(kafkaOutput(render({}, { version: '7.10-7.16' }))).has('ssl_truststore_location')).toBe(false);
+    // Anyone may choose it.
+    expect(stringAttribute(kafkaOutput(render({}, { truststore: 'sls-jks' })), 'ssl_truststore_location')).toBe('/etc/logstash/sls-root.truststore.jks');
+  });
+
+  it('says what SLS states about the Kafka version: 2.1.0 as the minimum, never “speaks 2.1.1”', () => {
+    for (const version of LOGSTASH_VERSIONS) {
+      for (const files of [render({}, { version })]) {
+        const text = JSON.stringify(files);
+        expect(text, version).not.toMatch(/speaks Kafka 2\.1\.1|up to 2\.1\.1/);
+      }
+    }
+    const warning = render({}, { version: '9' }).steps.find((s) => s.title.includes('kafka-clients 4.x'))!;
+    expect(warning.detail).toContain('SLS states Kafka 2.1.0 as the lowest protocol version it supports');
+  });
+});
+
+describe('logstash keystore in secret mode env', () => {
+  const result = render({ secretMode: 'env' });
+  const keystore = result.steps.find((s) => s.title === 'Store the password in a password-protected Logstash keystore')!;
+
+  it('creates it with LOGSTASH_KEYSTORE_PASS from the environment file the service reads, then sets owner and mode', () => {
+    const commands = keystore.commands!;
+    // Before: a plain `sudo logstash-keystore create`, no password, no owner or mode.
+    expect(commands[0]).toBe('ENVFILE=/etc/default/logstash; [ -d /etc/sysconfig ] && ENVFILE=/etc/sysconfig/logstash');
+    expect(commands).toContain('sudo touch "$ENVFILE" && sudo chown root:root "$ENVFILE" && sudo chmod 600 "$ENVFILE"');
+    expect(commands).toContain(
+      `sudo grep -q '^LOGSTASH_KEYSTORE_PASS=' "$ENVFILE" || printf 'LOGSTASH_KEYSTORE_PASS=%s\\n' "$(openssl rand -hex 24)" | sudo tee -a "$ENVFILE" >/dev/null`,
+    );
+    const create = commands.indexOf('sudo -E /usr/share/logstash/bin/logstash-keystore --path.settings /etc/logstash create');
+    const exported = commands.findIndex((c) => c.startsWith('export LOGSTASH_KEYSTORE_PASS='));
+    expect(exported).toBeGreaterThan(0);
+    expect(create).toBeGreaterThan(exported);
+    const chown = commands.indexOf('sudo chown logstash:root /etc/logstash/logstash.keystore && sudo chmod 0600 /etc/logstash/logstash.keystore');
+    expect(chown).toBeGreaterThan(create);
+    expect(commands.at(-1)).toBe('unset LOGSTASH_KEYSTORE_PASS');
+  });
+
+  it('explains the two environment files and why a password matters, truthfully', () => {
+    const detail = keystore.detail!;
+    expect(detail).toContain('/etc/sysconfig/logstash on RHEL, /etc/default/logstash on Debian/Ubuntu');
+    expect(detail).toContain('sudo -E');
+    expect(detail).toContain('stores it, only obfuscated, at the end of the keystore file itself');
+    expect(detail).toContain('Elastic’s docs say the data is encrypted either way');
+  });
+
+  it('runs the config test with the keystore password, as the service will', () => {
+    const test = result.steps.find((s) => s.title === 'Test the configuration')!;
+    expect(test.commands).toEqual([
+      'ENVFILE=/etc/default/logstash; [ -d /etc/sysconfig ] && ENVFILE=/etc/sysconfig/logstash',
+      `export LOGSTASH_KEYSTORE_PASS="$(sudo sed -n 's/^LOGSTASH_KEYSTORE_PASS=//p' "$ENVFILE")"`,
+      'sudo -E -u logstash /usr/share/logstash/bin/logstash --path.settings /etc/logstash -f /etc/logstash/conf.d/sls-kafka.conf --config.test_and_exit',
+      'unset LOGSTASH_KEYSTORE_PASS',
+    ]);
+  });
+
+  it('the environment-file commands work in /bin/sh, and the password never reaches an argv', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ls-env-'));
+    try {
+      const envFile = join(dir, 'logstash');
+      // sudo and the chown to root are the parts a test cannot run; the rest is the rendered text.
+      const script = keystore
+        .commands!.slice(2, 4)
+        .map((c) => c.replaceAll('sudo ', ''))
+        .join('\n');
+      const out = execFileSync('sh', ['-c', `ENVFILE=${shellWord(envFile)}\ntouch "$ENVFILE"\n${script}\n${script}\nprintf '%s' "$LOGSTASH_KEYSTORE_PASS"`], {
+        encoding: 'utf8',
+      });
+      const lines = readFileSync(envFile, 'utf8').split('\n').filter(Boolean);
+      expect(lines).toHaveLength(1); // a second run keeps the first password
+      expect(lines[0]).toMatch(/^LOGSTASH_KEYSTORE_PASS=[0-9a-f]{48}$/);
+      expect(out).toBe(lines[0]!.split('=')[1]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('logstash day-two settings', () => {
+  it('batches within SLS limits, keeps infinite retries, names the host in client_id', () => {
+    const attrs = attributeMap(kafkaOutput(render()));
+    const num = (name: string) => {
+      const v = attrs.get(name);
+      if (v?.kind !== 'number') throw new Error(`${name} is not a number`);
+      return v.value;
+    };
+    // Before: none of these were set (plugin defaults: linger 0, 16 KiB batches, 1 MiB requests).
+    expect(num('linger_ms')).toBe(100);
+    expect(num('batch_size')).toBe(262_144);
+    expect(num('max_request_size')).toBe(1_000_000);
+    // SLS: at most 1 MB per log entry and 5 MB per request (docs/sls.md#limits).
+    expect(num('max_request_size')).toBeLessThanOrEqual(1_000_000);
+    expect(num('batch_size')).toBeLessThan(num('max_request_size'));
+    expect(attrs.has('retries')).toBe(false);
+    expect(attrs.has('delivery_timeout_ms')).toBe(false); // the output has no such option
+    const hostStep = render().steps.find((s) => s.title === 'Give the service its host name (client_id)')!;
+    expect(hostStep.commands).toContain(`sudo grep -q '^HOSTNAME=' "$ENVFILE" || echo "HOSTNAME=$(hostname)" | sudo tee -a "$ENVFILE" >/dev/null`);
+  });
+
+  it('turns on the persistent queue in logstash.yml, unless the memory queue is chosen', () => {
+    const result = render();
+    // Before: no queue settings at all (Logstash's default memory queue loses events on a restart).
+    expect(loadYaml(file(result, 'logstash-queue.yml'))).toEqual({
+      'queue.type': 'persisted',
+      'path.queue': '/var/lib/logstash/queue',
+      'queue.max_bytes': '1gb',
+    });
+    const step = result.steps.find((s) => s.title === 'Turn on the persistent queue')!;
+    expect(step.commands).toContain('sudo tee -a /etc/logstash/logstash.yml < logstash-queue.yml >/dev/null');
+    const memory = render({}, { queue: 'memory' });
+    expect(memory.files.map((f) => f.path)).toEqual(['sls-kafka.conf']);
+    expect(memory.steps.some((s) => s.title.includes('persistent queue'))).toBe(false);
+  });
+
+  it('expands JSON by the data-parse-format header where every patch has plugin 11.4+, else by the .json topic', () => {
+    const v9 = kafkaOutput(render({ expandJson: true }, { version: '9' }));
+    // Before: always the .json topic.
+    expect(stringAttribute(v9, 'topic_id')).toBe('test-logstore-1');
+    expect(attributeMap(v9).get('message_headers')).toEqual({
+      kind: 'hash',
+      entries: [{ key: 'data-parse-format', value: { kind: 'string', value: 'json', quote: '"' } }],
+    });
+    for (const version of ['7.17', '8.0-8.2', '8.3-8.19'] as const) {
+      const kafka = kafkaOutput(render({ expandJson: true }, { version }));
+      expect(stringAttribute(kafka, 'topic_id'), version).toBe('test-logstore-1.json');
+      expect(attributeMap(kafka).has('message_headers'), version).toBe(false);
+    }
+    expect(attributeMap(kafkaOutput(render({ expandJson: false }, { version: '9' }))).has('message_headers')).toBe(false);
+  });
+
+  it('the read-back and producer check agree with the header form', async () => {
+    // Imported here, like the registry test above: the other agents' renderers only matter to this test.
+    const { renderSettings } = await import('@/lib/agents');
+    const { checkProducerSettings } = await import('@/lib/agents/producer-check');
+    const settings = exampleSettings({ expandJson: true, agents: { logstash: { version: '9' } } });
+    const ctx = createRenderContext(settings);
+    const { files } = renderSettings(settings);
+    const check = checkProducerSettings(ctx, files);
+    expect(check.problems).toEqual([]);
+    expect(check.settings.map((s) => s.topic)).toEqual(['test-logstore-1.json']);
   });
 });
