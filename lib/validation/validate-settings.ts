@@ -41,6 +41,8 @@ export interface ValidationEnvironment {
   sandbox: SandboxEndpoint | undefined;
   allowLiveCheck: boolean;
   timeouts?: DoctorTimeouts;
+  /** Called as each step ends (the CLI's progress lines). */
+  onStep?: (step: ValidationStep) => void;
 }
 
 /** A wildcard bind address is not something to dial: use loopback. */
@@ -65,6 +67,7 @@ export async function validateSettings(settings: Settings, env: ValidationEnviro
         ? `${files.length} file${files.length === 1 ? '' : 's'} parsed back; bootstrap, topic, TLS, PLAIN, username and password match the settings`
         : check.problems.join('; '),
   };
+  env.onStep?.(configStep);
   if (!configStep.ok) {
     return {
       ok: false,
@@ -99,6 +102,7 @@ export async function validateSettings(settings: Settings, env: ValidationEnviro
       clientId: `sls-kafka-wizard-check${producer ? `-${producer.agent}` : ''}`,
     },
     env.timeouts ?? DEFAULT_TIMEOUTS,
+    env.onStep,
   );
   // The report names the SLS host; the sandbox only stands in for it.
   return { ok: report.ok, target: settings.target, endpoint: sls.bootstrap, steps: [configStep, ...report.steps], ...(report.error ? { error: report.error } : {}) };
