@@ -164,6 +164,8 @@ interface ConfigRun extends DoctorFlags {
 async function doctorConfig(io: Io, read: ProducerSettings, run: ConfigRun): Promise<number> {
   const t0 = performance.now();
   const where = `${read.agent}/${read.path}`;
+  const endpoint = read.bootstrap ?? '(none)';
+  if (!run.json) io.out(`doctor: ${where} → ${endpoint}${run.sandboxAddress ? ` (the sandbox at ${run.sandbox} answering)` : ''}, deadline ${run.timeouts.deadlineMs} ms`);
   const problems: string[] = [];
   const bootstrap = read.bootstrap ? (() => {
     try {
@@ -207,7 +209,6 @@ async function doctorConfig(io: Io, read: ProducerSettings, run: ConfigRun): Pro
         : `${where}: ${problems.join('; ')}`,
   };
   run.onStep?.(configStep);
-  const endpoint = read.bootstrap ?? '(none)';
   if (!configStep.ok || !bootstrap || password === undefined) {
     return printReport(
       io,
@@ -225,7 +226,6 @@ async function doctorConfig(io: Io, read: ProducerSettings, run: ConfigRun): Pro
   const target: DoctorTarget = run.sandboxAddress
     ? { dialHost: run.sandboxAddress.host, dialPort: run.sandboxAddress.port, serverName: bootstrap.host, ca: run.caPem }
     : { dialHost: bootstrap.host, dialPort: bootstrap.port, serverName: bootstrap.host, ca: run.caPem };
-  if (!run.json) io.out(`doctor: ${where} → ${endpoint}${run.sandboxAddress ? ` (the sandbox at ${run.sandbox} answering)` : ''}, deadline ${run.timeouts.deadlineMs} ms`);
   const report = await runDoctor(
     target,
     { username: read.username!, password, topic: read.topic!, codec: read.codec, acks: read.acks, clientId: `sls-kafka-doctor-${read.agent}` },
