@@ -25,7 +25,7 @@ describe.skipIf(!hasLinter)('sls-kafka lint', () => {
 
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'cli-lint-'));
-    // The wizard's own file (env mode: no secret in it) is clean; the same file with SCRAM and no TLS is not.
+    // The wizard's own file (env mode: no secret in it) is clean; the same file with SASL SCRAM is not (SLS takes PLAIN only).
     const content = renderSettings(exampleSettings({ secretMode: 'env', agents: { beats: {} } })).files.find((f) => f.path.endsWith('.yml'))!.content;
     clean = path.join(dir, 'clean', 'filebeat.yml');
     broken = path.join(dir, 'broken', 'filebeat.yml');
@@ -33,7 +33,7 @@ describe.skipIf(!hasLinter)('sls-kafka lint', () => {
     for (const f of [clean, broken]) mkdirSync(path.dirname(f));
     writeFileSync(clean, content);
     expect(content).toMatch(/PLAIN/);
-    writeFileSync(broken, content.replace('PLAIN', 'SCRAM-SHA-256'));
+    writeFileSync(broken, content.replace(/(mechanism: *)"PLAIN"/, '$1"SCRAM-SHA-256"'));
   });
 
   afterAll(() => {
@@ -77,7 +77,7 @@ describe.skipIf(!hasLinter)('sls-kafka lint', () => {
 
   it('an inline secret is never printed', async () => {
     const inline = path.join(dir, 'inline.yml');
-    writeFileSync(inline, renderSettings(exampleSettings({ agents: { beats: {} } })).files[0]!.content.replace('PLAIN', 'SCRAM-SHA-256'));
+    writeFileSync(inline, renderSettings(exampleSettings({ agents: { beats: {} } })).files[0]!.content.replace(/(mechanism: *)"PLAIN"/, '$1"SCRAM-SHA-256"'));
     const run = await runCli(['lint', inline]);
     expect(run.code, describeRun(run)).toBe(1);
     expect(run.stdout + run.stderr).not.toContain(EXAMPLE_INPUT.accessKeySecret);
