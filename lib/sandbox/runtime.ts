@@ -20,7 +20,7 @@ import { loadAccounts, type SandboxAccounts } from './accounts';
 import { ensureSandboxCertificates, type SandboxTls } from './ca';
 import { exposureWarning, getRuntimeConfig, parseRuntimeConfig, type RuntimeConfig } from './config';
 import { RecordStore, type ReadQuery, type ReadResult, type ShardStats } from './store';
-import { EndpointWorker } from './worker-client';
+import { EndpointWorker, workerEntry } from './worker-client';
 import { startEndpoint, type EndpointInit, type RetentionSettings, type RunningEndpoint } from './worker-endpoint';
 
 export { consoleLog } from './worker-endpoint';
@@ -60,6 +60,12 @@ export interface SandboxRuntime {
 export interface StartOptions {
   /** Run the broker on this thread instead of a worker (tests that need it in-process). Default false. */
   inProcess?: boolean;
+  /**
+   * The project directory the worker's entry is found in (default: the current
+   * directory, as under `next start`); `sls-kafka sandbox` passes its own, so it
+   * runs from any directory.
+   */
+  root?: string;
 }
 
 /** The environment variables the sandbox reads (process.env, or a test's own). */
@@ -165,7 +171,7 @@ export async function startSandbox(env?: SandboxEnv, opts: StartOptions = {}): P
   } else {
     let worker: EndpointWorker;
     try {
-      worker = await EndpointWorker.start(init);
+      worker = await EndpointWorker.start(init, workerEntry(opts.root));
     } catch (err) {
       throw startProblem(err, host, port);
     }

@@ -55,6 +55,8 @@ export interface ValidationEnvironment {
   sandbox: SandboxEndpoint | undefined;
   allowLiveCheck: boolean;
   timeouts?: DoctorTimeouts;
+  /** Called as each step ends (the CLI's progress lines). */
+  onStep?: (step: ValidationStep) => void;
 }
 
 /** A wildcard bind address is not something to dial: use loopback. */
@@ -84,6 +86,7 @@ export async function validateSettings(settings: Settings, env: ValidationEnviro
         : check.problems.join('; ')) + warningText,
   };
   const withWarnings = warnings.length > 0 ? { warnings } : {};
+  env.onStep?.(configStep);
   if (!configStep.ok) {
     return {
       ...withWarnings,
@@ -119,6 +122,7 @@ export async function validateSettings(settings: Settings, env: ValidationEnviro
       clientId: `sls-kafka-wizard-check${producer ? `-${producer.agent}` : ''}`,
     },
     env.timeouts ?? DEFAULT_TIMEOUTS,
+    env.onStep,
   );
   // The report names the SLS host; the sandbox only stands in for it.
   return {

@@ -117,6 +117,8 @@ export interface RunOptions {
   timeoutMs: number;
   input?: string | Buffer;
   env?: Record<string, string>;
+  /** `env` is the whole environment (not added to this process's). */
+  replaceEnv?: boolean;
   cwd?: string;
 }
 
@@ -134,7 +136,7 @@ function track(command: string, args: readonly string[], options: Omit<RunOption
   const started = Date.now();
   const child = spawn(command, args, {
     cwd: options.cwd,
-    env: { ...process.env, ...options.env },
+    env: (options.replaceEnv ? { ...options.env } : { ...process.env, ...options.env }) as NodeJS.ProcessEnv,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   running.add(child);

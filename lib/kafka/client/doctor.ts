@@ -87,7 +87,13 @@ const API_VERSIONS_PROBE = 3; // what librdkafka 2.x and Java 3.x send first
 const PRODUCE_VERSION = 7;
 const METADATA_VERSION = 7;
 
-export async function runDoctor(target: DoctorTarget, check: DoctorCheck, timeouts: DoctorTimeouts = DEFAULT_TIMEOUTS): Promise<DoctorReport> {
+/** `onStep`: called as each step ends (the CLI's progress lines); the report holds the same steps. */
+export async function runDoctor(
+  target: DoctorTarget,
+  check: DoctorCheck,
+  timeouts: DoctorTimeouts = DEFAULT_TIMEOUTS,
+  onStep?: (step: DoctorStep) => void,
+): Promise<DoctorReport> {
   const started = performance.now();
   const steps: DoctorStep[] = [];
   const remaining = () => Math.max(1, Math.min(timeouts.stepMs, timeouts.deadlineMs - (performance.now() - started)));
@@ -100,7 +106,9 @@ export async function runDoctor(target: DoctorTarget, check: DoctorCheck, timeou
     const budget = remaining();
     try {
       const { value, detail } = await withTimeout(run(budget), budget);
-      steps.push({ name, ok: true, ms: round(performance.now() - t0), detail });
+      const done: DoctorStep = { name, ok: true, ms: round(performance.now() - t0), detail };
+      steps.push(done);
+      onStep?.(done);
       return value;
     } catch (err) {
       const ms = round(performance.now() - t0);
@@ -110,7 +118,9 @@ export async function runDoctor(target: DoctorTarget, check: DoctorCheck, timeou
           : err instanceof ClientTimeoutError || err instanceof StepTimeout
             ? new StepFailure(timeoutDiagnosis(name, budget), `no answer within ${Math.round(budget)} ms`)
             : new StepFailure(networkDiagnosis(name, err as NodeJS.ErrnoException, hostPort), describeError(err));
-      steps.push({ name, ok: false, ms, detail: failure.detail });
+      const failed: DoctorStep = { name, ok: false, ms, detail: failure.detail };
+      steps.push(failed);
+      onStep?.(failed);
       throw failure;
     }
   }
