@@ -241,14 +241,21 @@ describe.skipIf(!collectd.path)('collectd write_kafka with the rendered write_ka
       );
       // A second longer for late duplicates, then stop collectd and read everything it sent.
       await new Promise((r) => setTimeout(r, 1_000));
+      // What collectd logged while running: the load/memory reads go on every second, and
+      // write_kafka destroys its producer at shutdown without flushing (docs/agents/collectd.md#shutdown),
+      // so the last interval's values may be "still in queue" then; that is not a delivery failure
+      // of what this test sent, which is all in the store already.
+      const runningLog = daemon.output();
       await daemon.stop(5_000);
       records = (await app.records(INTEROP_PROJECT, logstore, 1000)).records;
       const t1 = Date.now();
       const log = daemon.output();
+      const shutdownLog = log.slice(runningLog.length);
 
       expect(log).toContain('write_kafka plugin: created KAFKA handle');
       expect(log).toContain(`write_kafka plugin: handle created for topic : ${logstore}`);
-      expect(log.split('\n').filter((l) => COLLECTD_FAILURES.test(l))).toEqual([]);
+      expect(runningLog.split('\n').filter((l) => COLLECTD_FAILURES.test(l))).toEqual([]);
+      expect(shutdownLog.split('\n').filter((l) => COLLECTD_FAILURES.test(l) && !/still in queue/i.test(l))).toEqual([]);
 
       // Every record: one JSON value list from this collectd, a random hex key, librdkafka's default client id.
       expect(records.length).toBeGreaterThan(PUTVALS);
