@@ -29,12 +29,6 @@ function valueText(v: WriteValue): string {
   return v.raw;
 }
 
-/** The sasl_jaas_config text with the given login (the renderer's form). */
-export function jaasConfigText(username: string, password: { literal: string } | { env: string }): string {
-  const pw = 'env' in password ? `\${${password.env}}` : password.literal;
-  return `${PLAIN_MODULE} required username='${username}' password='${pw}';`;
-}
-
 /** Problems of one JAAS login-module list (shared by sasl_jaas_config and JAAS files). */
 function moduleProblems(modules: readonly JaasLoginModule[], line: number): Problem[] {
   const m = modules[0];
@@ -221,7 +215,11 @@ export function readLogstash(content: string): Reading {
   const codec = get('compression_type');
   const maxBytes = get('max_request_size');
   const key = get('message_key');
-  const jaasFix = (pw: { literal: string } | { env: string }) => block.set('sasl_jaas_config', { text: jaasConfigText(username ?? '', pw) });
+  // A `${VAR}` reference cannot be escaped in a Logstash string: the reference part is written as a variable.
+  const jaasFix = (pw: { env: string }) =>
+    block.set('sasl_jaas_config', {
+      raw: logstashString(`${PLAIN_MODULE} required username='${username ?? ''}' password='`, { variable: pw.env }, "';"),
+    });
   const acksValue = acksFrom(acks?.value ?? '1');
   return {
     agent: 'logstash',
