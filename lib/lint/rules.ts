@@ -13,7 +13,8 @@ export const MAX_ENTRY_BYTES = 1024 * 1024;
 
 /** Codecs each agent can send (docs/agents/<id>.md "Compression"). */
 const AGENT_CODECS: Partial<Record<Reading['agent'], readonly string[]>> = {
-  beats: ['none', 'gzip', 'snappy', 'lz4'],
+  // zstd: Beats 9 only (8.x lists none, snappy, lz4, gzip); the version rule below still needs 2.1.0 for it.
+  beats: ['none', 'gzip', 'snappy', 'lz4', 'zstd'],
   telegraf: ['none', 'gzip', 'snappy', 'lz4', 'zstd'],
   collectd: ['none', 'gzip', 'snappy', 'lz4', 'zstd', 'inherit'],
   fluentd: ['none', 'gzip', 'snappy', 'lz4', 'zstd'],

@@ -87,7 +87,7 @@ const CASES: Case[] = [
   { agent: 'fluentd', rule: 'idempotence', from: 'idempotent false', to: 'idempotent true' },
   { agent: 'logstash', rule: 'idempotence', from: 'acks => "1"', to: 'acks => "all"' },
   { agent: 'collectd', rule: 'transactions', from: '  Property "compression.codec"', to: '  Property "transactional.id" "t1"\n  Property "compression.codec"' },
-  { agent: 'beats', rule: 'compression-unsupported', from: 'compression: "gzip"', to: 'compression: "zstd"' },
+  { agent: 'beats', rule: 'compression-unsupported', from: 'compression: "gzip"', to: 'compression: "brotli"' },
   { agent: 'telegraf', rule: 'compression-unsupported', from: 'compression_codec = 1', to: 'compression_codec = 4', also: ['version = "2.1.0"', 'version = "1.0.0"'] },
   { agent: 'beats', rule: 'message-size', from: 'max_message_bytes: 1000000', to: 'max_message_bytes: 10000000' },
   { agent: 'fluentd', rule: 'message-size', from: 'max_send_limit_bytes 1000000', to: 'max_send_limit_bytes 5000000' },
