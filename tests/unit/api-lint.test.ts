@@ -12,7 +12,7 @@ import { lintResponseSchema, apiErrorBodySchema } from '@/lib/http/contract';
 
 const SECRET = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123';
 
-function post(body: unknown, init: { type?: string; raw?: string | Uint8Array } = {}): Promise<Response> {
+function post(body: unknown, init: { type?: string; raw?: string | Uint8Array<ArrayBuffer> } = {}): Promise<Response> {
   return POST(
     new Request('http://wizard.test/api/lint', {
       method: 'POST',
@@ -62,7 +62,7 @@ describe('POST /api/lint', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(
-          fc.uint8Array({ maxLength: 2000 }).map((raw) => ({ raw })),
+          fc.uint8Array({ maxLength: 2000 }).map((raw) => ({ raw: new Uint8Array(raw) })),
           fc.string({ maxLength: 2000 }).map((content) => ({ json: { content } })),
           fc.constantFrom('output.kafka:\n  hosts: [', '[[outputs.kafka]]\n brokers = [', '<Plugin write_kafka>\n', '<match **>\n @type kafka2\n', 'output { kafka { topic_id => ').map((content) => ({ json: { content } })),
         ),
