@@ -24,6 +24,7 @@ export const API_ERROR_STATUS = {
   live_check_disabled: 403,
   body_too_large: 413,
   unsupported_media_type: 415,
+  unrecognised_config: 422,
   misdirected_host: 421,
   rate_limited: 429,
   internal: 500,
@@ -97,6 +98,33 @@ export const validateResponseSchema = z.object({
   warnings: z.array(z.object({ code: z.enum(['host-form-region']), field: z.enum(['hostForm']), message: z.string() })).optional(),
 });
 export type ValidateResponse = z.infer<typeof validateResponseSchema>;
+
+// ---------------------------------------------------------------- POST /api/lint
+
+// Request: `{ content, filename?, agent? }` (lib/http/requests.ts).
+
+export const lintFindingSchema = z.object({
+  rule: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  line: z.number().int().positive(),
+  column: z.number().int().positive().optional(),
+  message: z.string(),
+  fix: z.string(),
+});
+
+export const lintResponseSchema = z.object({
+  agent: z.string(),
+  language: z.string(),
+  detected: z.boolean(),
+  findings: z.array(lintFindingSchema),
+  /** What could be read, in the settings schema's shape; never the AccessKey secret. */
+  settings: z.record(z.string(), z.unknown()),
+  /** The file with the fixable findings fixed (a literal secret replaced by a reference or placeholder). */
+  fixed: z.string().optional(),
+  fixedFrom: z.enum(['edited', 'rendered']).optional(),
+  notes: z.array(z.string()),
+});
+export type LintResponse = z.infer<typeof lintResponseSchema>;
 
 // ---------------------------------------------------------------- GET /api/sandbox/records
 

@@ -23,6 +23,8 @@
 export interface FluentdParam {
   key: string;
   value: string;
+  /** Offset of the key in the text (with the `positions` option). */
+  offset?: number;
 }
 
 export interface FluentdElement {
@@ -30,6 +32,9 @@ export interface FluentdElement {
   arg: string;
   params: FluentdParam[];
   elements: FluentdElement[];
+  /** Offsets of the opening `<` and of the closing tag's `<` (with the `positions` option). */
+  offset?: number;
+  endOffset?: number;
 }
 
 export interface FluentdDocument {
@@ -40,6 +45,8 @@ export interface FluentdDocument {
 
 export interface FluentdParseOptions {
   interpolation?: 'throw' | 'marker';
+  /** Record each parameter's and element's offset (for the linter's line numbers). */
+  positions?: boolean;
 }
 
 export class FluentdParseError extends Error {
@@ -144,7 +151,9 @@ class V1Parser {
         if (isRoot) break;
         this.error(`expected end tag '</${elemName}>' but got end of file`);
       }
+      const start = this.ss.pos;
       if (this.ss.skip('<\\/')) {
+        if (this.options.positions) into.endOffset = start;
         const name = this.ss.scan(ELEMENT_NAME);
         this.spacing();
         if (!this.ss.skip('>')) this.error('expected character in tag name');
@@ -159,6 +168,7 @@ class V1Parser {
         if (!this.ss.skip('>')) this.error("expected '>'");
         if (!this.lineEnd()) this.error('expected end of line after tag');
         const child: FluentdElement = { name, arg: arg ?? '', params: [], elements: [] };
+        if (this.options.positions) child.offset = start;
         this.parseElement(false, name, child);
         into.elements.push(child);
       } else if (isRoot && this.ss.check(`(?:@include|include)${SPACING}`) !== undefined) {
@@ -168,7 +178,7 @@ class V1Parser {
         if (key === undefined) this.error('expected a parameter name');
         const spaced = this.ss.scan(SPACING_WITHOUT_COMMENT);
         if ((spaced ?? '').includes('\n') || this.ss.eof()) {
-          into.params.push({ key, value: '' });
+          into.params.push(this.options.positions ? { key, value: '', offset: start } : { key, value: '' });
           continue;
         }
         if (key === '@include') this.error('@include is not supported by the test parser');
@@ -177,7 +187,7 @@ class V1Parser {
         }
         const value = this.parseLiteral();
         if (!this.lineEnd()) this.error('expected end of line');
-        into.params.push({ key, value: value ?? '' });
+        into.params.push(this.options.positions ? { key, value: value ?? '', offset: start } : { key, value: value ?? '' });
       }
     }
   }

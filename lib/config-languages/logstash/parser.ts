@@ -35,11 +35,17 @@ export type LogstashValue =
 export interface LogstashAttribute {
   name: string;
   value: LogstashValue;
+  /** Offsets of the name and of the value's end (with the `positions` option). */
+  offset?: number;
+  endOffset?: number;
 }
 
 export interface LogstashPlugin {
   name: string;
   attributes: LogstashAttribute[];
+  /** Offsets of the name and of the closing `}` (with the `positions` option). */
+  offset?: number;
+  endOffset?: number;
 }
 
 export interface LogstashSection {
@@ -53,6 +59,8 @@ export interface LogstashConfig {
 
 export interface LogstashParseOptions {
   supportEscapes?: boolean;
+  /** Record plugins' and attributes' offsets (for the linter's line numbers). */
+  positions?: boolean;
 }
 
 export class LogstashParseError extends Error {
@@ -210,6 +218,7 @@ class Parser {
   }
 
   private plugin(): LogstashPlugin {
+    const start = this.pos;
     const name = this.name();
     this.cs();
     this.literal('{');
@@ -229,8 +238,9 @@ class Parser {
       }
     }
     this.cs();
+    const end = this.pos;
     this.literal('}');
-    return { name, attributes };
+    return this.options.positions ? { name, attributes, offset: start, endOffset: end } : { name, attributes };
   }
 
   private name(): string {
@@ -244,11 +254,13 @@ class Parser {
   }
 
   private attribute(): LogstashAttribute {
+    const start = this.pos;
     const name = this.name();
     this.cs();
     this.literal('=>');
     this.cs();
-    return { name, value: this.value() };
+    const value = this.value();
+    return this.options.positions ? { name, value, offset: start, endOffset: this.pos } : { name, value };
   }
 
   private value(): LogstashValue {

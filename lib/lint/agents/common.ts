@@ -1,0 +1,45 @@
+/** Small helpers the lint readers share. */
+import { acksOf } from '../../agents/common/read-back';
+
+/** The content is not this agent's config (or has no Kafka output): what it was recognised as. */
+export class NotThisKind extends Error {
+  constructor(readonly recognised: string) {
+    super(recognised);
+    this.name = 'NotThisKind';
+  }
+}
+
+/** The content is this agent's config but does not parse: where and why. */
+export class LintParseError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column?: number,
+  ) {
+    super(message);
+    this.name = 'LintParseError';
+  }
+}
+
+export const acksFrom = (v: string | number): -1 | 0 | 1 => acksOf(typeof v === 'number' ? String(v) : v.trim().toLowerCase());
+
+export const numberFrom = (v: string): number => {
+  const n = Number(v.trim().replace(/_/g, ''));
+  return Number.isFinite(n) ? n : NaN;
+};
+
+/** `${NAME}`, `$NAME`, `#{ENV['NAME']}`: a reference the agent resolves, not a literal secret. */
+export const isReference = (v: string): boolean => /\$\{[^}]+\}|^\$[A-Za-z_]\w*$|#\{ENV|⟦ruby:/.test(v);
+
+export const PASSWORD_ENV = 'SLS_KAFKA_PASSWORD';
+
+/** Written where an agent cannot read an environment variable (collectd): the user fills it in. */
+export const SECRET_PLACEHOLDER = '<AccessKeySecret>';
+export const ID_PLACEHOLDER = '<AccessKeyId>';
+
+/** 1-based line of an offset. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}

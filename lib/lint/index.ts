@@ -1,0 +1,3 @@
+/** The config linter: `lintConfig({ content, filename?, agent? })` → findings, settings read, fixed file. */
+export { lintConfig } from './lint';
+export * from './types';

@@ -1,0 +1,78 @@
+/**
+ * POST /api/lint, called as a handler: a config in, findings out; the secret
+ * masked; random bytes, huge bodies and files of other kinds get a clean 4xx,
+ * never a 500.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { POST } from '@/app/api/lint/route';
+import { lintResponseSchema, apiErrorBodySchema } from '@/lib/http/contract';
+
+const SECRET = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123';
+
+function post(body: unknown, init: { type?: string; raw?: string | Uint8Array<ArrayBuffer> } = {}): Promise<Response> {
+  return POST(
+    new Request('http://wizard.test/api/lint', {
+      method: 'POST',
+      headers: { 'content-type': init.type ?? 'application/json' },
+      body: init.raw ?? JSON.stringify(body),
+    }),
+  );
+}
+
+describe('POST /api/lint', () => {
+  it('lints a pasted config and masks its secret everywhere', async () => {
+    const content = readFileSync(join(__dirname, '../fixtures/lint/seed-telegraf.conf'), 'utf8');
+    const res = await post({ content, filename: 'telegraf.conf' });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).not.toContain(SECRET);
+    const body = lintResponseSchema.parse(JSON.parse(text));
+    expect(body).toMatchObject({ agent: 'telegraf', language: 'toml', detected: true });
+    expect(body.findings.map((f) => f.rule)).toContain('tls-off');
+    expect(body.fixed).toContain('enable_tls = true');
+  });
+
+  it('answers 422 naming what a file of another kind was recognised as', async () => {
+    const res = await post({ content: '[OUTPUT]\n    Name kafka\n    Brokers x:1\n' });
+    expect(res.status).toBe(422);
+    const body = apiErrorBodySchema.parse(await res.json());
+    expect(body.error.code).toBe('unrecognised_config');
+    expect(body.error.message).toContain('Fluent Bit');
+  });
+
+  it('answers 422 when the agent asked for is not what the file is', async () => {
+    const content = readFileSync(join(__dirname, '../fixtures/lint/seed-fluentd.conf'), 'utf8');
+    const res = await post({ content, agent: 'beats' });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/Fluentd/);
+  });
+
+  it('answers 400 for a bad request and 413 for a huge one, 415 for another media type', async () => {
+    expect((await post({ content: 'x', agent: 'nope' })).status).toBe(400);
+    expect((await post({ content: 42 })).status).toBe(400);
+    expect((await post({ content: 'a', extra: 1 })).status).toBe(400);
+    expect((await post({ content: 'a'.repeat(70 * 1024) })).status).toBe(413);
+    expect((await post(null, { type: 'text/plain', raw: 'output.kafka:' })).status).toBe(415);
+  });
+
+  it('never answers 500 to random bytes or random text', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 2000 }).map((raw) => ({ raw: new Uint8Array(raw) })),
+          fc.string({ maxLength: 2000 }).map((content) => ({ json: { content } })),
+          fc.constantFrom('output.kafka:\n  hosts: [', '[[outputs.kafka]]\n brokers = [', '<Plugin write_kafka>\n', '<match **>\n @type kafka2\n', 'output { kafka { topic_id => ').map((content) => ({ json: { content } })),
+        ),
+        async (input) => {
+          const res = 'raw' in input ? await post(null, { raw: input.raw }) : await post(input.json);
+          expect(res.status).not.toBe(500);
+          expect(res.status === 200 || (res.status >= 400 && res.status < 500)).toBe(true);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
