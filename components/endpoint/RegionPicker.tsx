@@ -159,6 +159,7 @@ export function RegionPicker({
                     key={r.id}
                     id={optionId(r.id)}
                     role="option"
+                    data-value={r.id}
                     aria-selected={r.id === (active ?? value)}
                     className={r.id === active ? 'combobox-option active' : 'combobox-option'}
                     // mousedown, not click: the input's blur would close the list first.

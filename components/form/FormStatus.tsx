@@ -26,7 +26,9 @@ export function FormStatus({ form }: { form: UseFormReturn<SettingsInput, unknow
     const parsed = runtime?.settingsSchema.safeParse(values);
     const paths = !parsed || parsed.success ? [] : problemPaths(parsed.error.issues);
     const empty = (path: string) => PLACEHOLDER_FIELDS.has(path) && !values[path as keyof typeof values];
-    return { todo: paths.filter((p) => !empty(p)), placeholders: paths.filter(empty) };
+    // Env mode: the configs reference SLS_KAFKA_PASSWORD, so the AccessKey is neither missing nor a placeholder.
+    const envKey = (path: string) => values.secretMode === 'env' && (path === 'accessKeyId' || path === 'accessKeySecret') && empty(path);
+    return { todo: paths.filter((p) => !empty(p)), placeholders: paths.filter((p) => empty(p) && !envKey(p)) };
   }, [runtime, values]);
   const label = (path: string): string => {
     const [top, agent, option] = path.split('.');
