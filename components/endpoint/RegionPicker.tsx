@@ -148,7 +148,7 @@ export function RegionPicker({
             onBlur?.();
           }}
         />
-        <div id={listId} role="listbox" aria-label={t('endpoint.region')} className="combobox-list" hidden={!open || ordered.length === 0}>
+        <div id={listId} role="listbox" aria-label={t('endpoint.regionList')} className="combobox-list" hidden={!open || ordered.length === 0}>
           {groups.map(({ area, regions }) => (
             <div key={area.id} role="group" aria-labelledby={`${listId}-area-${area.id}`}>
                 <div role="presentation" id={`${listId}-area-${area.id}`} className="combobox-group">

@@ -165,6 +165,7 @@ export const formMessages = {
     en: 'Optional: type the AccessKey to run the connection check or for agents that cannot read a variable (collectd)',
     zh: '可选：如需检查连接，或用于无法读取环境变量的采集器（collectd），请填写 AccessKey',
   },
+  'endpoint.regionList': { en: 'Matching regions', zh: '匹配的地域' },
   'endpoint.regionNone': { en: 'No region matches “{query}”.', zh: '没有地域匹配“{query}”。' },
   'endpoint.regionSelected': { en: 'Selected: {name}.', zh: '已选择：{name}。' },
   'status.agentField': { en: '{agent}: {field}', zh: '{agent}：{field}' },
