@@ -5,14 +5,15 @@ import { sandboxTarget } from '@/lib/sandbox/target';
 export const dynamic = 'force-dynamic';
 
 export default function WizardPage() {
-  // The CA URL is completed in the browser with the page's own origin.
+  // The CA URL is a path here, made absolute in the browser with the page's own origin
+  // (components/output/OutputBody): behind a proxy only the browser knows the scheme and host.
   const sandbox = sandboxTarget('');
   return (
     <main className="page">
       <header>
         <h1>Send agent data to SLS over Kafka</h1>
         <p className="lede">
-          Pick where your SLS project lives. The wizard works out the Kafka endpoint, port and SASL login your agent needs.
+          Five steps to a working agent config: the output on the right updates as you go.
         </p>
       </header>
       <Wizard sandbox={sandbox} />

@@ -1,7 +1,7 @@
 'use client';
 /**
- * Step one of the wizard: where the SLS project lives. Validated live with the
- * shared settings schema; shows the bootstrap address, port and SASL login shape.
+ * Step one of the wizard: where the SLS project lives. Validated on blur or
+ * paste with the shared settings schema; shows the bootstrap address, port and SASL login shape.
  */
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import type { EndpointSettings, EndpointSettingsInput, Settings, SettingsInput } from '@/lib/settings/schema';
@@ -42,7 +42,11 @@ export function EndpointFields({ form }: { form: UseFormReturn<SettingsInput, un
     <>
       <fieldset className="form-section">
         <legend>{t('endpoint.legend')}</legend>
-        <RegionPicker registration={register('region')} value={values.region ?? ''} error={fieldError('region')} />
+        <RegionPicker
+          value={values.region ?? ''}
+          onSelect={(id) => form.setValue('region', id, { shouldDirty: true, shouldValidate: true })}
+          error={fieldError('region')}
+        />
 
         <fieldset className="choices">
           <legend>{t('endpoint.network')}</legend>
@@ -72,6 +76,7 @@ export function EndpointFields({ form }: { form: UseFormReturn<SettingsInput, un
           label={t('endpoint.project')}
           help={t('endpoint.projectHelp')}
           registration={register('project')}
+          onPasted={() => void form.trigger('project')}
           error={fieldError('project')}
         />
         <TextField
@@ -79,6 +84,7 @@ export function EndpointFields({ form }: { form: UseFormReturn<SettingsInput, un
           label={t('endpoint.logstore')}
           help={t('endpoint.logstoreHelp')}
           registration={register('logstore')}
+          onPasted={() => void form.trigger('logstore')}
           error={fieldError('logstore')}
         />
       </fieldset>

@@ -5,7 +5,7 @@ import type { UseFormRegisterReturn } from 'react-hook-form';
 /** Either a react-hook-form registration or plain controlled-input props (value, onChange, name). */
 type InputBinding = UseFormRegisterReturn | Pick<InputHTMLAttributes<HTMLInputElement>, 'name' | 'value' | 'onChange'>;
 
-/** A labelled text input with its help text and its error announced beside it. */
+/** A labelled text input with its help text and its error beside it (announced once, by the form's error summary). */
 export function TextField({
   id,
   label,
@@ -13,6 +13,7 @@ export function TextField({
   registration,
   error,
   type = 'text',
+  onPasted,
 }: {
   id: string;
   label: string;
@@ -20,6 +21,8 @@ export function TextField({
   registration: InputBinding;
   error?: string;
   type?: 'text' | 'password';
+  /** Called once a paste has landed in the input (the form validates on blur or paste, not per key). */
+  onPasted?: () => void;
 }) {
   const described = [help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
@@ -32,6 +35,7 @@ export function TextField({
         spellCheck={false}
         aria-invalid={error ? true : undefined}
         aria-describedby={described}
+        onPaste={onPasted ? () => requestAnimationFrame(onPasted) : undefined}
         {...registration}
       />
       {help ? (
@@ -40,7 +44,7 @@ export function TextField({
         </p>
       ) : null}
       {error ? (
-        <p id={`${id}-error`} className="error" role="alert">
+        <p id={`${id}-error`} className="error">
           {error}
         </p>
       ) : null}

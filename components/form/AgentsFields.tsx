@@ -43,7 +43,8 @@ function toggledAgents(runtime: SettingsRuntime, agents: Agents | undefined, id:
   return next as Agents;
 }
 
-export function AgentsFields({ form }: { form: Form }) {
+/** Step 3: which agents get configs. Also fills in the defaults of agents given without all their options. */
+export function AgentChoices({ form }: { form: Form }) {
   const { t } = useFormText();
   const agents = useWatch({ control: form.control, name: 'agents' });
   const present = presentAgents(agents);
@@ -105,11 +106,18 @@ export function AgentsFields({ form }: { form: Form }) {
           {present.length === 0 ? t('agents.none') : ''}
         </p>
       </fieldset>
-      <Suspense fallback={null}>
-        {present.map((id) => (
-          <AgentOptionsSection key={id} form={form} agent={id} />
-        ))}
-      </Suspense>
     </>
+  );
+}
+
+/** Step 4's agent part: each chosen agent's options section. */
+export function AgentOptions({ form }: { form: Form }) {
+  const agents = useWatch({ control: form.control, name: 'agents' });
+  return (
+    <Suspense fallback={null}>
+      {presentAgents(agents).map((id) => (
+        <AgentOptionsSection key={id} form={form} agent={id} />
+      ))}
+    </Suspense>
   );
 }

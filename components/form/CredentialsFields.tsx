@@ -2,10 +2,12 @@
 /**
  * AccessKey ID and secret, and where the secret goes in the configs. The
  * secret is a password input (shown only on request), never autocompleted,
- * and its error messages never quote any part of it.
+ * and its error messages never quote any part of it. The secret mode comes
+ * first: in env mode the configs only reference SLS_KAFKA_PASSWORD, so the
+ * AccessKey fields fold away as optional (the output shows placeholders).
  */
 import { useId, useState } from 'react';
-import { useFormState, type UseFormReturn } from 'react-hook-form';
+import { useFormState, useWatch, type UseFormReturn } from 'react-hook-form';
 import type { Settings, SettingsInput } from '@/lib/settings/schema';
 import { TextField } from '@/components/endpoint/TextField';
 import { useErrorText } from './use-error-text';
@@ -17,6 +19,7 @@ export function CredentialsFields({ form }: { form: UseFormReturn<SettingsInput,
   const { t } = useFormText();
   const errorText = useErrorText();
   const [shown, setShown] = useState(false);
+  const envMode = useWatch({ control, name: 'secretMode' }) === 'env';
   const noteId = useId();
   const idMessage = errors.accessKeyId?.message;
   const secretMessage = errors.accessKeySecret?.message;
@@ -26,54 +29,6 @@ export function CredentialsFields({ form }: { form: UseFormReturn<SettingsInput,
   return (
     <fieldset className="form-section">
       <legend>{t('cred.legend')}</legend>
-      <p id={noteId} className="note">
-        {t('cred.ramNote')}
-      </p>
-      <TextField
-        id="accessKeyId"
-        label={t('cred.id')}
-        help={t('cred.idHelp')}
-        registration={register('accessKeyId')}
-        error={idMessage ? errorText('accessKeyId', idMessage) : undefined}
-      />
-
-      <div className="field">
-        <label htmlFor="accessKeySecret">{t('cred.secret')}</label>
-        <div className="secret-row">
-          <input
-            id="accessKeySecret"
-            type={shown ? 'text' : 'password'}
-            autoComplete="off"
-            autoCapitalize="off"
-            autoCorrect="off"
-            spellCheck={false}
-            aria-invalid={secretError ? true : undefined}
-            aria-describedby={secretDescribedBy}
-            {...register('accessKeySecret')}
-          />
-          <button
-            type="button"
-            className="secret-toggle"
-            aria-pressed={shown}
-            aria-controls="accessKeySecret"
-            onClick={() => setShown((s) => !s)}
-          >
-            {t('cred.show')}
-          </button>
-        </div>
-        <p id="accessKeySecret-help" className="help">
-          {t('cred.secretHelp')}
-        </p>
-        <p className="visually-hidden" aria-live="polite">
-          {shown ? t('cred.shown') : ''}
-        </p>
-        {secretError ? (
-          <p id="accessKeySecret-error" className="error" role="alert">
-            {secretError}
-          </p>
-        ) : null}
-      </div>
-
       <fieldset className="choices">
         <legend>{t('cred.secretMode')}</legend>
         <div className="choice">
@@ -95,6 +50,119 @@ export function CredentialsFields({ form }: { form: UseFormReturn<SettingsInput,
           </p>
         </div>
       </fieldset>
+      {envMode ? (
+        <>
+          <p className="note" data-testid="env-note">
+            {t('cred.envNote')}
+          </p>
+          <details className="optional-keys" open={Boolean(form.getValues('accessKeyId'))}>
+            <summary>{t('cred.envOptional')}</summary>
+      <p id={noteId} className="note">
+        {t('cred.ramNote')}
+      </p>
+      <TextField
+        id="accessKeyId"
+        label={t('cred.id')}
+        help={t('cred.idHelp')}
+        registration={register('accessKeyId')}
+        onPasted={() => void form.trigger('accessKeyId')}
+        error={idMessage ? errorText('accessKeyId', idMessage) : undefined}
+      />
+
+      <div className="field">
+        <label htmlFor="accessKeySecret">{t('cred.secret')}</label>
+        <div className="secret-row">
+          <input
+            id="accessKeySecret"
+            type={shown ? 'text' : 'password'}
+            autoComplete="off"
+            autoCapitalize="off"
+            autoCorrect="off"
+            spellCheck={false}
+            aria-invalid={secretError ? true : undefined}
+            aria-describedby={secretDescribedBy}
+            onPaste={() => requestAnimationFrame(() => void form.trigger('accessKeySecret'))}
+            {...register('accessKeySecret')}
+          />
+          <button
+            type="button"
+            className="secret-toggle"
+            aria-pressed={shown}
+            aria-controls="accessKeySecret"
+            onClick={() => setShown((s) => !s)}
+          >
+            {t('cred.show')}
+          </button>
+        </div>
+        <p id="accessKeySecret-help" className="help">
+          {t('cred.secretHelp')}
+        </p>
+        <p className="visually-hidden" aria-live="polite">
+          {shown ? t('cred.shown') : ''}
+        </p>
+        {secretError ? (
+          <p id="accessKeySecret-error" className="error">
+            {secretError}
+          </p>
+        ) : null}
+      </div>
+
+          </details>
+        </>
+      ) : (
+        <>
+      <p id={noteId} className="note">
+        {t('cred.ramNote')}
+      </p>
+      <TextField
+        id="accessKeyId"
+        label={t('cred.id')}
+        help={t('cred.idHelp')}
+        registration={register('accessKeyId')}
+        onPasted={() => void form.trigger('accessKeyId')}
+        error={idMessage ? errorText('accessKeyId', idMessage) : undefined}
+      />
+
+      <div className="field">
+        <label htmlFor="accessKeySecret">{t('cred.secret')}</label>
+        <div className="secret-row">
+          <input
+            id="accessKeySecret"
+            type={shown ? 'text' : 'password'}
+            autoComplete="off"
+            autoCapitalize="off"
+            autoCorrect="off"
+            spellCheck={false}
+            aria-invalid={secretError ? true : undefined}
+            aria-describedby={secretDescribedBy}
+            onPaste={() => requestAnimationFrame(() => void form.trigger('accessKeySecret'))}
+            {...register('accessKeySecret')}
+          />
+          <button
+            type="button"
+            className="secret-toggle"
+            aria-pressed={shown}
+            aria-controls="accessKeySecret"
+            onClick={() => setShown((s) => !s)}
+          >
+            {t('cred.show')}
+          </button>
+        </div>
+        <p id="accessKeySecret-help" className="help">
+          {t('cred.secretHelp')}
+        </p>
+        <p className="visually-hidden" aria-live="polite">
+          {shown ? t('cred.shown') : ''}
+        </p>
+        {secretError ? (
+          <p id="accessKeySecret-error" className="error">
+            {secretError}
+          </p>
+        ) : null}
+      </div>
+
+        </>
+      )}
     </fieldset>
   );
 }

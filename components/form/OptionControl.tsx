@@ -6,7 +6,7 @@
  * a text input. Label and help come from the form messages; errors appear
  * right under the control and are tied to it with aria-describedby.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useController, type Path, type UseFormReturn } from 'react-hook-form';
 import type { AgentId } from '@/lib/agents/meta';
 import type { Settings, SettingsInput } from '@/lib/settings/schema';
@@ -96,7 +96,7 @@ function Help({ d }: { d: Described }) {
 function Errors({ d }: { d: Described }) {
   if (d.messages.length === 0) return null;
   return (
-    <div id={d.errorId} className="error" role="alert">
+    <div id={d.errorId} className="error">
       {d.messages.map((m) => (
         <p key={m}>{m}</p>
       ))}
@@ -269,6 +269,7 @@ function LinesOption({ form, revalidate, d }: WithD) {
   const list = Array.isArray(control.value) ? control.value.filter((v): v is string => typeof v === 'string') : [];
   // The textarea keeps exactly what was typed (blank lines too); the form value is the list of entries.
   const [draft, setDraft] = useState(() => listToLines(list));
+  const pasted = useRef(false);
   const listKey = JSON.stringify(list);
   useEffect(() => {
     // A change from elsewhere (a shared link, a reset) replaces the text; the user's own typing does not.
@@ -290,9 +291,17 @@ function LinesOption({ form, revalidate, d }: WithD) {
         onChange={(e) => {
           setDraft(e.target.value);
           control.onChange(linesToList(e.target.value));
+          // Validated on blur or paste, not on each key; a shown error clears as soon as it is fixed.
+          if (d.invalid || pasted.current) revalidate();
+          pasted.current = false;
+        }}
+        onPaste={() => {
+          pasted.current = true;
+        }}
+        onBlur={() => {
+          control.onBlur();
           revalidate();
         }}
-        onBlur={control.onBlur}
         aria-invalid={d.invalid}
         aria-describedby={d.describedBy}
       />
@@ -304,7 +313,16 @@ function LinesOption({ form, revalidate, d }: WithD) {
 
 function InputOption({ form, field, revalidate, d }: WithD) {
   const number = field.kind === 'number' ? field : undefined;
-  const registration = form.register(d.path, { valueAsNumber: number !== undefined, onChange: revalidate });
+  const pasted = useRef(false);
+  // Validated on blur or paste, not on each key; a shown error clears as soon as it is fixed.
+  const registration = form.register(d.path, {
+    valueAsNumber: number !== undefined,
+    onChange: () => {
+      if (d.invalid || pasted.current) revalidate();
+      pasted.current = false;
+    },
+    onBlur: revalidate,
+  });
   return (
     <div className="field option-field">
       <label htmlFor={d.id}>{d.label}</label>
@@ -320,6 +338,9 @@ function InputOption({ form, field, revalidate, d }: WithD) {
         spellCheck={false}
         aria-invalid={d.invalid}
         aria-describedby={d.describedBy}
+        onPaste={() => {
+          pasted.current = true;
+        }}
         {...registration}
       />
       <Help d={d} />

@@ -28,3 +28,20 @@ export const TOP_LEVEL_LABEL_KEYS = {
   expandJson: 'logstore.expandJson',
   agents: 'agents.legend',
 } as const;
+
+/** The dotted paths of the errors react-hook-form currently shows (agent options to the option, as problemPaths). */
+export function errorPaths(errors: unknown): string[] {
+  const issues: Array<{ path: string[] }> = [];
+  const walk = (node: unknown, path: string[], depth: number) => {
+    if (typeof node !== 'object' || node === null || depth > 8) return;
+    const record = node as Record<string, unknown>;
+    if (typeof record.message === 'string' && record.message) issues.push({ path });
+    for (const [key, child] of Object.entries(record)) {
+      // `ref` is the DOM element; `types` repeats the messages.
+      if (key === 'ref' || key === 'message' || key === 'type' || key === 'types') continue;
+      walk(child, [...path, key], depth + 1);
+    }
+  };
+  walk(errors, [], 0);
+  return problemPaths(issues).sort();
+}

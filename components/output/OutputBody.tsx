@@ -4,14 +4,18 @@
  * runs in the browser): the rendered configs (a tab per agent, a tab per
  * file), each agent's steps, Copy buttons, the zip download and the share link.
  *
- * Everything is rendered in the browser from the parsed settings with the same
- * pure renderers the server uses. The AccessKey secret is masked in everything
- * shown and only put in by Copy and Download. While the form is invalid the
- * last valid output stays, dimmed, with the problems to fix; copy and download
- * pause so nobody takes a config that no longer matches the form.
+ * Everything is rendered in the browser from the form's values with the same
+ * pure renderers the server uses, from the start: a project, Logstore or
+ * AccessKey not (validly) typed yet shows as a marked placeholder
+ * (./placeholders), and Copy and Download say so. The AccessKey secret is
+ * masked in everything shown and only put in by Copy and Download. While an
+ * agent option is invalid the last valid output stays, dimmed, with the
+ * problems to fix; copy and download pause so nobody takes a config that no
+ * longer matches the form. Steps show for the chosen platform and the open file.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { renderSettings, type RenderResult } from '@/lib/agents';
+import type { StepPlatform } from '@/lib/agents/types';
 import type { SandboxTarget } from '@/lib/agents/context';
 import { AGENT_IDS, agentTitle, type AgentId } from '@/lib/agents/meta';
 import { settingsSchema, type Settings } from '@/lib/settings/schema';
@@ -23,44 +27,71 @@ import { CodeView } from './CodeView';
 import { StepsList } from './StepsList';
 import { TabList, tabIds, tabPanelProps } from './Tabs';
 import type { OutputPanelProps } from './OutputPanel';
+import { PLACEHOLDERS, placeholdersIn, resultWithPlaceholders, withSentinels, type PlaceholderField } from './placeholders';
+import { effectivePlatform, platformsOf, visibleSteps } from './step-filter';
+import { useCodeMarks } from './code-marks';
 
 const MAX_ISSUES_SHOWN = 3;
+const NO_FILES: readonly never[] = [];
 
 interface Rendered {
   settings: Settings;
   result: RenderResult;
+  /** Fields shown as placeholders. */
+  missing: PlaceholderField[];
 }
 
 type Notice = { kind: 'status' | 'error'; text: string } | null;
 
 /** This page's address with the share hash of `values` (no credentials in it). */
-function shareLinkFor(values: OutputPanelProps['values']): string {
+function shareLinkFor(values: OutputPanelProps['values'], platform: StepPlatform): string {
   const { origin, pathname, search } = window.location;
-  return `${origin}${pathname}${search}${shareHash(values)}`;
+  return `${origin}${pathname}${search}${shareHash(values, { platform })}`;
+}
+
+/** The settings with the placeholders' text in place of the sentinels (for the bundle's settings.json). */
+function shownSettings(settings: Settings, missing: readonly PlaceholderField[]): Settings {
+  const out = { ...settings };
+  for (const field of missing) out[field] = PLACEHOLDERS[field].shown;
+  return out;
+}
+
+function fieldValid(field: PlaceholderField, value: unknown): boolean {
+  return settingsSchema.shape[field].safeParse(value).success;
 }
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function OutputBody({ values, settings, sandbox }: OutputPanelProps) {
+export function OutputBody({ values, sandbox, platform, onPlatform }: OutputPanelProps) {
   const t = useT(outputMessages);
   const idPrefix = 'output';
+  const bodyRef = useRef<HTMLDivElement>(null);
 
-  // The CA URL in the steps is the wizard's own origin, as the browser sees it.
+  // The CA URL in the steps is absolute, on the wizard's own origin as the browser sees it
+  // (the server passes a path: behind a proxy only the browser knows the scheme and host).
   const target = useMemo<SandboxTarget>(
-    () => ({ ...sandbox, caUrl: sandbox.caUrl || `${window.location.origin}/api/sandbox/ca` }),
+    () => ({ ...sandbox, caUrl: new URL(sandbox.caUrl || '/api/sandbox/ca', window.location.origin).href }),
     [sandbox],
   );
+
+  // Placeholders for what is not typed yet; only the secret-free fields and the agent options can make this fail.
+  const prepared = useMemo(() => {
+    const { input, missing } = withSentinels(values, fieldValid);
+    return { parsed: settingsSchema.safeParse(input), missing };
+  }, [values]);
+  const settings = prepared.parsed.success ? prepared.parsed.data : null;
 
   const rendered = useMemo<Rendered | { error: string } | null>(() => {
     if (!settings) return null;
     try {
-      return { settings, result: renderSettings(settings, { sandbox: target }) };
+      const result = resultWithPlaceholders(renderSettings(settings, { sandbox: target }), prepared.missing);
+      return { settings, result, missing: prepared.missing };
     } catch (error) {
       return { error: errorText(error) };
     }
-  }, [settings, target]);
+  }, [settings, target, prepared.missing]);
   const current = rendered && 'result' in rendered ? rendered : null;
 
   // Keep the last valid output on screen while the form is being fixed.
@@ -71,10 +102,12 @@ export function OutputBody({ values, settings, sandbox }: OutputPanelProps) {
 
   const issues = useMemo(() => {
     if (rendered && 'error' in rendered) return [rendered.error];
-    if (settings) return [];
-    const parsed = settingsSchema.safeParse(values);
+    const { parsed } = prepared;
     return parsed.success ? [] : Array.from(new Set(parsed.error.issues.map((issue) => issue.message)));
-  }, [rendered, settings, values]);
+  }, [rendered, prepared]);
+  // The secret to mask on screen: only a real one.
+  const secret = shown && !shown.missing.includes('accessKeySecret') ? shown.settings.accessKeySecret : '';
+  useCodeMarks(bodyRef, shown?.result.files ?? NO_FILES);
 
   const [agentChoice, setAgentChoice] = useState<AgentId | null>(null);
   const [fileChoice, setFileChoice] = useState<Partial<Record<AgentId, string>>>({});
@@ -91,12 +124,14 @@ export function OutputBody({ values, settings, sandbox }: OutputPanelProps) {
   );
   const selectedAgent = agentChoice !== null && agents.includes(agentChoice) ? agentChoice : agents[0];
 
-  function announceCopy(ok: boolean, what: string) {
-    setNotice(ok ? { kind: 'status', text: what } : { kind: 'error', text: t('copyFailed') });
+  function announceCopy(ok: boolean, what: string, copiedText?: string) {
+    const left = copiedText ? placeholdersIn(copiedText) : [];
+    const text = left.length > 0 ? `${what} ${t('copiedPlaceholders', { placeholders: left.join(', ') })}` : what;
+    setNotice(ok ? { kind: 'status', text } : { kind: 'error', text: t('copyFailed') });
   }
 
   async function copyShareLink() {
-    const url = shareLinkFor(values);
+    const url = shareLinkFor(values, platform);
     setShareUrl(url);
     try {
       await copyText(url);
@@ -110,7 +145,7 @@ export function OutputBody({ values, settings, sandbox }: OutputPanelProps) {
     if (!current || busy) return;
     setBusy(true);
     setNotice({ kind: 'status', text: t('downloading') });
-    const { settings: s, result } = current;
+    const { settings: s, result, missing } = current;
     try {
       let sandboxCaPem: string | undefined;
       let caProblem: string | undefined;
@@ -127,7 +162,12 @@ export function OutputBody({ values, settings, sandbox }: OutputPanelProps) {
         import('@/lib/bundle'),
         import('@/lib/bundle/zip'),
       ]);
-      const entries = bundleEntries({ result, settings: s, sandboxCaPem, shareUrl: shareLinkFor(values) });
+      const entries = bundleEntries({
+        result,
+        settings: shownSettings(s, missing),
+        sandboxCaPem,
+        shareUrl: shareLinkFor(values, platform),
+      });
       const bytes = await zipBundle(entries);
       const name = bundleFileName(s);
       const url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: 'application/zip' }));
@@ -139,10 +179,12 @@ export function OutputBody({ values, settings, sandbox }: OutputPanelProps) {
       anchor.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
 
-      const secretFiles = result.files
-        .filter((f) => f.content.includes(s.accessKeySecret))
-        .map((f) => `${f.agent}/${f.path}`);
+      const secretFiles = missing.includes('accessKeySecret')
+        ? []
+        : result.files.filter((f) => f.content.includes(s.accessKeySecret)).map((f) => `${f.agent}/${f.path}`);
       const parts = [t('downloaded', { name })];
+      const left = placeholdersIn(result.files.map((f) => f.content).join('\n'));
+      if (left.length > 0) parts.push(t('downloadPlaceholders', { placeholders: left.join(', ') }));
       if (secretFiles.length > 0) parts.push(t('downloadSecretWarning', { files: secretFiles.join(', ') }));
       if (caProblem) parts.push(t('caMissing', { reason: caProblem, url: target.caUrl }));
       setNotice({ kind: caProblem ? 'error' : 'status', text: parts.join(' ') });
@@ -153,23 +195,38 @@ export function OutputBody({ values, settings, sandbox }: OutputPanelProps) {
     }
   }
 
+  const placeholderNote =
+    shown && shown.missing.length > 0
+      ? t('placeholdersNote', { placeholders: shown.missing.map((f) => PLACEHOLDERS[f].shown).join(', ') })
+      : '';
+
   return (
-    <section className="output-panel" aria-labelledby="output-title">
+    <section className="output-panel" aria-labelledby="output-title" data-testid="output-panel">
       <h2 id="output-title">{t('title')}</h2>
 
       {!shown ? (
         rendered && 'error' in rendered ? (
-          <p className="error" role="alert">
-            {rendered.error}
+          <p className="error" data-testid="output-error">
+            {t('renderFailed', { reason: rendered.error })}
           </p>
         ) : (
-          <p className="output-empty" data-testid="output-empty">
-            {t('empty')}
-          </p>
+          <div className="output-stale-note warning" data-testid="output-stale">
+            <p>{t('blocked')}</p>
+            <ul>
+              {issues.slice(0, MAX_ISSUES_SHOWN).map((message) => (
+                <li key={message}>{message}</li>
+              ))}
+            </ul>
+          </div>
         )
       ) : (
         <>
           <p className="help">{t('intro')}</p>
+          {placeholderNote && !stale ? (
+            <p className="output-placeholder-note" data-testid="output-placeholders">
+              {placeholderNote}
+            </p>
+          ) : null}
           {stale ? (
             <div className="output-stale-note warning" data-testid="output-stale">
               <p>{t('stale')}</p>
@@ -183,8 +240,8 @@ export function OutputBody({ values, settings, sandbox }: OutputPanelProps) {
           ) : null}
 
           <div className="output-actions">
-            <button type="button" onClick={download} disabled={stale || busy} aria-describedby={`${idPrefix}-download-help`}>
-              {busy ? t('downloading') : t('download')}
+            <button type="button" onClick={download} disabled={stale || busy} aria-describedby={`${idPrefix}-download-help`} data-testid="download">
+              {busy ? t('downloading') : shown.missing.length > 0 ? t('downloadWithPlaceholders') : t('download')}
             </button>
             <button type="button" onClick={copyShareLink} aria-describedby={`${idPrefix}-share-help`}>
               {t('share')}
@@ -210,7 +267,7 @@ export function OutputBody({ values, settings, sandbox }: OutputPanelProps) {
           {agents.length === 0 ? (
             <p className="output-empty">{t('noAgents')}</p>
           ) : (
-            <div className={stale ? 'output-body stale' : 'output-body'} data-testid="output-body">
+            <div className={stale ? 'output-body stale' : 'output-body'} data-testid="output-body" ref={bodyRef}>
               <TabList
                 label={t('agentsLabel')}
                 idPrefix={`${idPrefix}-agent`}
@@ -225,6 +282,9 @@ export function OutputBody({ values, settings, sandbox }: OutputPanelProps) {
                 const selectedFile = files.some((f) => f.path === chosen) ? chosen : files[0]?.path;
                 const isAgentSelected = agent === selectedAgent;
                 const filePrefix = `${idPrefix}-file-${agent}`;
+                const agentSteps = shown.result.steps.filter((s) => s.agent === agent);
+                const stepPlatform = effectivePlatform(agentSteps, platform);
+                const steps = visibleSteps(agentSteps, { platform: stepPlatform, files, selectedFile });
                 return (
                   <div key={agent} {...tabPanelProps(`${idPrefix}-agent`, agent, isAgentSelected)} className="output-agent-panel">
                     {files.length > 0 ? (
@@ -243,23 +303,31 @@ export function OutputBody({ values, settings, sandbox }: OutputPanelProps) {
                             <div key={file.path} {...tabPanelProps(filePrefix, file.path, isFileSelected)} className="output-file-panel">
                               <CodeView
                                 file={file}
-                                secret={shown.settings.accessKeySecret}
+                                secret={secret}
                                 active={isAgentSelected && isFileSelected}
                                 copyDisabled={stale}
-                                onCopy={(ok, path) => announceCopy(ok, t('copiedFile', { path }))}
+                                onCopy={(ok, path) => announceCopy(ok, t('copiedFile', { path }), file.content)}
                               />
                             </div>
                           );
                         })}
                       </>
                     ) : null}
+                    {stepPlatform ? (
+                      <PlatformPicker
+                        agent={agent}
+                        offered={platformsOf(agentSteps)}
+                        selected={stepPlatform}
+                        onSelect={onPlatform}
+                      />
+                    ) : null}
                     <StepsList
-                      agentName={agentTitle(agent)}
-                      steps={shown.result.steps.filter((s) => s.agent === agent)}
-                      secret={shown.settings.accessKeySecret}
+                      agentName={selectedFile && files.length > 1 ? `${agentTitle(agent)} · ${selectedFile}` : agentTitle(agent)}
+                      steps={steps}
+                      secret={secret}
                       headingId={`${tabIds(`${idPrefix}-agent`, agent).panel}-steps`}
                       copyDisabled={stale}
-                      onCopy={(ok) => announceCopy(ok, t('copiedCommand'))}
+                      onCopy={(ok, text) => announceCopy(ok, t('copiedCommand'), text)}
                     />
                   </div>
                 );
@@ -269,5 +337,31 @@ export function OutputBody({ values, settings, sandbox }: OutputPanelProps) {
         </>
       )}
     </section>
+  );
+}
+
+/** Which platform's steps to show: a radio group (one choice, arrow keys move it). */
+function PlatformPicker({
+  agent,
+  offered,
+  selected,
+  onSelect,
+}: {
+  agent: AgentId;
+  offered: readonly StepPlatform[];
+  selected: StepPlatform;
+  onSelect: (platform: StepPlatform) => void;
+}) {
+  const t = useT(outputMessages);
+  return (
+    <fieldset className="output-platforms" data-testid="platform-picker">
+      <legend>{t('platformLegend')}</legend>
+      {offered.map((p) => (
+        <label key={p} className={p === selected ? 'selected' : undefined}>
+          <input type="radio" name={`platform-${agent}`} value={p} checked={p === selected} onChange={() => onSelect(p)} />{' '}
+          {t(`platform.${p}`)}
+        </label>
+      ))}
+    </fieldset>
   );
 }

@@ -3,11 +3,12 @@
  * The output panel's shell. The panel itself (./OutputBody: renderers, tabs,
  * copy, steps, download, share) is fetched right after the page has loaded,
  * not with it, so that the wizard's first load stays within its JavaScript
- * budget; nothing can be rendered before the AccessKey is typed in anyway.
+ * budget. It renders the configs at once, with placeholders for anything not typed yet.
  */
 import { useEffect, useState, type ComponentType } from 'react';
 import type { Settings, SettingsInput } from '@/lib/settings/schema';
 import type { SandboxTarget } from '@/lib/agents/context';
+import type { StepPlatform } from '@/lib/agents/types';
 import { useT } from '@/lib/i18n/react';
 import { outputShellMessages } from '@/lib/i18n/messages/output';
 import '@/app/output.css';
@@ -15,10 +16,13 @@ import '@/app/output.css';
 export interface OutputPanelProps {
   /** The form's current values, valid or not (for the share link and the problems to fix). */
   values: SettingsInput;
-  /** The parsed settings, or null while something is invalid. */
+  /** The parsed settings, or null while something is invalid or missing. */
   settings: Settings | null;
-  /** The sandbox endpoint from the server; its `caUrl` is completed here with the page's origin. */
+  /** The sandbox endpoint from the server; its `caUrl` (a path) is completed with the page's origin. */
   sandbox: SandboxTarget;
+  /** Whose steps to show (Linux, Windows, Docker, Kubernetes), kept in the share link. */
+  platform: StepPlatform;
+  onPlatform: (platform: StepPlatform) => void;
 }
 
 export function OutputPanel(props: OutputPanelProps) {
@@ -37,7 +41,7 @@ export function OutputPanel(props: OutputPanelProps) {
 
   if (Body && 'component' in Body) return <Body.component {...props} />;
   return (
-    <section className="output-panel" aria-labelledby="output-title">
+    <section className="output-panel" aria-labelledby="output-title" data-testid="output-panel">
       <h2 id="output-title">{t('title')}</h2>
       {Body && 'error' in Body ? (
         <p className="error" role="alert">
@@ -45,7 +49,7 @@ export function OutputPanel(props: OutputPanelProps) {
         </p>
       ) : (
         <p className="output-empty" data-testid="output-empty">
-          {props.settings ? t('preparing') : t('empty')}
+          {t('preparing')}
         </p>
       )}
     </section>

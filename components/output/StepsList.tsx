@@ -23,7 +23,7 @@ export function StepsList({
   secret: string;
   headingId: string;
   copyDisabled: boolean;
-  onCopy: (ok: boolean) => void;
+  onCopy: (ok: boolean, text: string) => void;
 }) {
   const t = useT(outputMessages);
   if (steps.length === 0) return null;
@@ -49,7 +49,7 @@ export function StepsList({
                     text={command}
                     label={`${t('copyCommand')} ${j + 1}: ${maskSecret(step.title, secret)}`}
                     disabled={copyDisabled}
-                    onResult={onCopy}
+                    onResult={(ok) => onCopy(ok, command)}
                     testId="copy-command"
                   />
                 </div>

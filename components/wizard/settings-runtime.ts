@@ -8,7 +8,7 @@ import { settingsSchema } from '@/lib/settings/schema';
 
 export { endpointSettingsSchema, settingsSchema } from '@/lib/settings/schema';
 export const settingsResolver = zodResolver(settingsSchema);
-export { readShareHash } from '@/lib/share/url-state';
+export { readShareExtras, readShareHash } from '@/lib/share/url-state';
 export { hasAllAgentOptions, withAgentDefaults } from '@/lib/agents/schemas';
 // The status line names agent options; their labels come with the schemas.
 export { formAgentMessages } from '@/lib/i18n/messages/form-agents';

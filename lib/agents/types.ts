@@ -83,7 +83,16 @@ export interface RenderStep {
   commands?: string[];
   /** `warning`: a known pitfall the user must read. */
   kind?: 'step' | 'warning';
+  /**
+   * The platforms this step is for; absent = every platform. The wizard shows
+   * the steps of the platform the user picked (components/output/step-filter.ts
+   * falls back to the step's wording for steps without this tag).
+   */
+  platforms?: readonly StepPlatform[];
 }
+
+/** Where an agent runs, for filtering its steps. */
+export type StepPlatform = 'linux' | 'windows' | 'docker' | 'kubernetes';
 
 export interface AgentRender {
   files: RenderedFile[];

@@ -6,7 +6,9 @@
  * every field is checked on its own with the one settings schema, so a link
  * from an older or newer wizard, or one edited by hand, restores what it can.
  *
- * Format: `#s=` + base64url(UTF-8 JSON) of `{ v: 1, region?, network?, …, agents? }`.
+ * Format: `#s=` + base64url(UTF-8 JSON) of `{ v: 1, region?, network?, …, agents?, platform? }`.
+ * `platform` (not a setting: which platform's steps the output shows) is
+ * written only when it is not the default, Linux.
  * `agents`, when present, lists every chosen agent with its non-default options
  * (`{}` = defaults); when absent the default choice (the agents flagged
  * `defaultSelected` in lib/agents, Beats today, with defaults) applies.
@@ -14,6 +16,15 @@
 import { AGENT_IDS, DEFAULT_AGENT_CHOICE, type AgentId } from '../agents/meta';
 import { agentDefaults, agentSchemaEntry } from '../agents/schemas';
 import { settingsSchema, type SettingsInput } from '../settings/schema';
+import type { StepPlatform } from '../agents/types';
+
+/** The platforms whose steps the output can show; the first is the default. */
+const SHARE_PLATFORMS: readonly StepPlatform[] = ['linux', 'windows', 'docker', 'kubernetes'];
+
+/** What a share link carries besides the settings. */
+export interface ShareExtras {
+  platform?: StepPlatform;
+}
 
 export const SHARE_PARAM = 's';
 export const SHARE_FORMAT_VERSION = 1;
@@ -78,8 +89,11 @@ function withoutCredentials(value: unknown, credentials: readonly string[]): unk
 }
 
 /** The share payload: the non-default values, without credentials. Exposed for tests and the bundle. */
-export function sharePayload(values: SettingsInput): JsonObject {
+export function sharePayload(values: SettingsInput, extras: ShareExtras = {}): JsonObject {
   const payload: JsonObject = { v: SHARE_FORMAT_VERSION };
+  if (extras.platform && extras.platform !== SHARE_PLATFORMS[0] && SHARE_PLATFORMS.includes(extras.platform)) {
+    payload.platform = extras.platform;
+  }
   for (const field of SHARED_FIELDS) {
     const value = values[field];
     if (value === undefined || sameValue(value, FIELD_DEFAULTS[field])) continue;
@@ -118,8 +132,8 @@ function fromBase64Url(encoded: string): string | undefined {
 }
 
 /** `#s=…` for the current form values: only what differs from the defaults, never the AccessKey. */
-export function shareHash(values: SettingsInput): string {
-  return `#${SHARE_PARAM}=${toBase64Url(JSON.stringify(sharePayload(values)))}`;
+export function shareHash(values: SettingsInput, extras: ShareExtras = {}): string {
+  return `#${SHARE_PARAM}=${toBase64Url(JSON.stringify(sharePayload(values, extras)))}`;
 }
 
 /** One agent's options from a link: valid fields kept, defaults filled in, cross-field conflicts dropped. */
@@ -148,6 +162,21 @@ function readAgentOptions(id: AgentId, raw: JsonObject): JsonObject {
  * by one; credentials are never read from a link.
  */
 export function readShareHash(hash: string): Partial<SettingsInput> | null {
+  const payload = decodePayload(hash);
+  if (!payload) return null;
+  return restoreSettings(payload);
+}
+
+/** What a share hash carries besides the settings (the platform of the steps); empty when nothing valid. */
+export function readShareExtras(hash: string): ShareExtras {
+  const payload = decodePayload(hash);
+  const platform = payload?.platform;
+  return typeof platform === 'string' && (SHARE_PLATFORMS as readonly string[]).includes(platform)
+    ? { platform: platform as StepPlatform }
+    : {};
+}
+
+function decodePayload(hash: string): JsonObject | null {
   if (typeof hash !== 'string' || hash.length === 0 || hash.length > MAX_SHARE_HASH_LENGTH) return null;
   const encoded = new URLSearchParams(hash.replace(/^#/, '')).get(SHARE_PARAM);
   if (!encoded) return null;
@@ -159,8 +188,10 @@ export function readShareHash(hash: string): Partial<SettingsInput> | null {
   } catch {
     return null;
   }
-  if (!isPlainObject(payload)) return null;
+  return isPlainObject(payload) ? payload : null;
+}
 
+function restoreSettings(payload: JsonObject): Partial<SettingsInput> {
   const restored: JsonObject = {};
   for (const field of SHARED_FIELDS) {
     if (!Object.hasOwn(payload, field)) continue;

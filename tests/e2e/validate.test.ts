@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { chooseRegion } from '../support/region';
 import { chromiumTool, launchChromium } from '../support/chromium';
 import { startSandboxApp, type SandboxApp } from '../support/sandbox-app';
 
@@ -32,7 +33,7 @@ interface FormValues {
 
 /** Fill the wizard's form through its inputs (react-hook-form names them by field). */
 async function fillForm(page: Page, values: FormValues): Promise<void> {
-  if (values.region) await page.locator('select[name="region"]').selectOption(values.region);
+  if (values.region) await chooseRegion(page, values.region);
   for (const field of ['project', 'logstore', 'accessKeyId', 'accessKeySecret'] as const) {
     await page.locator(`input[name="${field}"]`).fill(values[field]);
   }

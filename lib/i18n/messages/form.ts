@@ -146,6 +146,31 @@ export const formMessages = {
   'status.ok': { en: 'All settings are valid: the configs are ready.', zh: '所有设置均有效，配置已生成。' },
   'status.todo': { en: 'Still to fill in or fix: {fields}.', zh: '还需填写或修正：{fields}。' },
   'status.separator': { en: ', ', zh: '、' },
+  'status.placeholders': {
+    en: 'The configs are ready, with placeholders for: {fields}.',
+    zh: '配置已生成，以下内容以占位符表示：{fields}。',
+  },
+  'status.errors': { en: '{count} to fix: {fields}.', zh: '{count} 处需修正：{fields}。' },
+
+  // The numbered flow
+  'step.endpoint': { en: 'Endpoint', zh: '接入点' },
+  'step.credentials': { en: 'Credentials', zh: '访问凭证' },
+  'step.agents': { en: 'Agents', zh: '采集代理' },
+  'step.configure': { en: 'Configure', zh: '配置选项' },
+  'step.check': { en: 'Check the connection', zh: '检查连接' },
+  'step.of': { en: 'Step {n}', zh: '第 {n} 步' },
+  'agents.advanced': { en: 'Advanced options ({count})', zh: '高级选项（{count} 项）' },
+  'cred.envNote': {
+    en: 'The configs read the AccessKey from SLS_KAFKA_PASSWORD (or the agent’s keystore), set on the host as <AccessKeyId>#<AccessKeySecret>; the wizard does not need the secret.',
+    zh: '配置从 SLS_KAFKA_PASSWORD（或采集器的 keystore）读取 AccessKey，请在主机上设置为 <AccessKeyId>#<AccessKeySecret>；向导不需要 Secret。',
+  },
+  'cred.envOptional': {
+    en: 'Optional: type the AccessKey to run the connection check or for agents that cannot read a variable (collectd)',
+    zh: '可选：如需检查连接，或用于无法读取环境变量的采集器（collectd），请填写 AccessKey',
+  },
+  'endpoint.regionList': { en: 'Matching regions', zh: '匹配的地域' },
+  'endpoint.regionNone': { en: 'No region matches “{query}”.', zh: '没有地域匹配“{query}”。' },
+  'endpoint.regionSelected': { en: 'Selected: {name}.', zh: '已选择：{name}。' },
   'status.agentField': { en: '{agent}: {field}', zh: '{agent}：{field}' },
 
   // Every agent's checkbox label (`agent.<id>`), from its folder.

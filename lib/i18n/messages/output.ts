@@ -11,10 +11,6 @@ import type { Messages } from '../core';
  */
 export const outputShellMessages = {
   title: { en: 'Your configuration', zh: '您的配置' },
-  empty: {
-    en: 'Fill in the project, the Logstore and the AccessKey to see your configuration here.',
-    zh: '填写项目、日志库和 AccessKey 后，这里会显示您的配置。',
-  },
   preparing: { en: 'Preparing your configuration…', zh: '正在生成您的配置…' },
   loadFailed: {
     en: 'The configuration panel could not be loaded ({reason}). Reload the page to try again.',
@@ -25,13 +21,39 @@ export const outputShellMessages = {
 export const outputMessages = {
   ...outputShellMessages,
   intro: {
-    en: 'One tab per agent, one per file. The AccessKey secret is hidden on screen (••••••••) and put in only when you copy or download.',
-    zh: '每个采集代理、每个文件各占一个标签页。AccessKey Secret 在页面上以 •••••••• 隐藏，仅在复制或下载时写入。',
+    en: 'Updates as you type. The AccessKey secret shows as ••••••••; Copy and Download put in the real value.',
+    zh: '随输入实时更新。AccessKey Secret 显示为 ••••••••，复制和下载时写入真实值。',
   },
   noAgents: {
     en: 'No agent is chosen: pick at least one agent to generate its configuration.',
     zh: '尚未选择采集代理：请至少选择一个采集代理以生成配置。',
   },
+  placeholdersNote: {
+    en: 'Marked placeholders stand in for what is not filled in yet: {placeholders}. Fill them in on the left, or replace them after copying.',
+    zh: '尚未填写的内容以醒目的占位符表示：{placeholders}。请在表单中填写，或在复制后自行替换。',
+  },
+  copiedPlaceholders: {
+    en: 'It still has placeholders ({placeholders}): replace them before use.',
+    zh: '其中仍有占位符（{placeholders}）：使用前请替换。',
+  },
+  downloadPlaceholders: {
+    en: 'The files still have placeholders ({placeholders}): replace them before use.',
+    zh: '文件中仍有占位符（{placeholders}）：使用前请替换。',
+  },
+  downloadWithPlaceholders: { en: 'Download all files (.zip, with placeholders)', zh: '下载全部文件（.zip，含占位符）' },
+  blocked: {
+    en: 'The configuration cannot be generated until this is fixed:',
+    zh: '修正以下问题后才能生成配置：',
+  },
+  renderFailed: {
+    en: 'The configuration could not be generated ({reason}). Change the option named there, or reload the page.',
+    zh: '无法生成配置（{reason}）。请修改其中提到的选项，或刷新页面。',
+  },
+  platformLegend: { en: 'Steps for', zh: '操作步骤适用于' },
+  'platform.linux': { en: 'Linux (deb/rpm)', zh: 'Linux（deb/rpm）' },
+  'platform.windows': { en: 'Windows', zh: 'Windows' },
+  'platform.docker': { en: 'Docker', zh: 'Docker' },
+  'platform.kubernetes': { en: 'Kubernetes', zh: 'Kubernetes' },
   stale: {
     en: 'The form has a problem, so this is the last valid configuration (copy and download are paused). Fix:',
     zh: '表单中有待修正的内容，下面显示的是上一次有效的配置（暂停复制和下载）。请修正：',
