@@ -416,7 +416,8 @@ function ShardTable({ shards, t }: { shards: ShardStats[]; t: T }) {
       {shards.length === 0 ? (
         <p className="help">{t('shardsEmpty')}</p>
       ) : (
-        <div className="inbox-scroll">
+        // Focusable, so a keyboard can scroll it sideways on a narrow screen.
+        <div className="inbox-scroll" tabIndex={0} role="group" aria-labelledby="inbox-shards-title">
           <table className="inbox-table" data-testid="shard-table">
             <thead>
               <tr>
@@ -767,7 +768,7 @@ function ConnectHelp({
       ) : null}
       <h3>{t('kcatTitle')}</h3>
       <p className="help">{t('kcatHelp')}</p>
-      <pre className="inbox-command">
+      <pre className="inbox-command" tabIndex={0} aria-label={t('kcatTitle')}>
         <code>{kcat}</code>
       </pre>
     </section>

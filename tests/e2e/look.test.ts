@@ -54,7 +54,14 @@ async function axeViolations(page: Page): Promise<string[]> {
 async function openWizard(page: Page, values: SettingsInput = SETTINGS): Promise<void> {
   await page.goto('about:blank');
   await page.goto(`${inject('appUrl')}/${shareHash(values)}`);
-  await expect.poll(() => page.getByLabel('Project', { exact: true }).inputValue()).toBe(values.project);
+  await expect.poll(() => page.locator('input[name="project"]').inputValue()).toBe(values.project);
+  await fillKey(page, values);
+}
+
+/** The share link never carries the AccessKey: typed in, as a user would. */
+async function fillKey(page: Page, values: SettingsInput = SETTINGS): Promise<void> {
+  await page.locator('input[name="accessKeyId"]').fill(values.accessKeyId ?? '');
+  await page.locator('input[name="accessKeySecret"]').fill(values.accessKeySecret ?? '');
 }
 
 /** The visible code block once highlighted. */
@@ -165,6 +172,7 @@ describe.skipIf(!chromiumTool.path)('code viewer, dark mode, favicon and inbox i
     await selectAgent(page, 'collectd');
     expect(await page.locator('[data-testid="code-full-height"]:visible').isChecked()).toBe(true);
     await page.reload();
+    await fillKey(page);
     await expect.poll(() => page.locator('[data-testid="code-full-height"]:visible').isChecked()).toBe(true);
     await page.locator('[data-testid="code-full-height"]:visible').uncheck();
   });
