@@ -42,7 +42,17 @@ async function main() {
   try {
     const runs = [];
     for (let i = 0; i < RUNS; i++) {
-      const run = await runOnce(app.url);
+      // A trace Lighthouse could not record (NO_NAVSTART and the like, seen on a loaded machine) is retried twice.
+      let run;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          run = await runOnce(app.url);
+          break;
+        } catch (error) {
+          if (attempt >= 3) throw error;
+          console.log(`  run ${i + 1}: ${error instanceof Error ? error.message : error}; retrying`);
+        }
+      }
       runs.push(run);
       console.log(
         `  run ${i + 1}: performance ${run.performance}, TBT ${run.tbt.toFixed(0)} ms, LCP ${run.lcp.toFixed(0)} ms, FCP ${run.fcp.toFixed(0)} ms`,
