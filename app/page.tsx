@@ -1,4 +1,6 @@
+import { ValidateConfigProvider } from '@/components/validate/validate-config';
 import { Wizard } from '@/components/wizard/Wizard';
+import { getRuntimeConfig } from '@/lib/sandbox/config';
 import { sandboxTarget } from '@/lib/sandbox/target';
 
 // Reads the sandbox's advertised host and port at request time, so configs rendered for the sandbox dial it.
@@ -16,7 +18,10 @@ export default function WizardPage() {
           Five steps to a working agent config: the output on the right updates as you go.
         </p>
       </header>
-      <Wizard sandbox={sandbox} />
+      {/* Live checks are offered only when the server accepts them (ALLOW_LIVE_CHECK=1). */}
+      <ValidateConfigProvider allowLiveCheck={getRuntimeConfig().validate.allowLiveCheck}>
+        <Wizard sandbox={sandbox} />
+      </ValidateConfigProvider>
     </main>
   );
 }

@@ -3,9 +3,12 @@
  * The sandbox inbox (/sandbox): pick a project and Logstore, then watch the
  * records the bundled sandbox endpoint stores for it, polled every 2 s from
  * GET /api/sandbox/records (paused while the tab is hidden, stopped on an
- * error until the user retries). Shows per-shard counts, the newest records as
- * SLS would store them, a warning when records pile up on one shard (a
- * constant message key), and how to connect an agent to the sandbox.
+ * error until the user retries, and by the Pause button). Shows the Logstores
+ * that hold data (with what retention evicted), per-shard counts, the newest
+ * records as SLS would store them (each one folded to a line; JSON values
+ * pretty-printed; a text filter; a page of 20 at a time, so a phone does not get
+ * a page thousands of pixels long), a warning when records pile up on one shard
+ * (a constant message key), and how to connect an agent to the sandbox.
  * Responses are parsed with the HTTP contract's schema (lib/http/contract). In
  * strict mode the reader's Kafka password is asked for, kept in memory only and
  * sent in the X-SLS-Kafka-Password header (never the URL).
@@ -56,6 +59,8 @@ const POLL_MS = 2_000;
 const REQUEST_TIMEOUT_MS = 8_000;
 const RECORD_LIMIT = 50;
 const CONTENT_PREVIEW = 400;
+/** Records shown at first and added by each "Show more". */
+const PAGE_SIZE = 20;
 
 type T = ReturnType<typeof useT<typeof inboxMessages>>;
 
@@ -86,9 +91,12 @@ export function InboxPage({ initialProject, initialLogstore, bootstrap, sandbox 
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
   const [error, setError] = useState<PollError | null>(null);
   const [paused, setPaused] = useState(false);
+  const [userPaused, setUserPaused] = useState(false);
+  const [filter, setFilter] = useState('');
+  const [shownCount, setShownCount] = useState(PAGE_SIZE);
 
   useEffect(() => {
-    if (!query) return;
+    if (!query || userPaused) return;
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let controller: AbortController | undefined;
@@ -163,7 +171,7 @@ export function InboxPage({ initialProject, initialLogstore, bootstrap, sandbox 
       controller?.abort();
       document.removeEventListener('visibilitychange', onVisibility);
     };
-  }, [query, attempt]);
+  }, [query, attempt, userPaused]);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -175,12 +183,19 @@ export function InboxPage({ initialProject, initialLogstore, bootstrap, sandbox 
       document.getElementById(badProject ? `${ids}-project` : `${ids}-logstore`)?.focus();
       return;
     }
+    watch(p, logstore);
+  };
+
+  const watch = (p: string, l: string) => {
     const params = new URLSearchParams({ project: p });
-    if (logstore) params.set('logstore', logstore);
+    if (l) params.set('logstore', l);
     window.history.replaceState(null, '', `?${params.toString()}`);
+    setLogstore(l);
     setData(null);
     setUpdatedAt(null);
-    setQuery({ project: p, logstore, password });
+    setShownCount(PAGE_SIZE);
+    setUserPaused(false);
+    setQuery({ project: p, logstore: l, password });
     setAttempt((n) => n + 1);
   };
 
@@ -195,7 +210,17 @@ export function InboxPage({ initialProject, initialLogstore, bootstrap, sandbox 
     [records, shards, sandbox.shardsPerLogstore],
   );
   const watching = query ? (query.logstore ? `${query.project}/${query.logstore}` : query.project) : '';
-  const status = !query ? t('statusWaiting') : error ? t('stopped') : paused ? t('statusPaused') : t('statusPolling', { target: watching });
+  const status = !query
+    ? t('statusWaiting')
+    : error
+      ? t('stopped')
+      : userPaused
+        ? t('statusUserPaused')
+        : paused
+          ? t('statusPaused')
+          : t('statusPolling', { target: watching });
+  const needle = filter.trim().toLowerCase();
+  const matching = useMemo(() => (needle ? records.filter((r) => recordText(r).includes(needle)) : records), [records, needle]);
 
   return (
     <>
@@ -254,9 +279,16 @@ export function InboxPage({ initialProject, initialLogstore, bootstrap, sandbox 
           {status}
         </p>
         {query ? (
-          <p className="help" data-testid="inbox-updated">
-            {updatedAt ? t('lastUpdate', { time: updatedAt.toLocaleTimeString(locale) }) : t('neverUpdated')}
-          </p>
+          <div className="inbox-status-row">
+            <p className="help" data-testid="inbox-updated">
+              {updatedAt ? t('lastUpdate', { time: updatedAt.toLocaleTimeString(locale) }) : t('neverUpdated')}
+            </p>
+            {!error ? (
+              <button type="button" aria-pressed={userPaused} onClick={() => setUserPaused((v) => !v)} data-testid="inbox-pause">
+                {userPaused ? t('resume') : t('pause')}
+              </button>
+            ) : null}
+          </div>
         ) : null}
         {error ? (
           <div className="inbox-error" role="alert" data-testid="inbox-error">
@@ -271,13 +303,27 @@ export function InboxPage({ initialProject, initialLogstore, bootstrap, sandbox 
       {query && data ? (
         <>
           <SpreadReport findings={findings} t={t} />
-          {data.evicted ? (
-            <p className="help" data-testid="inbox-evicted">
-              {t('evicted', { count: data.evicted })}
-            </p>
-          ) : null}
+          <LogstoreList
+            logstores={data.logstores}
+            current={query.logstore}
+            onWatch={(l) => watch(query.project, l)}
+            t={t}
+          />
           <ShardTable shards={shards} t={t} />
-          <RecordsTable records={records} showLogstore={!query.logstore} t={t} locale={locale} />
+          <RecordsList
+            records={matching}
+            total={records.length}
+            filter={filter}
+            onFilter={(v) => {
+              setFilter(v);
+              setShownCount(PAGE_SIZE);
+            }}
+            shown={shownCount}
+            onShowMore={() => setShownCount((n) => n + PAGE_SIZE)}
+            showLogstore={!query.logstore}
+            t={t}
+            locale={locale}
+          />
         </>
       ) : null}
 
@@ -370,7 +416,8 @@ function ShardTable({ shards, t }: { shards: ShardStats[]; t: T }) {
       {shards.length === 0 ? (
         <p className="help">{t('shardsEmpty')}</p>
       ) : (
-        <div className="inbox-scroll">
+        // Focusable, so a keyboard can scroll it sideways on a narrow screen.
+        <div className="inbox-scroll" tabIndex={0} role="group" aria-labelledby="inbox-shards-title">
           <table className="inbox-table" data-testid="shard-table">
             <thead>
               <tr>
@@ -406,75 +453,210 @@ function ShardTable({ shards, t }: { shards: ShardStats[]; t: T }) {
   );
 }
 
-function RecordsTable({ records, showLogstore, t, locale }: { records: StoredRecordView[]; showLogstore: boolean; t: T; locale: string }) {
+type LogstoreStats = RecordsResponse['logstores'][number];
+
+/** The project's Logstores that hold (or held) records, each a button to watch it alone. */
+function LogstoreList({
+  logstores,
+  current,
+  onWatch,
+  t,
+}: {
+  logstores: LogstoreStats[];
+  current: string;
+  onWatch: (logstore: string) => void;
+  t: T;
+}) {
+  const withData = logstores.filter((l) => l.records > 0 || l.evictedRecords > 0);
+  return (
+    <section aria-labelledby="inbox-logstores-title">
+      <h2 id="inbox-logstores-title">{t('logstoresTitle')}</h2>
+      {withData.length === 0 ? (
+        <p className="help">{t('logstoresEmpty')}</p>
+      ) : (
+        <ul className="inbox-logstores" data-testid="logstore-list">
+          {withData.map((l) => (
+            <li key={l.logstore} data-logstore={l.logstore} data-records={l.records} data-evicted={l.evictedRecords}>
+              {current === l.logstore ? (
+                <strong aria-current="true">{l.logstore}</strong>
+              ) : (
+                <button type="button" className="link" onClick={() => onWatch(l.logstore)} aria-label={t('logstoreWatch', { logstore: l.logstore })}>
+                  {l.logstore}
+                </button>
+              )}{' '}
+              <span className="help">{t('logstoreSummary', { records: l.records, bytes: l.bytes })}</span>
+              {l.evictedRecords > 0 ? (
+                <span className="inbox-evicted" data-testid="logstore-evicted">
+                  {t('logstoreEvicted', { count: l.evictedRecords })}
+                </span>
+              ) : null}
+              {l.unviewableRecords > 0 ? <span className="help">{t('logstoreUnviewable', { count: l.unviewableRecords })}</span> : null}
+            </li>
+          ))}
+          {current ? (
+            <li>
+              <button type="button" className="link" onClick={() => onWatch('')}>
+                {t('logstoreAll')}
+              </button>
+            </li>
+          ) : null}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** Lower-cased text a record is filtered on: key, content or fields, headers, Logstore. */
+function recordText(r: StoredRecordView): string {
+  const parts = [r.logstore, r.key ?? '', r.content ?? '', r.clientId ?? ''];
+  if (r.fields) for (const [k, v] of Object.entries(r.fields)) parts.push(k, v);
+  for (const h of r.headers) parts.push(h.key, h.value ?? '');
+  return parts.join('\n').toLowerCase();
+}
+
+function RecordsList({
+  records,
+  total,
+  filter,
+  onFilter,
+  shown,
+  onShowMore,
+  showLogstore,
+  t,
+  locale,
+}: {
+  records: StoredRecordView[];
+  total: number;
+  filter: string;
+  onFilter: (value: string) => void;
+  shown: number;
+  onShowMore: () => void;
+  showLogstore: boolean;
+  t: T;
+  locale: string;
+}) {
+  const filterId = useId();
+  const visible = records.slice(0, shown);
+  const more = Math.min(PAGE_SIZE, records.length - visible.length);
   return (
     <section aria-labelledby="inbox-records-title">
       <h2 id="inbox-records-title">{t('recordsTitle')}</h2>
-      {records.length === 0 ? (
+      {total === 0 ? (
         <p className="help" data-testid="records-empty">
           {t('recordsEmpty')}
         </p>
       ) : (
-        <div className="inbox-scroll">
-          <table className="inbox-table inbox-records" data-testid="records-table">
-            <caption>{t('recordsCaption', { count: records.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('colTime')}</th>
-                {showLogstore ? <th scope="col">{t('colLogstore')}</th> : null}
-                <th scope="col">{t('colShard')}</th>
-                <th scope="col">{t('colOffset')}</th>
-                <th scope="col">{t('colKey')}</th>
-                <th scope="col">{t('colContent')}</th>
-                <th scope="col">{t('colHeaders')}</th>
-                <th scope="col">{t('colClientId')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {records.map((r) => (
-                <tr key={`${r.logstore}/${r.shard}/${r.offset}`} data-shard={r.shard} data-offset={r.offset}>
-                  <td data-label={t('colTime')}>
-                    <time dateTime={r.time} title={`__time__ = ${r.__time__}`}>
-                      {new Date(r.timestamp).toLocaleString(locale)}
-                    </time>
-                    {r.timestampFrom === 'received' ? <span className="help"> ({t('timeReceived')})</span> : null}
-                  </td>
-                  {showLogstore ? <td data-label={t('colLogstore')}>{r.logstore}</td> : null}
-                  <td data-label={t('colShard')}>{r.shard}</td>
-                  <td data-label={t('colOffset')}>{r.offset}</td>
-                  <td data-label={t('colKey')} data-testid="record-key">
-                    {r.key === null ? (
-                      <span className="help">{t('noKey')}</span>
-                    ) : (
-                      <>
-                        <code>{r.key}</code>
-                        {r.keyEncoding === 'base64' ? <span className="help"> ({t('base64')})</span> : null}
-                      </>
-                    )}
-                  </td>
-                  <td className="inbox-content" data-label={t('colContent')} data-testid="record-content">
-                    <RecordContent record={r} t={t} />
-                  </td>
-                  <td data-label={t('colHeaders')}>
-                    {r.headers.length === 0 ? null : (
-                      <ul className="inbox-headers">
-                        {r.headers.map((h, i) => (
-                          <li key={`${h.key}-${i}`}>
-                            <code>{h.key}</code>: {h.value === null ? 'null' : <code>{h.value}</code>}
-                            {h.encoding === 'base64' ? <span className="help"> ({t('base64')})</span> : null}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td data-label={t('colClientId')}>{r.clientId === null ? null : <code>{r.clientId}</code>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <div className="field inbox-filter">
+            <label htmlFor={filterId}>{t('filter')}</label>
+            <input
+              id={filterId}
+              type="search"
+              value={filter}
+              onChange={(e) => onFilter(e.target.value)}
+              aria-describedby={`${filterId}-help`}
+              data-testid="records-filter"
+            />
+            <p id={`${filterId}-help`} className="help">
+              {filter.trim() ? t('filterCount', { shown: records.length, total }) : t('filterHelp')}
+            </p>
+          </div>
+          <p className="help">{t('recordsCaption', { count: total })}</p>
+          <ol className="inbox-records" data-testid="records-list">
+            {visible.map((r) => (
+              <RecordItem key={`${r.logstore}/${r.shard}/${r.offset}`} record={r} showLogstore={showLogstore} t={t} locale={locale} />
+            ))}
+          </ol>
+          {more > 0 ? (
+            <p className="inbox-more">
+              <span className="help">{t('shownCount', { shown: visible.length, total: records.length })}</span>{' '}
+              <button type="button" onClick={onShowMore} data-testid="records-more">
+                {t('showMore', { count: more })}
+              </button>
+            </p>
+          ) : null}
+        </>
       )}
     </section>
+  );
+}
+
+/** One record folded to a line (time, where, key, the start of its content); opens to show all. */
+function RecordItem({ record: r, showLogstore, t, locale }: { record: StoredRecordView; showLogstore: boolean; t: T; locale: string }) {
+  const line = r.fields !== undefined ? Object.entries(r.fields).map(([k, v]) => `${k}=${v}`).join(' ') : r.content ?? 'null';
+  return (
+    <li className="inbox-record" data-logstore={r.logstore} data-shard={r.shard} data-offset={r.offset}>
+      <details>
+        <summary>
+          <time dateTime={r.time} title={`__time__ = ${r.__time__}`}>
+            {new Date(r.timestamp).toLocaleTimeString(locale)}
+          </time>
+          <span className="inbox-record-where">
+            {showLogstore ? `${r.logstore} · ` : ''}
+            {t('colShard')} {r.shard} · {t('colOffset')} {r.offset}
+          </span>
+          <span className="inbox-record-line">{Array.from(line).slice(0, 160).join('')}</span>
+        </summary>
+        <dl className="inbox-fields inbox-record-body">
+          <div>
+            <dt>{t('colTime')}</dt>
+            <dd>
+              {new Date(r.timestamp).toLocaleString(locale)}
+              {r.timestampFrom === 'received' ? <span className="help"> ({t('timeReceived')})</span> : null}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('colKey')}</dt>
+            <dd data-testid="record-key">
+              {r.key === null ? (
+                <span className="help">{t('noKey')}</span>
+              ) : (
+                <>
+                  <code>{r.key}</code>
+                  {r.keyEncoding === 'base64' ? <span className="help"> ({t('base64')})</span> : null}
+                </>
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('colContent')}</dt>
+            <dd className="inbox-content" data-testid="record-content">
+              <RecordContent record={r} t={t} />
+            </dd>
+          </div>
+          <div>
+            <dt>{t('colSize')}</dt>
+            <dd data-testid="record-size">
+              {r.size === null ? 'null' : t('recordSize', { size: r.size })}
+              {r.truncated && r.size !== null ? <span className="inbox-cut"> ({t('recordCut', { size: r.size })})</span> : null}
+            </dd>
+          </div>
+          {r.headers.length > 0 ? (
+            <div>
+              <dt>{t('colHeaders')}</dt>
+              <dd>
+                <ul className="inbox-headers">
+                  {r.headers.map((h, i) => (
+                    <li key={`${h.key}-${i}`}>
+                      <code>{h.key}</code>: {h.value === null ? 'null' : <code>{h.value}</code>}
+                      {h.encoding === 'base64' ? <span className="help"> ({t('base64')})</span> : null}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </div>
+          ) : null}
+          {r.clientId !== null ? (
+            <div>
+              <dt>{t('colClientId')}</dt>
+              <dd data-testid="record-client">
+                <code>{r.clientId}</code>
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+      </details>
+    </li>
   );
 }
 
@@ -485,19 +667,50 @@ function RecordContent({ record, t }: { record: StoredRecordView; t: T }) {
         {Object.entries(record.fields).map(([k, v]) => (
           <div key={k}>
             <dt>{k}</dt>
-            <dd>{preview(v, t)}</dd>
+            <dd>
+              <Value text={v} t={t} />
+            </dd>
           </div>
         ))}
       </dl>
     );
   }
-  if (record.content === null) return <span className="help">null</span>;
+  if (record.content === null || record.content === undefined) return <span className="help">null</span>;
   return (
     <>
-      <span className="inbox-content-text">{preview(record.content, t)}</span>
+      {record.contentEncoding === 'base64' ? (
+        <span className="inbox-content-text">{preview(record.content, t)}</span>
+      ) : (
+        <Value text={record.content} t={t} />
+      )}
       {record.contentEncoding === 'base64' ? <span className="help"> ({t('base64')})</span> : null}
     </>
   );
+}
+
+/** A JSON object or array pretty-printed in a fold of its own; any other text as it is (cut at 400 characters). */
+function Value({ text, t }: { text: string; t: T }) {
+  const json = useMemo(() => parseJsonContainer(text), [text]);
+  if (!json) return <span className="inbox-content-text">{preview(text, t)}</span>;
+  const label = Array.isArray(json) ? t('jsonItems', { count: json.length }) : t('jsonKeys', { count: Object.keys(json).length });
+  return (
+    <details className="inbox-json" open>
+      <summary>{label}</summary>
+      <pre data-testid="record-json">{JSON.stringify(json, null, 2)}</pre>
+    </details>
+  );
+}
+
+/** The parsed value when `text` is a JSON object or array (a bare number or string stays text). */
+function parseJsonContainer(text: string): object | null {
+  const trimmed = text.trimStart();
+  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' ? value : null;
+  } catch {
+    return null;
+  }
 }
 
 function preview(text: string, t: T): string {
@@ -555,7 +768,7 @@ function ConnectHelp({
       ) : null}
       <h3>{t('kcatTitle')}</h3>
       <p className="help">{t('kcatHelp')}</p>
-      <pre className="inbox-command">
+      <pre className="inbox-command" tabIndex={0} aria-label={t('kcatTitle')}>
         <code>{kcat}</code>
       </pre>
     </section>

@@ -2,19 +2,21 @@
 /**
  * One rendered file: caption, Copy button and the text with the AccessKey
  * secret masked. Plain text shows at once; syntax highlighting (shiki, loaded
- * lazily) replaces it when ready, for the visible file only.
+ * lazily) replaces it when ready, for the visible file only, in both colour
+ * schemes at once (CSS variables; app/output.css picks one). Two switches,
+ * shared by all files: wrap long lines (on by default, so nothing is cut off)
+ * and show the whole file instead of a box that scrolls.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import type { RenderedFile } from '@/lib/agents/types';
 import { useT } from '@/lib/i18n/react';
 import { languageNames, outputMessages } from '@/lib/i18n/messages/output';
+import { codeViewMessages } from '@/lib/i18n/messages/code-view';
+import { useCodeViewPrefs } from './code-view-prefs';
 import { maskSecret } from './clipboard';
 import { CopyButton } from './CopyButton';
 import type { HighlightedLines } from './highlight';
 
-/** shiki's FontStyle bits. */
-const ITALIC = 1;
-const BOLD = 2;
 
 export function CodeView({
   file,
@@ -32,6 +34,8 @@ export function CodeView({
 }) {
   const t = useT(outputMessages);
   const tl = useT(languageNames);
+  const tv = useT(codeViewMessages);
+  const [prefs, setPrefs] = useCodeViewPrefs();
   const shown = useMemo(() => maskSecret(file.content, secret), [file.content, secret]);
   const [highlighted, setHighlighted] = useState<{ text: string; lines: HighlightedLines } | null>(null);
 
@@ -68,8 +72,30 @@ export function CodeView({
           testId="copy-file"
         />
       </div>
+      <div className="output-file-view" role="group" aria-label={tv('viewOptions', { path: file.path })}>
+        <label className="output-view-toggle">
+          <input
+            type="checkbox"
+            checked={prefs.wrap}
+            onChange={(e) => setPrefs({ wrap: e.target.checked })}
+            data-testid="code-wrap"
+          />{' '}
+          {tv('wrap')}
+        </label>
+        <label className="output-view-toggle">
+          <input
+            type="checkbox"
+            checked={prefs.fullHeight}
+            onChange={(e) => setPrefs({ fullHeight: e.target.checked })}
+            data-testid="code-full-height"
+          />{' '}
+          {tv('fullHeight')}
+        </label>
+      </div>
       <pre
-        className={lines ? 'output-code highlighted' : 'output-code'}
+        className={['output-code', lines ? 'highlighted' : '', prefs.wrap ? 'wrap' : '', prefs.fullHeight ? 'full' : '']
+          .filter(Boolean)
+          .join(' ')}
         tabIndex={0}
         aria-label={file.path}
         data-testid="file-content"
@@ -80,14 +106,8 @@ export function CodeView({
             ? lines.map((tokens, i) => (
                 <span className="line" key={i}>
                   {tokens.map((token, j) => (
-                    <span
-                      key={j}
-                      style={{
-                        color: token.color,
-                        fontStyle: token.fontStyle !== undefined && token.fontStyle & ITALIC ? 'italic' : undefined,
-                        fontWeight: token.fontStyle !== undefined && token.fontStyle & BOLD ? 600 : undefined,
-                      }}
-                    >
+                    // Both themes' colours as CSS variables (--shiki-light, --shiki-dark, …).
+                    <span key={j} style={token.htmlStyle as CSSProperties | undefined}>
                       {token.content}
                     </span>
                   ))}

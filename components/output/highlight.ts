@@ -1,29 +1,26 @@
 /**
  * Syntax highlighting for the config files, loaded on first use: shiki's core,
- * its JavaScript regex engine (no WebAssembly), one light theme and only the
- * grammars the files need. Nothing here is imported statically by the page, so
- * the highlighter stays out of the first load; until it arrives the plain text
- * is shown.
+ * its JavaScript regex engine (no WebAssembly), a light and a dark theme, and
+ * each grammar only when a file in its language is first shown. Nothing here
+ * is imported statically by the page, so the highlighter stays out of the
+ * first load; until it arrives the plain text is shown.
  *
- * collectd.conf and Fluentd's config are `<Section>` blocks of `key value`
- * lines, the same shape as Apache's config, so they use its grammar. Logstash
- * and JAAS files get two tiny grammars written here: the nearest stock grammar
- * (Ruby) would pull in a dozen embedded languages for little gain.
+ * Tokens carry both themes' colours as CSS variables (`--shiki-light`,
+ * `--shiki-dark`, and the `-font-style`/`-font-weight` ones); app/output.css
+ * picks one by `prefers-color-scheme`, so the code follows the page's scheme
+ * without highlighting twice.
+ *
+ * collectd.conf and Fluentd's config have TextMate grammars of their own
+ * (./grammars/*.tmLanguage.json); Logstash and JAAS get two tiny inline ones
+ * (the nearest stock grammar, Ruby, would pull in a dozen embedded languages).
+ * Other languages map to shiki's bundled grammars where one fits; the rest
+ * (e.g. rsyslog's RainerScript, syslog-ng, Fluent Bit's classic format, PEM)
+ * stay plain text.
  */
-import type { HighlighterCore, LanguageRegistration, ThemedToken } from 'shiki/core';
-import type { ConfigLanguage } from '@/lib/agents/types';
+import type { HighlighterCore, LanguageInput, LanguageRegistration, ThemedToken } from 'shiki/core';
+import type { ConfigLanguage } from '@/lib/config-languages';
 
-const THEME = 'github-light';
-
-/** Grammar names per file language; languages without one stay plain text. */
-const GRAMMAR: Partial<Record<ConfigLanguage, string>> = {
-  yaml: 'yaml',
-  toml: 'toml',
-  collectd: 'apache',
-  fluentd: 'apache',
-  logstash: 'logstash',
-  jaas: 'jaas',
-};
+export const THEMES = { light: 'github-light', dark: 'github-dark-default' } as const;
 
 const STRING_PATTERNS = [
   {
@@ -71,7 +68,33 @@ const JAAS_GRAMMAR: LanguageRegistration = {
   ],
 };
 
+type GrammarModule = { default: LanguageInput | LanguageRegistration | LanguageRegistration[] };
+
+/** JSON grammar files import as plain objects; shiki wants them as registrations. */
+const asGrammar = (m: { default: unknown }): GrammarModule => ({ default: m.default as LanguageRegistration });
+
+/**
+ * Grammar per file language: the shiki language id its tokens are asked for
+ * and how to load it. Keyed by string, so languages other parts of the app add
+ * to ConfigLanguage are looked up here too; one missing stays plain text.
+ */
+const GRAMMARS: Record<string, { lang: string; load: () => Promise<GrammarModule> }> = {
+  yaml: { lang: 'yaml', load: () => import('shiki/langs/yaml.mjs') },
+  toml: { lang: 'toml', load: () => import('shiki/langs/toml.mjs') },
+  collectd: { lang: 'collectd', load: () => import('./grammars/collectd.tmLanguage.json').then(asGrammar) },
+  fluentd: { lang: 'fluentd', load: () => import('./grammars/fluentd.tmLanguage.json').then(asGrammar) },
+  logstash: { lang: 'logstash', load: async () => ({ default: LOGSTASH_GRAMMAR }) },
+  jaas: { lang: 'jaas', load: async () => ({ default: JAAS_GRAMMAR }) },
+  shell: { lang: 'shellscript', load: () => import('shiki/langs/shellscript.mjs') },
+  properties: { lang: 'properties', load: () => import('shiki/langs/properties.mjs') },
+  python: { lang: 'python', load: () => import('shiki/langs/python.mjs') },
+  go: { lang: 'go', load: () => import('shiki/langs/go.mjs') },
+  javascript: { lang: 'javascript', load: () => import('shiki/langs/javascript.mjs') },
+  java: { lang: 'java', load: () => import('shiki/langs/java.mjs') },
+};
+
 let highlighter: Promise<HighlighterCore> | undefined;
+const loadedLangs = new Map<string, Promise<void>>();
 
 function loadHighlighter(): Promise<HighlighterCore> {
   highlighter ??= (async () => {
@@ -80,14 +103,8 @@ function loadHighlighter(): Promise<HighlighterCore> {
       import('shiki/engine/javascript'),
     ]);
     return createHighlighterCore({
-      themes: [import('shiki/themes/github-light.mjs')],
-      langs: [
-        import('shiki/langs/yaml.mjs'),
-        import('shiki/langs/toml.mjs'),
-        import('shiki/langs/apache.mjs'),
-        LOGSTASH_GRAMMAR,
-        JAAS_GRAMMAR,
-      ],
+      themes: [import('shiki/themes/github-light.mjs'), import('shiki/themes/github-dark-default.mjs')],
+      langs: [],
       engine: createJavaScriptRegexEngine({ forgiving: true }),
     });
   })();
@@ -98,17 +115,39 @@ function loadHighlighter(): Promise<HighlighterCore> {
   return highlighter;
 }
 
-export type HighlightedLines = ThemedToken[][];
-
-/** Whether a file of this language gets highlighting at all. */
-export function canHighlight(language: ConfigLanguage): boolean {
-  return GRAMMAR[language] !== undefined;
+function loadLanguage(core: HighlighterCore, language: string): Promise<void> {
+  const grammar = GRAMMARS[language];
+  if (!grammar) return Promise.resolve();
+  let loading = loadedLangs.get(language);
+  if (!loading) {
+    loading = grammar.load().then((m) => core.loadLanguage(m.default as LanguageInput));
+    loading.catch(() => loadedLangs.delete(language));
+    loadedLangs.set(language, loading);
+  }
+  return loading;
 }
 
-/** Tokens of `code` for `language`, or null for languages shown as plain text. */
-export async function highlightCode(code: string, language: ConfigLanguage): Promise<HighlightedLines | null> {
-  const grammar = GRAMMAR[language];
-  if (!grammar) return null;
+export type HighlightedLines = ThemedToken[][];
+
+/** The shiki language a file language is highlighted as, or undefined for plain text. */
+export function grammarFor(language: ConfigLanguage | string): string | undefined {
+  return Object.hasOwn(GRAMMARS, language) ? GRAMMARS[language]?.lang : undefined;
+}
+
+/** Whether a file of this language gets highlighting at all. */
+export function canHighlight(language: ConfigLanguage | string): boolean {
+  return grammarFor(language) !== undefined;
+}
+
+/**
+ * Tokens of `code` for `language` in both themes, or null for languages shown
+ * as plain text. Each token's `htmlStyle` holds `--shiki-light`/`--shiki-dark`
+ * (colour) and their `-font-style`/`-font-weight` variants.
+ */
+export async function highlightCode(code: string, language: ConfigLanguage | string): Promise<HighlightedLines | null> {
+  const lang = grammarFor(language);
+  if (!lang) return null;
   const core = await loadHighlighter();
-  return core.codeToTokens(code, { lang: grammar, theme: THEME }).tokens;
+  await loadLanguage(core, language);
+  return core.codeToTokens(code, { lang, themes: THEMES, defaultColor: false }).tokens;
 }

@@ -1,8 +1,8 @@
 'use client';
 /**
  * The Validate button. Sends the current settings to POST /api/validate
- * (against the bundled sandbox by default, or SLS itself when the user asks and
- * the server allows it) and shows the report (ValidateReport.tsx, loaded with
+ * (against the bundled sandbox by default, or SLS itself when the user asks; that
+ * choice is only offered when the server allows it, see validate-config.tsx) and shows the report (ValidateReport.tsx, loaded with
  * a dynamic import once the form is valid, so it stays out of the wizard's
  * first load). The summary is announced in a live region; a check always ends
  * (client-side timeout), and a second click while one runs is ignored.
@@ -15,6 +15,7 @@ import type { Settings } from '@/lib/settings/schema';
 import { kafkaEndpoint } from '@/lib/sls/endpoints';
 import type { CheckTarget, ValidateOutcome } from './request-validation';
 import type { FinishedCheck } from './ValidateReport';
+import { useValidateConfig } from './validate-config';
 
 type ReportModule = typeof import('./ValidateReport');
 
@@ -42,6 +43,7 @@ function statusClass(running: boolean, outcome: ValidateOutcome | undefined): st
 
 export function ValidatePanel({ settings }: { settings: Settings | null }) {
   const t = useT(validateMessages);
+  const { allowLiveCheck } = useValidateConfig();
   const ids = useId();
   const [checkTarget, setCheckTarget] = useState<CheckTarget>('sandbox');
   const [running, setRunning] = useState(false);
@@ -106,37 +108,45 @@ export function ValidatePanel({ settings }: { settings: Settings | null }) {
       <h2 id={`${ids}-title`}>{t('title')}</h2>
       <p className="help">{t('intro')}</p>
 
-      <fieldset className="choices validate-target">
-        <legend>{t('targetLegend')}</legend>
-        <label>
-          <input
-            type="radio"
-            name={`${ids}-target`}
-            value="sandbox"
-            checked={checkTarget === 'sandbox'}
-            onChange={() => setCheckTarget('sandbox')}
-            aria-describedby={`${ids}-sandbox-help`}
-          />{' '}
-          {endpoint ? t('targetSandbox', { endpoint }) : t('targetSandboxNoEndpoint')}
-        </label>
-        <p id={`${ids}-sandbox-help`} className="help validate-choice-help">
-          {t('targetSandboxHelp')}
-        </p>
-        <label>
-          <input
-            type="radio"
-            name={`${ids}-target`}
-            value="sls"
-            checked={checkTarget === 'sls'}
-            onChange={() => setCheckTarget('sls')}
-            aria-describedby={`${ids}-live-help`}
-          />{' '}
-          {t('targetLive')}
-        </label>
-        <p id={`${ids}-live-help`} className="help validate-choice-help">
-          {t('targetLiveHelp')}
-        </p>
-      </fieldset>
+      {/* One target only (the sandbox) unless the server allows live checks: no choice to offer then. */}
+      {allowLiveCheck ? (
+        <fieldset className="choices validate-target">
+          <legend>{t('targetLegend')}</legend>
+          <label>
+            <input
+              type="radio"
+              name={`${ids}-target`}
+              value="sandbox"
+              checked={checkTarget === 'sandbox'}
+              onChange={() => setCheckTarget('sandbox')}
+              aria-describedby={`${ids}-sandbox-help`}
+            />{' '}
+            {endpoint ? t('targetSandbox', { endpoint }) : t('targetSandboxNoEndpoint')}
+          </label>
+          <p id={`${ids}-sandbox-help`} className="help validate-choice-help">
+            {t('targetSandboxHelp')}
+          </p>
+          <label>
+            <input
+              type="radio"
+              name={`${ids}-target`}
+              value="sls"
+              checked={checkTarget === 'sls'}
+              onChange={() => setCheckTarget('sls')}
+              aria-describedby={`${ids}-live-help`}
+            />{' '}
+            {t('targetLive')}
+          </label>
+          <p id={`${ids}-live-help`} className="help validate-choice-help">
+            {t('targetLiveHelp')}
+          </p>
+        </fieldset>
+      ) : (
+        <div className="validate-target-only" data-testid="validate-target-only">
+          <p>{endpoint ? t('targetSandbox', { endpoint }) : t('targetSandboxNoEndpoint')}</p>
+          <p className="help">{t('targetSandboxHelp')}</p>
+        </div>
+      )}
 
       <div className="validate-actions">
         <button

@@ -71,7 +71,10 @@ function summaryOf(outcome: ValidateOutcome, t: T): string {
   }
 }
 
-/** What a finished check found: the report, or why there is none. */
+/**
+ * What a finished check found: the report, or why there is none. A problem's
+ * title is not repeated here: the status line above (ValidateSummary) says it.
+ */
 export function ValidateOutcomeView({ finished, onUseSandbox }: { finished: FinishedCheck; onUseSandbox: () => void }) {
   const t = useT(validateReportMessages);
   const { lang } = useLang();
@@ -83,7 +86,6 @@ export function ValidateOutcomeView({ finished, onUseSandbox }: { finished: Fini
     case 'invalid':
       return (
         <div className="validate-problem" data-testid="validate-problem" data-kind="invalid">
-          <h3>{t('invalidTitle')}</h3>
           <p>{t('invalidIntro')}</p>
           <ul className="validate-fields">
             {outcome.fields.map((f, i) => (
@@ -101,7 +103,6 @@ export function ValidateOutcomeView({ finished, onUseSandbox }: { finished: Fini
     case 'live-disabled':
       return (
         <div className="validate-problem" data-testid="validate-problem" data-kind="live-disabled">
-          <h3>{t('liveDisabledTitle')}</h3>
           <p>{t('liveDisabledBody')}</p>
           <button type="button" onClick={onUseSandbox}>
             {t('useSandbox')}
@@ -111,7 +112,6 @@ export function ValidateOutcomeView({ finished, onUseSandbox }: { finished: Fini
     case 'rate-limited':
       return (
         <div className="validate-problem" data-testid="validate-problem" data-kind="rate-limited">
-          <h3>{t('rateLimitedTitle')}</h3>
           <p>
             {outcome.retryAfterSeconds !== undefined
               ? t('rateLimitedBody', { seconds: outcome.retryAfterSeconds })
@@ -122,14 +122,12 @@ export function ValidateOutcomeView({ finished, onUseSandbox }: { finished: Fini
     case 'sandbox-off':
       return (
         <div className="validate-problem" data-testid="validate-problem" data-kind="sandbox-off">
-          <h3>{t('sandboxOffTitle')}</h3>
           <p>{t('sandboxOffBody')}</p>
         </div>
       );
     case 'server-error':
       return (
         <div className="validate-problem" data-testid="validate-problem" data-kind="server-error">
-          <h3>{t('serverErrorTitle', { status: outcome.status })}</h3>
           <p>
             {t('serverErrorBody')} {outcome.message ? <q>{outcome.message}</q> : null}
           </p>
@@ -138,21 +136,18 @@ export function ValidateOutcomeView({ finished, onUseSandbox }: { finished: Fini
     case 'bad-response':
       return (
         <div className="validate-problem" data-testid="validate-problem" data-kind="bad-response">
-          <h3>{t('badResponseTitle')}</h3>
           <p>{t('badResponseBody', { status: outcome.status })}</p>
         </div>
       );
     case 'timeout':
       return (
         <div className="validate-problem" data-testid="validate-problem" data-kind="timeout">
-          <h3>{t('timeoutTitle', { seconds: outcome.seconds })}</h3>
           <p>{t('timeoutBody', { seconds: outcome.seconds })}</p>
         </div>
       );
     case 'network':
       return (
         <div className="validate-problem" data-testid="validate-problem" data-kind="network">
-          <h3>{t('networkTitle')}</h3>
           <p>{t('networkBody', { reason: outcome.reason })}</p>
         </div>
       );

@@ -123,7 +123,7 @@ describe.skipIf(!chromiumTool.path || !kcat.path)('sandbox inbox in Chromium wit
       SPREAD_LOGSTORE,
       Array.from({ length: 20 }, (_, i) => `spread record ${i}`),
     );
-    const rows = page.getByTestId('records-table').locator('tbody tr');
+    const rows = page.getByTestId('records-list').locator('li.inbox-record');
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(20);
     const contents = await page.getByTestId('record-content').allTextContents();
     expect(new Set(contents)).toEqual(new Set(Array.from({ length: 20 }, (_, i) => `spread record ${i}`)));
@@ -140,7 +140,11 @@ describe.skipIf(!chromiumTool.path || !kcat.path)('sandbox inbox in Chromium wit
 
     // Client id and time columns are filled (librdkafka's default client id).
     const firstRow = rows.first();
-    expect(await firstRow.locator('td').nth(6).textContent()).toBe('rdkafka');
+    expect(await firstRow.getByTestId('record-client').textContent()).toBe('rdkafka');
+    // Folded to one line until opened.
+    expect(await firstRow.getByTestId('record-content').isVisible()).toBe(false);
+    await firstRow.locator('summary').click();
+    expect(await firstRow.getByTestId('record-content').isVisible()).toBe(true);
     expect(await firstRow.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
@@ -178,16 +182,32 @@ describe.skipIf(!chromiumTool.path || !kcat.path)('sandbox inbox in Chromium wit
 
   it('lists every Logstore of the project when the Logstore is left empty', async () => {
     await page.goto(inboxUrl());
-    const rows = page.getByTestId('records-table').locator('tbody tr');
+    const rows = page.getByTestId('records-list').locator('li.inbox-record');
+    // 20 at a time: the rest behind "Show 20 more".
+    await expect.poll(() => rows.count()).toBe(20);
+    await page.getByTestId('records-more').click();
     await expect.poll(() => rows.count()).toBe(40);
-    expect(await page.getByRole('columnheader', { name: 'Logstore' }).count()).toBe(2); // both tables
+    expect(await page.getByTestId('records-more').count()).toBe(0);
+    expect(await page.getByRole('columnheader', { name: 'Logstore' }).count()).toBe(1); // the shard table
+    const logstores = await page.getByTestId('logstore-list').locator('li[data-logstore]').evaluateAll((lis) =>
+      lis.map((li) => [li.getAttribute('data-logstore'), li.getAttribute('data-records')] as const),
+    );
+    expect(new Map(logstores)).toEqual(new Map([[SPREAD_LOGSTORE, '20'], [KEYED_LOGSTORE, '20']]));
     expect(await page.getByTestId('spread-warning').getAttribute('data-logstore')).toBe(KEYED_LOGSTORE);
     expect(await page.getByTestId('spread-ok').getAttribute('data-logstore')).toBe(SPREAD_LOGSTORE);
+    // Filtering narrows the list; a Logstore's button watches it alone.
+    await page.getByTestId('records-filter').fill('keyed record 1');
+    await expect.poll(() => rows.count()).toBe(11); // 1, 10..19
+    await page.getByTestId('records-filter').fill('');
+    await page.getByRole('button', { name: `Watch ${SPREAD_LOGSTORE}` }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('logstore')).toBe(SPREAD_LOGSTORE);
+    await expect.poll(() => rows.count()).toBe(20);
+    expect(new Set(await rows.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-logstore'))))).toEqual(new Set([SPREAD_LOGSTORE]));
   });
 
   it('stops on an error with a message and a retry button, and pauses while the tab is hidden', async () => {
     await page.goto(inboxUrl(SPREAD_LOGSTORE));
-    await expect.poll(() => page.getByTestId('records-table').locator('tbody tr').count()).toBe(20);
+    await expect.poll(() => page.getByTestId('records-list').locator('li.inbox-record').count()).toBe(20);
 
     // The server goes away: polling stops with a message and a retry button.
     await page.route('**/api/sandbox/records**', (route) => route.abort('connectionrefused'));
@@ -232,6 +252,17 @@ describe.skipIf(!chromiumTool.path || !kcat.path)('sandbox inbox in Chromium wit
       document.dispatchEvent(new Event('visibilitychange'));
     });
     await expect.poll(() => requests).toBeGreaterThan(before);
+    expect(await page.getByTestId('inbox-status').textContent()).toBe(`Watching ${PROJECT}/${SPREAD_LOGSTORE}: updates every 2 s.`);
+
+    // The Pause button stops polling until Resume.
+    await page.getByTestId('inbox-pause').click();
+    await expect.poll(() => page.getByTestId('inbox-status').textContent()).toBe('Paused: press “Resume updates” to continue.');
+    expect(await page.getByTestId('inbox-pause').getAttribute('aria-pressed')).toBe('true');
+    const atPause = requests;
+    await page.waitForTimeout(4_500);
+    expect(requests).toBe(atPause);
+    await page.getByRole('button', { name: 'Resume updates' }).click();
+    await expect.poll(() => requests).toBeGreaterThan(atPause);
     expect(await page.getByTestId('inbox-status').textContent()).toBe(`Watching ${PROJECT}/${SPREAD_LOGSTORE}: updates every 2 s.`);
   });
 });

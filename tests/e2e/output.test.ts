@@ -122,7 +122,7 @@ describe.skipIf(!chromiumTool.path)('output panel in Chromium', () => {
     await agentTab(page, 'Beats');
     const filebeat = fileView(page, 'beats', 'filebeat.yml');
     await expect.poll(() => filebeat.getAttribute('class')).toContain('highlighted');
-    expect(await filebeat.locator('span[style*="color"]').count()).toBeGreaterThan(5);
+    expect(await filebeat.locator('span[style*="--shiki-light"]').count()).toBeGreaterThan(5);
 
     // Options change the snippet: Beats compression gzip → lz4.
     expect(await filebeat.textContent()).toMatch(/compression: "gzip"/);

@@ -86,7 +86,7 @@ describe.skipIf(!chromiumTool.path)('screenshots at desktop and phone widths', (
         // The records the main-page check just wrote (the doctor's test records).
         await page.goto(`${inject('appUrl')}/sandbox?project=test-project-1&logstore=test-logstore-1`);
         await page.getByRole('button', { name: button }).first().click();
-        await expect.poll(() => page.getByTestId('records-table').count(), { timeout: 15_000 }).toBe(1);
+        await expect.poll(() => page.getByTestId('records-list').count(), { timeout: 15_000 }).toBe(1);
         const file = path.join(OUT, `sandbox-${viewportName}-${lang}.png`);
         await page.screenshot({ path: file, fullPage: true });
         expect(statSync(file).size).toBeGreaterThan(20_000);

@@ -129,18 +129,29 @@ describe.skipIf(!chromiumTool.path)('Validate panel in Chromium', () => {
     await expect.poll(() => page.getByTestId('validate-result').textContent()).toContain('The form changed after this check');
   });
 
-  it('explains that live checks are off (403) and offers the sandbox instead', async () => {
+  it('offers no live check when the server does not allow it (the default), and shows each problem title once', async () => {
     await page.goto(inject('appUrl'));
     await fillForm(page, VALID);
-    await page.getByRole('radio', { name: 'SLS itself (live check)' }).check();
+    expect(await page.getByRole('radio', { name: 'SLS itself (live check)' }).count()).toBe(0);
+    expect(await page.getByTestId('validate-target-only').textContent()).toContain('The bundled sandbox endpoint');
+    // A 429 from the server: the title is said once (the status line), the box explains.
+    await page.route('**/api/validate', (route) =>
+      route.fulfill({
+        status: 429,
+        headers: { 'retry-after': '7' },
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'rate_limited', message: 'Too many checks' } }),
+      }),
+    );
     await page.getByTestId('validate-button').click();
     const problem = page.getByTestId('validate-problem');
-    await expect.poll(() => problem.getAttribute('data-kind')).toBe('live-disabled');
-    expect(await page.getByTestId('validate-status').textContent()).toBe('Live checks are turned off on this server');
-    expect(await problem.textContent()).toContain('ALLOW_LIVE_CHECK=1');
-    await page.getByRole('button', { name: 'Check against the sandbox instead' }).click();
-    await expect.poll(() => page.getByTestId('validate-status').textContent()).toBe('All steps passed: the endpoint accepted a test record.');
-    expect(await page.getByRole('radio', { name: /^The bundled sandbox endpoint/ }).isChecked()).toBe(true);
+    await expect.poll(() => problem.getAttribute('data-kind')).toBe('rate-limited');
+    const title = (await page.getByTestId('validate-status').textContent()) ?? '';
+    expect(title.length).toBeGreaterThan(0);
+    const panelText = (await page.getByTestId('validate-panel').textContent()) ?? '';
+    expect(panelText.split(title).length - 1).toBe(1);
+    expect(await problem.locator('h3').count()).toBe(0);
+    await page.unroute('**/api/validate');
   });
 
   it('explains field errors (400), the rate limit (429) and a network failure', async () => {
@@ -276,7 +287,7 @@ describe.skipIf(!chromiumTool.path)('Validate against a strict-mode sandbox (SLS
         '',
       ].join('\n'),
     );
-    app = await startSandboxApp({ SANDBOX_CONFIG: config, VALIDATE_BURST: '100' });
+    app = await startSandboxApp({ SANDBOX_CONFIG: config, VALIDATE_BURST: '100', ALLOW_LIVE_CHECK: '1' });
     browser = await launchChromium();
     browser.context.setDefaultTimeout(15_000);
     page = await browser.context.newPage();
@@ -285,6 +296,32 @@ describe.skipIf(!chromiumTool.path)('Validate against a strict-mode sandbox (SLS
     await browser?.close();
     await app?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('offers the live check when the server allows it, and explains a 403 with the sandbox as a way out', async () => {
+    await page.goto(app.url);
+    await fillForm(page, VALID);
+    await page.getByRole('radio', { name: 'SLS itself (live check)' }).check();
+    // The server turned live checks off after the page loaded: intercepted, so nothing dials SLS.
+    await page.route('**/api/validate', async (route) => {
+      const body = JSON.parse(route.request().postData() ?? '{}') as { target?: string };
+      if (body.target !== 'sls') return route.continue();
+      return route.fulfill({
+        status: 403,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'live_check_disabled', message: 'Live checks are off. Set ALLOW_LIVE_CHECK=1 to allow them.' } }),
+      });
+    });
+    await page.getByTestId('validate-button').click();
+    const problem = page.getByTestId('validate-problem');
+    await expect.poll(() => problem.getAttribute('data-kind')).toBe('live-disabled');
+    expect(await page.getByTestId('validate-status').textContent()).toBe('Live checks are turned off on this server');
+    expect(await problem.textContent()).toContain('ALLOW_LIVE_CHECK=1');
+    expect(await problem.textContent()).not.toContain('Live checks are turned off on this server');
+    await page.getByRole('button', { name: 'Check against the sandbox instead' }).click();
+    await expect.poll(() => page.getByTestId('validate-status').textContent()).toBe('All steps passed: the endpoint accepted a test record.');
+    expect(await page.getByRole('radio', { name: /^The bundled sandbox endpoint/ }).isChecked()).toBe(true);
+    await page.unroute('**/api/validate');
   });
 
   it('passes with the listed AccessKey', async () => {
