@@ -340,6 +340,10 @@ export class RecordStore {
   private failMessage = '';
   private closed = false;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly logstoreIds = new Map<string, number>();
+  /** Logstore ids first looked up in the running append (forgotten if it rolls back). */
+  private uncommittedIds: string[] = [];
+  private pageSize = 0;
   private readonly appendTx: Database.Transaction<(batches: PreparedBatch[], now: number) => AppendResult[]>;
   /** Bytes of pages the database may use (80 % of maxBytes, less the WAL's allowance). */
   private readonly contentTarget: number;
@@ -422,8 +426,10 @@ export class RecordStore {
     try {
       const at = this.now();
       // Decode outside the transaction: the write lock is held only for the inserts.
+      this.uncommittedIds = [];
       return this.appendTx.immediate(this.prepare(batches, at), at);
     } catch (err) {
+      for (const key of this.uncommittedIds) this.logstoreIds.delete(key);
       if (err instanceof StoreFailure) throw err;
       throw new StoreFailure(`could not store the batches: ${messageOf(err)}`, { cause: err });
     }
@@ -702,6 +708,20 @@ export class RecordStore {
     this.applyRetention(new Set(this.allLogstoreIds()));
   }
 
+  /** The Logstore's row id, created on first use; known ids are cached (rows are never deleted). */
+  private logstoreId(project: string, logstore: string): number {
+    const key = `${project}\u0000${logstore}`;
+    let id = this.logstoreIds.get(key);
+    if (id === undefined) {
+      this.stmt('ensureLogstore').run(project, logstore);
+      id = (this.stmt('logstoreId').get(project, logstore) as { id: number }).id;
+      // Cached only once committed: a rolled-back append may have created the row.
+      this.uncommittedIds.push(key);
+      this.logstoreIds.set(key, id);
+    }
+    return id;
+  }
+
   private allLogstoreIds(): number[] {
     return (this.db.prepare('SELECT id FROM logstores').all() as Array<{ id: number }>).map((r) => r.id);
   }
@@ -782,8 +802,7 @@ export class RecordStore {
 
   private insertBatch(p: PreparedBatch, now: number, baseOffsetOverride?: number): { baseOffset: number; ls: number } {
     const { b, copies, bytes } = p;
-    this.stmt('ensureLogstore').run(b.project, b.logstore);
-    const ls = (this.stmt('logstoreId').get(b.project, b.logstore) as { id: number }).id;
+    const ls = this.logstoreId(b.project, b.logstore);
     const row = this.stmt('nextOffset').get(ls, b.shard) as { next_offset: number } | undefined;
     const baseOffset = baseOffsetOverride ?? row?.next_offset ?? 0;
     let firstRow: number | null = null;
@@ -855,8 +874,8 @@ export class RecordStore {
   private usedBytes(): number {
     const pages = Number(this.db.pragma('page_count', { simple: true }));
     const free = Number(this.db.pragma('freelist_count', { simple: true }));
-    const size = Number(this.db.pragma('page_size', { simple: true }));
-    return (pages - free) * size;
+    this.pageSize ||= Number(this.db.pragma('page_size', { simple: true }));
+    return (pages - free) * this.pageSize;
   }
 
   /** Evict the Logstore's oldest batches until `enough` holds, never its newest batch; returns what is left. */

@@ -169,6 +169,17 @@ describe('RecordStore transactions', () => {
     expect(s.append([batch({ values: ['after'] })])[0]?.baseOffset).toBe(1);
   });
 
+  it('a Logstore first written by an append that rolled back is created afresh by the next one', () => {
+    const s = open({ file: tempFile() });
+    s.append([batch({ logstore: 'other', values: ['o'] })]);
+    expect(() => s.append([batch({ logstore: 'fresh', values: ['lost'] }), { ...batch(), recordCount: 0 }])).toThrow(StoreFailure);
+    expect(s.stats().map((r) => r.logstore)).toEqual(['other']);
+    s.append([batch({ logstore: 'other2', values: ['o2'] })]); // may reuse the rolled-back row id
+    expect(s.append([batch({ logstore: 'fresh', values: ['kept'] })])[0]?.baseOffset).toBe(0);
+    expect(contents(s, { logstore: 'fresh', limit: 10 })).toEqual(['kept']);
+    expect(contents(s, { logstore: 'other2', limit: 10 })).toEqual(['o2']);
+  });
+
   it('injects failures with failNext, then recovers', () => {
     const s = open({ file: tempFile() });
     s.failNext(2, 'disk on fire (drill)');
