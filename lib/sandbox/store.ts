@@ -2,14 +2,20 @@
  * The sandbox's durable store of received records: one embedded SQLite database
  * (`<dataDir>/records.sqlite`, better-sqlite3).
  *
- * - A batch of small records (the common case: log lines) is kept as ONE row: its
- *   records section as the broker already decompressed and checked it (Kafka's own
- *   record encoding, `sections`), with the byte position of every 128th record. Nothing
- *   is decoded or copied per record at produce time. It qualifies when every value is
- *   within VIEW_LIMITS.readValueMin (so no read ever has to cut it), every key within
- *   VIEW_LIMITS.keyBytes, every record's headers within SECTION_LIMITS.headerBytes, and
- *   the section within SECTION_LIMITS.bytes. A read decodes only the newest records it
- *   shows of such a batch (from the nearest mark on), once per read.
+ * - A batch of small records (the common case: log lines) is kept as ONE row (table
+ *   `sections`): its records section in Kafka's own record encoding, as the broker
+ *   checked it, with the byte position of every 128th record. A batch the client
+ *   compressed is kept exactly as it came (no work at all); an uncompressed one is
+ *   compressed with zstd's fast mode (on a slow disk, writing 200 MB costs more than
+ *   compressing it). Nothing is decoded or copied per record at produce time. A batch
+ *   qualifies when every value is within VIEW_LIMITS.readValueMin (so no read ever has
+ *   to cut one), every key within VIEW_LIMITS.keyBytes, every record's headers within
+ *   SECTION_LIMITS.headerBytes, and the section within SECTION_LIMITS.bytes.
+ *   A read touches a section only while it still needs records, newest batch first:
+ *   it inflates that section once (within the size it had on arrival, ≤ 8 MiB) and
+ *   decodes only from the mark before the oldest record it shows. So one read decodes
+ *   at most `limit` + 127 records per batch and inflates at most `limit` sections,
+ *   all but the oldest of them smaller than `limit` records.
  * - Any other batch (large values, legacy message sets) is kept as the inbox's view,
  *   made ONCE when it arrives: each record's offset, timestamp, key, value and headers,
  *   cut to the display budgets of records-view (VIEW_LIMITS: value ≤ 64 KiB, with its
@@ -20,15 +26,15 @@
  *   already inflated the batch once to validate it; this bounds the second pass), at most 16,384
  *   records (the newest) and 16 MiB of copies are kept per batch, 32 MiB per append.
  *   Records past a budget are counted per Logstore (`unviewableRecords`), not hidden.
- *   That decoder is injected; sections are read with the codec-free record loop
- *   (lib/kafka/protocol/records/record-walk.ts), so readers load no native codec.
+ *   That decoder is injected (tests store hand-made blobs); sections are read with the
+ *   codec's record loop (lib/kafka/protocol/records/record-walk.ts) and `decompress`.
  * - `append` takes all batches of one Produce request and commits them in one
  *   transaction: either every partition of the request is stored or none is, and the
  *   broker acknowledges only after `append` returns.
  * - Offsets are per (project, Logstore, shard), kept in their own table, so they
  *   continue across restarts and never go backwards when retention deletes old batches.
  * - Retention, per Logstore first: a Logstore keeps at most `logstoreMaxRecords`
- *   records and `logstoreMaxBytes` bytes of copies (oldest batches go first, its newest
+ *   records and `logstoreMaxBytes` bytes of copies and sections as kept (oldest batches go first, its newest
  *   batch always stays). Then the whole database: while its used pages exceed the
  *   content target (80 % of `maxBytes` minus the WAL allowance), the oldest batches of
  *   the LARGEST Logstore go, so one project's flood evicts its own records before
