@@ -4,7 +4,7 @@
  * acks=all into the sandbox endpoint (TLS, SASL PLAIN, durable SQLite store),
  * uncompressed and gzip, beside the identical run against librdkafka's own
  * mock cluster (plaintext, memory only, no CRC checks). Prints records/s,
- * MB/s and the sandbox's peak memory. Targets (docs/developers.md): the sandbox
+ * MB/s and the sandbox's peak memory. Targets (README, Benchmarks): the sandbox
  * reaches at least 0.8x the mock's records/s uncompressed and 1.0x with gzip,
  * with a peak RSS under 300 MiB. kcat reads its input from a file, so neither
  * peer waits on this process to feed it.
