@@ -4,23 +4,25 @@
  * acks=all into the sandbox endpoint (TLS, SASL PLAIN, durable SQLite store),
  * uncompressed and gzip, beside the identical run against librdkafka's own
  * mock cluster (plaintext, memory only, no CRC checks). Prints records/s,
- * MB/s and the sandbox's peak memory. Target: the sandbox reaches at least
- * half the mock's records/s with a peak RSS under 300 MiB.
+ * MB/s and the sandbox's peak memory. Targets (README, Benchmarks): the sandbox
+ * reaches at least 0.8x the mock's records/s uncompressed and 1.0x with gzip,
+ * with a peak RSS under 300 MiB. kcat reads its input from a file, so neither
+ * peer waits on this process to feed it.
  *
- *   node bench/throughput.mjs [N=200000] [SIZE=200]
+ *   node bench/throughput.mjs [N=1000000] [SIZE=200]
  *
  * Needs kcat (Debian kcat), cc and librdkafka-dev (Debian build-essential,
  * librdkafka-dev, pkg-config) for the mock peer.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const N = Number(process.argv[2] ?? 200_000);
+const N = Number(process.argv[2] ?? 1_000_000);
 const SIZE = Number(process.argv[3] ?? 200);
 const work = mkdtempSync(path.join(tmpdir(), 'sls-bench-'));
 const children = [];
@@ -94,13 +96,15 @@ function runKcat({ bootstrap, topic, codec, secure }) {
   const confFile = path.join(work, `kcat-${codec}.conf`);
   writeFileSync(confFile, conf.join('\n') + '\n', { mode: 0o600 });
   const t0 = process.hrtime.bigint();
+  const fd = openSync(input, 'r');
   const res = spawnSync('kcat', ['-P', '-q', '-F', confFile, '-b', bootstrap, '-t', topic, '-c', String(N)], {
-    input: readFileSync(input),
+    stdio: [fd, 'pipe', 'pipe'],
     timeout: 300_000,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  closeSync(fd);
   if (res.status !== 0) throw new Error(`kcat failed (${res.status}): ${res.stderr?.slice(-2000)}`);
   return seconds;
 }
@@ -151,6 +155,9 @@ for (const codec of ['none', 'gzip']) {
   const mock = results.find((r) => r.target === 'mock' && r.codec === codec);
   const sbx = results.find((r) => r.target === 'sandbox' && r.codec === codec);
   const ratio = sbx.rps / mock.rps;
-  console.log(`BENCH ratio ${codec.padEnd(5)} sandbox/mock = ${(ratio * 100).toFixed(0)}% (target >= 50%) ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}`);
+  const target = codec === 'gzip' ? 1.0 : 0.8;
+  console.log(
+    `BENCH ratio ${codec.padEnd(5)} sandbox/mock = ${ratio.toFixed(2)}x (target >= ${target.toFixed(1)}x) ${ratio >= target ? 'OK' : 'BELOW TARGET'}`,
+  );
 }
 console.log(`BENCH sandbox peak RSS ${peak.toFixed(0)} MiB (target < 300 MiB) ${peak < 300 ? 'OK' : 'OVER BUDGET'}`);

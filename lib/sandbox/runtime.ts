@@ -9,7 +9,7 @@
  * read-only connection to the store for GET /api/sandbox/records. Reads go
  * through that connection rather than messages to the worker, so the inbox
  * answers even while the worker is busy with a large batch, and a read costs
- * only its rows (bounded by VIEW_LIMITS; nothing is decompressed on read).
+ * only the rows and sections it shows (bounded: see store.ts).
  *
  * One instance per process, kept on globalThis so that Next.js route handlers
  * (bundled apart from instrumentation.ts) find the same one.

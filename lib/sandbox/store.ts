@@ -2,24 +2,39 @@
  * The sandbox's durable store of received records: one embedded SQLite database
  * (`<dataDir>/records.sqlite`, better-sqlite3).
  *
- * - What is kept is the inbox's view, made ONCE when a batch arrives: each record's
- *   offset, timestamp, key, value and headers, cut to the display budgets of
- *   records-view (VIEW_LIMITS: value ≤ 64 KiB, with its full size), never the raw
- *   wire bytes. A read (GET /api/sandbox/records) therefore only reads rows: it never
- *   decompresses, and what it returns is bounded by VIEW_LIMITS.readBudget.
+ * - A batch of small records (the common case: log lines) is kept as ONE row (table
+ *   `sections`): its records section in Kafka's own record encoding, as the broker
+ *   checked it, with the byte position of every 128th record. A batch the client
+ *   compressed is kept exactly as it came (no work at all); an uncompressed one is
+ *   compressed with zstd's fast mode (on a slow disk, writing 200 MB costs more than
+ *   compressing it). Nothing is decoded or copied per record at produce time. A batch
+ *   qualifies when every value is within VIEW_LIMITS.readValueMin (so no read ever has
+ *   to cut one), every key within VIEW_LIMITS.keyBytes, every record's headers within
+ *   SECTION_LIMITS.headerBytes, and the section within SECTION_LIMITS.bytes.
+ *   A read touches a section only while it still needs records, newest batch first:
+ *   it inflates that section once (within the size it had on arrival, ≤ 8 MiB) and
+ *   decodes only from the mark before the oldest record it shows. So one read decodes
+ *   at most `limit` + 127 records per batch and inflates at most `limit` sections,
+ *   all but the oldest of them smaller than `limit` records.
+ * - Any other batch (large values, legacy message sets) is kept as the inbox's view,
+ *   made ONCE when it arrives: each record's offset, timestamp, key, value and headers,
+ *   cut to the display budgets of records-view (VIEW_LIMITS: value ≤ 64 KiB, with its
+ *   full size), one row per record, never the raw wire bytes. A read only reads rows:
+ *   it never decompresses, and what it returns is bounded by VIEW_LIMITS.readBudget.
  * - Decoding at produce time is bounded too (APPEND_LIMITS): at most 32 MiB of
  *   decompressed bytes and 200,000 records per append are decoded (the broker has
  *   already inflated the batch once to validate it; this bounds the second pass), at most 16,384
  *   records (the newest) and 16 MiB of copies are kept per batch, 32 MiB per append.
  *   Records past a budget are counted per Logstore (`unviewableRecords`), not hidden.
- *   The decoder is injected, so the store never depends on the codec.
+ *   That decoder is injected (tests store hand-made blobs); sections are read with the
+ *   codec's record loop (lib/kafka/protocol/records/record-walk.ts) and `decompress`.
  * - `append` takes all batches of one Produce request and commits them in one
  *   transaction: either every partition of the request is stored or none is, and the
  *   broker acknowledges only after `append` returns.
  * - Offsets are per (project, Logstore, shard), kept in their own table, so they
  *   continue across restarts and never go backwards when retention deletes old batches.
  * - Retention, per Logstore first: a Logstore keeps at most `logstoreMaxRecords`
- *   records and `logstoreMaxBytes` bytes of copies (oldest batches go first, its newest
+ *   records and `logstoreMaxBytes` bytes of copies and sections as kept (oldest batches go first, its newest
  *   batch always stays). Then the whole database: while its used pages exceed the
  *   content target (80 % of `maxBytes` minus the WAL allowance), the oldest batches of
  *   the LARGEST Logstore go, so one project's flood evicts its own records before
@@ -36,13 +51,16 @@
  *   them read a consistent snapshot while the endpoint's worker writes.
  * - Schema version 1 (raw batches, decoded on every read) is converted at open: each
  *   old batch is decoded once within the same budgets; one that no longer decodes or
- *   is over budget is kept as counts only.
+ *   is over budget is kept as counts only. Version 2 (no sections) gains the sections
+ *   table at open; its rows stay as they are.
  */
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_LOGSTORE_MAX_BYTES, DEFAULT_LOGSTORE_MAX_RECORDS, DEFAULT_MAX_BYTES, MIN_MAX_BYTES } from './retention';
 import Database from 'better-sqlite3';
 import type { StoredBatchInput } from '../kafka/broker/ports';
+import { compressForStorage, decompress, type Codec } from '../kafka/protocol/records/compression';
+import { decodeRecordSection, recordPositions } from '../kafka/protocol/records/record-walk';
 import {
   RECORD_OVERHEAD_BYTES,
   VIEW_LIMITS,
@@ -52,6 +70,7 @@ import {
   storedCopy,
   toRecordView,
   type DecodedRecord,
+  type RecordPlacement,
   type StoredRecordCopy,
   type StoredRecordView,
 } from './records-view';
@@ -151,7 +170,17 @@ export const APPEND_LIMITS = {
   appendBytes: 32 * 1024 * 1024,
 } as const;
 
-const SCHEMA_VERSION = 2;
+/** Which batches are kept as one records section (see the module header). */
+export const SECTION_LIMITS = {
+  /** Most bytes of one section (the broker's request budget, 5 MB by default, is below it). */
+  bytes: 8 * 1024 * 1024,
+  /** Most bytes of one record's header section (length prefixes included). */
+  headerBytes: 1024,
+} as const;
+/** A section keeps the byte position of every SECTION_STEP-th record. */
+const SECTION_STEP = 128;
+
+const SCHEMA_VERSION = 3;
 const PAGE_SIZE = 4096;
 /** How long a second writer waits for the first one's transaction before failing. */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -218,11 +247,20 @@ CREATE TABLE batches (
   first_row INTEGER,
   last_row INTEGER,
   unviewable INTEGER NOT NULL,
-  head BLOB NOT NULL
+  head BLOB NOT NULL,
+  sectioned INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX batches_by_logstore ON batches (ls, id);
 CREATE INDEX batches_by_project ON batches (project, id);
 CREATE INDEX batches_by_shard ON batches (ls, shard, base_offset);
+CREATE TABLE sections (
+  batch INTEGER PRIMARY KEY,
+  first_ts INTEGER NOT NULL,
+  codec TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  marks BLOB NOT NULL,
+  data BLOB NOT NULL
+);
 CREATE TABLE records (
   id INTEGER PRIMARY KEY,
   delta INTEGER NOT NULL,
@@ -245,8 +283,10 @@ interface BatchRow {
   log_append_time: number;
   client_id: string | null;
   expand_json: number;
-  first_row: number;
-  last_row: number;
+  record_count: number;
+  first_row: number | null;
+  last_row: number | null;
+  sectioned: number;
 }
 
 interface RecordRow {
@@ -264,6 +304,8 @@ interface RecordRow {
 interface PreparedBatch {
   b: StoredBatchInput;
   copies: StoredRecordCopy[];
+  /** The batch kept as one records section instead of copies. */
+  section?: { codec: Codec; size: number; data: Buffer; marks: Buffer; firstTimestamp: number };
   bytes: number;
 }
 
@@ -275,6 +317,18 @@ interface EvictableBatch {
   first_row: number | null;
   last_row: number | null;
   unviewable: number;
+  sectioned: number;
+}
+
+/**
+ * How a section is kept: a compressed batch as the client compressed it (no work at
+ * all); an uncompressed one compressed for storage (fewer bytes to write, which is
+ * what an ingest costs on a slow disk), unless that does not make it smaller.
+ */
+function keptForm(section: NonNullable<StoredBatchInput['section']>): { codec: Codec; data: Buffer } {
+  if (section.codec !== 'none') return { codec: section.codec as Codec, data: section.wire };
+  const packed = compressForStorage(section.data);
+  return packed.length < section.data.length ? { codec: 'zstd', data: packed } : { codec: 'none', data: section.data };
 }
 
 function messageOf(err: unknown): string {
@@ -292,6 +346,10 @@ export class RecordStore {
   private failMessage = '';
   private closed = false;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly logstoreIds = new Map<string, number>();
+  /** Logstore ids first looked up in the running append (forgotten if it rolls back). */
+  private uncommittedIds: string[] = [];
+  private pageSize = 0;
   private readonly appendTx: Database.Transaction<(batches: PreparedBatch[], now: number) => AppendResult[]>;
   /** Bytes of pages the database may use (80 % of maxBytes, less the WAL's allowance). */
   private readonly contentTarget: number;
@@ -374,8 +432,10 @@ export class RecordStore {
     try {
       const at = this.now();
       // Decode outside the transaction: the write lock is held only for the inserts.
+      this.uncommittedIds = [];
       return this.appendTx.immediate(this.prepare(batches, at), at);
     } catch (err) {
+      for (const key of this.uncommittedIds) this.logstoreIds.delete(key);
       if (err instanceof StoreFailure) throw err;
       throw new StoreFailure(`could not store the batches: ${messageOf(err)}`, { cause: err });
     }
@@ -410,6 +470,20 @@ export class RecordStore {
     ) as BatchRow[];
     const out = result.records;
     for (const batch of batches) {
+      const placement = (offset: number): RecordPlacement => ({
+        project: q.project,
+        logstore: batch.logstore,
+        shard: batch.shard,
+        offset,
+        receivedAt: batch.log_append_time,
+        clientId: batch.client_id,
+        expandJson: batch.expand_json === 1,
+      });
+      if (batch.sectioned === 1) {
+        this.readSection(batch, q.limit - out.length, placement, out);
+        if (out.length >= q.limit) break;
+        continue;
+      }
       const rows = this.stmt('recordsOfBatch').all(valueCap, batch.first_row, batch.last_row, q.limit - out.length) as RecordRow[];
       for (const row of rows) {
         let value = row.value;
@@ -422,25 +496,42 @@ export class RecordStore {
           (value !== null && valueSize !== null && valueSize > value.length) ||
           (key !== null && row.key_size !== null && row.key_size > key.length) ||
           record.headers.length < row.header_count;
-        out.push(
-          toRecordView(
-            {
-              project: q.project,
-              logstore: batch.logstore,
-              shard: batch.shard,
-              offset: batch.base_offset + row.delta,
-              receivedAt: batch.log_append_time,
-              clientId: batch.client_id,
-              expandJson: batch.expand_json === 1,
-            },
-            record,
-            { valueSize, truncated, valueSha256: row.value_sha256 },
-          ),
-        );
+        out.push(toRecordView(placement(batch.base_offset + row.delta), record, { valueSize, truncated, valueSha256: row.value_sha256 }));
       }
       if (out.length >= q.limit) break;
     }
     return result;
+  }
+
+  /**
+   * The newest `want` records of a batch kept as a section, newest first: only the part
+   * of the section from the mark before the first of them is fetched and decoded. Its
+   * values are within readValueMin, so none is cut.
+   */
+  private readSection(batch: BatchRow, want: number, placement: (offset: number) => RecordPlacement, out: StoredRecordView[]): void {
+    const row = this.stmt('sectionMarks').get(batch.id) as { first_ts: number; codec: Codec; size: number; marks: Buffer } | undefined;
+    if (!row || want <= 0) return;
+    const count = batch.record_count;
+    const mark = Math.floor(Math.max(0, count - want) / SECTION_STEP);
+    const start = mark * 4 + 4 <= row.marks.length ? row.marks.readUInt32LE(mark * 4) : 0;
+    const from = start === 0 ? 0 : mark * SECTION_STEP;
+    let records: DecodedRecord[];
+    try {
+      let tail: Buffer;
+      if (row.codec === 'none') {
+        // Only the bytes from the mark on leave SQLite.
+        tail = (this.stmt('sectionFrom').get(start + 1, batch.id) as { data: Buffer }).data;
+      } else {
+        // Inflated within the size it had when it arrived (≤ SECTION_LIMITS.bytes), once per read.
+        const data = (this.stmt('sectionFrom').get(1, batch.id) as { data: Buffer }).data;
+        tail = decompress(row.codec, data, { magic: 2, maxBytes: row.size }).subarray(start);
+      }
+      records = decodeRecordSection(tail, count - from, row.first_ts);
+    } catch {
+      return; // checked when it arrived; a damaged row shows nothing rather than failing the read
+    }
+    const first = Math.max(0, records.length - want);
+    for (let i = records.length - 1; i >= first; i--) out.push(toRecordView(placement(batch.base_offset + from + i), records[i] as DecodedRecord));
   }
 
   /** Per shard: retained records and bytes, and the high watermark. */
@@ -533,7 +624,7 @@ export class RecordStore {
       this.shrinkIfOver();
       return;
     }
-    if (version !== 0 && version !== 1) throw new Error(`it has schema version ${version}, this build understands version ${SCHEMA_VERSION}`);
+    if (version !== 0 && version !== 1 && version !== 2) throw new Error(`it has schema version ${version}, this build understands version ${SCHEMA_VERSION}`);
     let converted = false;
     const run = db.transaction(() => {
       // Re-read inside the write lock: another process may have migrated meanwhile.
@@ -542,6 +633,12 @@ export class RecordStore {
       if (now === 1) {
         this.convertVersion1();
         converted = true;
+      } else if (now === 2) {
+        db.exec(`
+          ALTER TABLE batches ADD COLUMN sectioned INTEGER NOT NULL DEFAULT 0;
+          CREATE TABLE sections (batch INTEGER PRIMARY KEY, first_ts INTEGER NOT NULL, codec TEXT NOT NULL, size INTEGER NOT NULL,
+            marks BLOB NOT NULL, data BLOB NOT NULL);
+        `);
       } else db.exec(SCHEMA);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     });
@@ -617,6 +714,20 @@ export class RecordStore {
     this.applyRetention(new Set(this.allLogstoreIds()));
   }
 
+  /** The Logstore's row id, created on first use; known ids are cached (rows are never deleted). */
+  private logstoreId(project: string, logstore: string): number {
+    const key = `${project}\u0000${logstore}`;
+    let id = this.logstoreIds.get(key);
+    if (id === undefined) {
+      this.stmt('ensureLogstore').run(project, logstore);
+      id = (this.stmt('logstoreId').get(project, logstore) as { id: number }).id;
+      // Cached only once committed: a rolled-back append may have created the row.
+      this.uncommittedIds.push(key);
+      this.logstoreIds.set(key, id);
+    }
+    return id;
+  }
+
   private allLogstoreIds(): number[] {
     return (this.db.prepare('SELECT id FROM logstores').all() as Array<{ id: number }>).map((r) => r.id);
   }
@@ -638,6 +749,25 @@ export class RecordStore {
     const batchBudget = Math.min(APPEND_LIMITS.batchBytes, Math.floor(APPEND_LIMITS.appendBytes / batches.length));
     return batches.map((b) => {
       if (!Buffer.isBuffer(b.raw)) throw new TypeError(`the records of ${b.project}/${b.logstore} shard ${b.shard} are not bytes`);
+      const section = b.section;
+      if (
+        section !== undefined &&
+        section.count === b.recordCount &&
+        section.data.length <= SECTION_LIMITS.bytes &&
+        section.maxValueBytes <= VIEW_LIMITS.readValueMin &&
+        section.maxKeyBytes <= VIEW_LIMITS.keyBytes &&
+        section.maxHeaderBytes <= SECTION_LIMITS.headerBytes
+      ) {
+        const positions = recordPositions(section.data, section.count, SECTION_STEP);
+        const marks = Buffer.from(positions.buffer, positions.byteOffset, positions.byteLength);
+        const kept = keptForm(section);
+        return {
+          b,
+          copies: [],
+          section: { ...kept, size: section.data.length, marks, firstTimestamp: section.firstTimestamp },
+          bytes: BATCH_OVERHEAD_BYTES + kept.data.length + marks.length,
+        };
+      }
       let copies: StoredRecordCopy[] = [];
       if (this.decode && b.recordCount <= recordsLeft && decodeLeft > 0) {
         recordsLeft -= b.recordCount;
@@ -678,8 +808,7 @@ export class RecordStore {
 
   private insertBatch(p: PreparedBatch, now: number, baseOffsetOverride?: number): { baseOffset: number; ls: number } {
     const { b, copies, bytes } = p;
-    this.stmt('ensureLogstore').run(b.project, b.logstore);
-    const ls = (this.stmt('logstoreId').get(b.project, b.logstore) as { id: number }).id;
+    const ls = this.logstoreId(b.project, b.logstore);
     const row = this.stmt('nextOffset').get(ls, b.shard) as { next_offset: number } | undefined;
     const baseOffset = baseOffsetOverride ?? row?.next_offset ?? 0;
     let firstRow: number | null = null;
@@ -692,8 +821,8 @@ export class RecordStore {
       firstRow ??= id;
       lastRow = id;
     }
-    const unviewable = b.recordCount - copies.length;
-    this.stmt('insertBatch').run(
+    const unviewable = p.section ? 0 : b.recordCount - copies.length;
+    const inserted = this.stmt('insertBatch').run(
       ls,
       b.project,
       b.shard,
@@ -710,7 +839,13 @@ export class RecordStore {
       lastRow,
       unviewable,
       Buffer.from(b.raw.subarray(0, BATCH_HEAD_BYTES)),
+      p.section ? 1 : 0,
     );
+    // better-sqlite3 copies a bound blob, so the section (a view into the request) may go after this call.
+    if (p.section) {
+      const { firstTimestamp, codec, size, marks, data } = p.section;
+      this.stmt('insertSection').run(inserted.lastInsertRowid, firstTimestamp, codec, size, marks, data);
+    }
     this.stmt('upsertShard').run(ls, b.shard, Math.max(row?.next_offset ?? 0, baseOffset + b.recordCount), b.recordCount, bytes);
     this.stmt('addToLogstore').run(1, b.recordCount, bytes, unviewable, ls);
     return { baseOffset, ls };
@@ -745,8 +880,8 @@ export class RecordStore {
   private usedBytes(): number {
     const pages = Number(this.db.pragma('page_count', { simple: true }));
     const free = Number(this.db.pragma('freelist_count', { simple: true }));
-    const size = Number(this.db.pragma('page_size', { simple: true }));
-    return (pages - free) * size;
+    this.pageSize ||= Number(this.db.pragma('page_size', { simple: true }));
+    return (pages - free) * this.pageSize;
   }
 
   /** Evict the Logstore's oldest batches until `enough` holds, never its newest batch; returns what is left. */
@@ -768,6 +903,7 @@ export class RecordStore {
     const shards = new Map<number, { records: number; bytes: number }>();
     for (const v of victims) {
       if (v.first_row !== null && v.last_row !== null) this.stmt('deleteRecords').run(v.first_row, v.last_row);
+      if (v.sectioned === 1) this.stmt('deleteSection').run(v.id);
       this.stmt('deleteBatch').run(v.id);
       const s = shards.get(v.shard) ?? { records: 0, bytes: 0 };
       s.records += v.record_count;
@@ -794,12 +930,16 @@ const SQL = {
   insertRecord: `INSERT INTO records (delta, ts, key, key_size, value, value_size, value_sha256, headers, header_count)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   insertBatch: `INSERT INTO batches (ls, project, shard, base_offset, record_count, magic, codec, log_append_time, client_id,
-    expand_json, raw_bytes, bytes, first_row, last_row, unviewable, head) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    expand_json, raw_bytes, bytes, first_row, last_row, unviewable, head, sectioned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  insertSection: 'INSERT INTO sections (batch, first_ts, codec, size, marks, data) VALUES (?, ?, ?, ?, ?, ?)',
+  deleteSection: 'DELETE FROM sections WHERE batch = ?',
+  sectionMarks: 'SELECT first_ts, codec, size, marks FROM sections WHERE batch = ?',
+  sectionFrom: 'SELECT substr(data, ?) AS data FROM sections WHERE batch = ?',
   addToLogstore: `UPDATE logstores SET batches = batches + ?, records = records + ?, bytes = bytes + ?,
     unviewable_records = unviewable_records + ? WHERE id = ?`,
   logstoreCounts: 'SELECT batches, records, bytes FROM logstores WHERE id = ?',
   largestLogstores: 'SELECT id, batches, records, bytes FROM logstores WHERE batches > 1 ORDER BY bytes DESC LIMIT 2',
-  oldestOfLogstore: 'SELECT id, shard, record_count, bytes, first_row, last_row, unviewable FROM batches WHERE ls = ? ORDER BY id',
+  oldestOfLogstore: 'SELECT id, shard, record_count, bytes, first_row, last_row, unviewable, sectioned FROM batches WHERE ls = ? ORDER BY id',
   deleteRecords: 'DELETE FROM records WHERE id BETWEEN ? AND ?',
   deleteBatch: 'DELETE FROM batches WHERE id = ?',
   subtractFromShard: 'UPDATE shards SET records = records - ?, bytes = bytes - ? WHERE ls = ? AND shard = ?',
@@ -807,10 +947,12 @@ const SQL = {
     evicted_records = evicted_records + ?, evicted_batches = evicted_batches + ?,
     unviewable_records = unviewable_records - ? WHERE id = ?`,
   logStart: 'SELECT min(base_offset) AS start FROM batches WHERE ls = ? AND shard = ?',
-  viewBatchesByProject: `SELECT b.id, l.logstore, b.shard, b.base_offset, b.log_append_time, b.client_id, b.expand_json, b.first_row, b.last_row
-    FROM batches b JOIN logstores l ON l.id = b.ls WHERE b.project = ? AND b.first_row IS NOT NULL ORDER BY b.id DESC LIMIT ?`,
-  viewBatchesByLogstore: `SELECT b.id, l.logstore, b.shard, b.base_offset, b.log_append_time, b.client_id, b.expand_json, b.first_row, b.last_row
-    FROM batches b JOIN logstores l ON l.id = b.ls WHERE l.project = ? AND l.logstore = ? AND b.first_row IS NOT NULL
+  viewBatchesByProject: `SELECT b.id, l.logstore, b.shard, b.base_offset, b.log_append_time, b.client_id, b.expand_json, b.record_count,
+      b.first_row, b.last_row, b.sectioned
+    FROM batches b JOIN logstores l ON l.id = b.ls WHERE b.project = ? AND (b.first_row IS NOT NULL OR b.sectioned = 1) ORDER BY b.id DESC LIMIT ?`,
+  viewBatchesByLogstore: `SELECT b.id, l.logstore, b.shard, b.base_offset, b.log_append_time, b.client_id, b.expand_json, b.record_count,
+      b.first_row, b.last_row, b.sectioned
+    FROM batches b JOIN logstores l ON l.id = b.ls WHERE l.project = ? AND l.logstore = ? AND (b.first_row IS NOT NULL OR b.sectioned = 1)
     ORDER BY b.id DESC LIMIT ?`,
   recordsOfBatch: `SELECT delta, ts, key, key_size, substr(value, 1, ?) AS value, value_size, value_sha256, headers, header_count
     FROM records WHERE id BETWEEN ? AND ? ORDER BY id DESC LIMIT ?`,

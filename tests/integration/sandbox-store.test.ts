@@ -5,6 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { encodeRecordBatch, inspectRecords } from '@/lib/kafka/protocol/records';
 import {
   DEFAULT_LOGSTORE_MAX_BYTES,
   DEFAULT_LOGSTORE_MAX_RECORDS,
@@ -166,6 +167,17 @@ describe('RecordStore transactions', () => {
     expect(s.highWatermark('test-project-1', 'logs', 1)).toBe(0);
     expect(contents(s, { limit: 10 })).toEqual(['before']);
     expect(s.append([batch({ values: ['after'] })])[0]?.baseOffset).toBe(1);
+  });
+
+  it('a Logstore first written by an append that rolled back is created afresh by the next one', () => {
+    const s = open({ file: tempFile() });
+    s.append([batch({ logstore: 'other', values: ['o'] })]);
+    expect(() => s.append([batch({ logstore: 'fresh', values: ['lost'] }), { ...batch(), recordCount: 0 }])).toThrow(StoreFailure);
+    expect(s.stats().map((r) => r.logstore)).toEqual(['other']);
+    s.append([batch({ logstore: 'other2', values: ['o2'] })]); // may reuse the rolled-back row id
+    expect(s.append([batch({ logstore: 'fresh', values: ['kept'] })])[0]?.baseOffset).toBe(0);
+    expect(contents(s, { logstore: 'fresh', limit: 10 })).toEqual(['kept']);
+    expect(contents(s, { logstore: 'other2', limit: 10 })).toEqual(['o2']);
   });
 
   it('injects failures with failNext, then recovers', () => {
@@ -440,7 +452,7 @@ describe('RecordStore files', () => {
     const raw = new Database(file, { readonly: true });
     try {
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(raw.pragma('user_version', { simple: true })).toBe(2);
+      expect(raw.pragma('user_version', { simple: true })).toBe(3);
     } finally {
       raw.close();
     }
@@ -502,5 +514,97 @@ describe('a version-1 file (raw batches, decoded on every read)', () => {
     ]);
     expect(read.logstores[0]).toMatchObject({ records: 4, unviewableRecords: 1 });
     expect(s.append([batch({ project: 'p-1', logstore: 'l-1', values: ['new'] })])[0]?.baseOffset).toBe(14);
+  });
+});
+
+describe('batches of small records, kept as one records section', () => {
+  /** What the Produce handler hands the store for one client batch: its raw bytes and the checked section. */
+  function kafkaBatch(values: string[], codec: 'none' | 'gzip' | 'zstd', over: Partial<StoredBatchInput> = {}): StoredBatchInput {
+    const raw = encodeRecordBatch(
+      values.map((v, i) => ({ value: Buffer.from(v), key: i % 2 ? Buffer.from(`k${i}`) : null, timestamp: 1_700_000_000_000 + i })),
+      { codec },
+    );
+    const summary = inspectRecords(raw, { produceVersion: 7 });
+    return { ...batch(), recordCount: summary.recordCount, codec, raw, section: summary.section, ...over };
+  }
+  // No decoder: a record shown here can only have come from its section.
+  const sectionsOnly = (file: string) => {
+    const s = RecordStore.open({ file });
+    stores.push(s);
+    return s;
+  };
+
+  it('stores them without per-record rows and reads back the newest, across codecs and batches, with offsets and keys', () => {
+    const file = tempFile();
+    const s = sectionsOnly(file);
+    const many = Array.from({ length: 1000 }, (_, i) => `line-${i}`);
+    s.append([kafkaBatch(many, 'none')]);
+    s.append([kafkaBatch(['g0', 'g1', 'g2'], 'gzip'), kafkaBatch(['z0', 'z1'], 'zstd', { shard: 1 })]);
+    const raw = new Database(file, { readonly: true });
+    try {
+      expect(raw.prepare('SELECT count(*) AS n FROM records').get()).toEqual({ n: 0 });
+      expect(raw.prepare('SELECT codec FROM sections ORDER BY batch').all()).toEqual([{ codec: 'zstd' }, { codec: 'gzip' }, { codec: 'zstd' }]);
+    } finally {
+      raw.close();
+    }
+    expect(newest(s, { limit: 7 }).map((r) => [r.shard, r.offset, r.content, r.key, r.timestamp])).toEqual([
+      [1, 1, 'z1', 'k1', 1_700_000_000_001],
+      [1, 0, 'z0', null, 1_700_000_000_000],
+      [0, 1002, 'g2', null, 1_700_000_000_002],
+      [0, 1001, 'g1', 'k1', 1_700_000_000_001],
+      [0, 1000, 'g0', null, 1_700_000_000_000],
+      [0, 999, 'line-999', 'k999', 1_700_000_000_999],
+      [0, 998, 'line-998', null, 1_700_000_000_998],
+    ]);
+    // Any cut through the 1000-record batch (its marks are every 128 records) gives the newest ones, in order.
+    for (const limit of [6, 133, 134, 1005, 2000]) {
+      const got = newest(s, { logstore: 'logs', limit }).filter((r) => r.shard === 0 && String(r.content).startsWith('line-'));
+      const expected = Array.from({ length: Math.min(1000, limit - 5) }, (_, i) => 999 - i);
+      expect(got.map((r) => r.offset), `limit ${limit}`).toEqual(expected);
+      expect(got.map((r) => r.content)).toEqual(expected.map((i) => `line-${i}`));
+    }
+    expect(s.read({ project: 'test-project-1', limit: 1 }).logstores[0]).toMatchObject({ records: 1005, unviewableRecords: 0 });
+    // A read-only connection (the HTTP side) reads the same sections.
+    const reader = RecordStore.open({ file, readonly: true });
+    stores.push(reader);
+    expect(newest(reader, { limit: 2 }).map((r) => r.content)).toEqual(['z1', 'z0']);
+  });
+
+  it('keeps a batch with a value past the section limit as cut copies instead', () => {
+    const s = open({ file: tempFile() });
+    const big = 'b'.repeat(2000);
+    const b = kafkaBatch(['small', big], 'none');
+    s.append([{ ...b, raw: blob(['small', big]) }]); // the decoder reads the test blob
+    const read = s.read({ project: 'test-project-1', limit: 4096 });
+    expect(read.records.map((r) => [r.offset, r.size])).toEqual([
+      [1, 2000],
+      [0, 5],
+    ]);
+    expect(read.valueCap).toBe(1024);
+    expect(read.records[0]).toMatchObject({ truncated: true, sha256: expect.any(String) });
+  });
+
+  it('retention evicts sections like any batch', () => {
+    const s = sectionsOnly(tempFile());
+    for (let i = 0; i < 6; i++) s.append([kafkaBatch([`a${i}`, `b${i}`], 'none')]);
+    const t = RecordStore.open({ file: tempFile(), logstoreMaxRecords: 4 });
+    stores.push(t);
+    for (let i = 0; i < 6; i++) t.append([kafkaBatch([`a${i}`, `b${i}`], 'gzip')]);
+    expect(contents(t, { limit: 100 })).toEqual(['b5', 'a5', 'b4', 'a4']);
+    expect(t.read({ project: 'test-project-1', limit: 1 }).evicted).toBe(8);
+    expect(contents(s, { limit: 3 })).toEqual(['b5', 'a5', 'b4']);
+  });
+
+  it('a version-2 file gains the sections table at open and keeps its rows', () => {
+    const file = tempFile();
+    const v2 = open({ file });
+    v2.append([batch({ values: ['from-v2'] })]);
+    v2.close();
+    const raw = new Database(file);
+    raw.exec('DROP TABLE sections; ALTER TABLE batches DROP COLUMN sectioned; PRAGMA user_version = 2;');
+    raw.close();
+    const s = open({ file });
+    s.append([kafkaBatch(['from-v3'], 'none')]);
+    expect(contents(s, { limit: 10 })).toEqual(['from-v3', 'from-v2']);
   });
 });

@@ -132,6 +132,8 @@ export class BrokerConnection {
     for (const frame of frames) {
       if (this.closed) return;
       this.process(frame);
+      // Handlers are synchronous and copy what they keep (the store binds its blobs), so the frame's buffer can be reused.
+      this.frames.release(frame);
       if (this.closed) return; // close() gave back every reservation, this frame's too
       this.reservedBytes -= frame.length;
       this.deps.pool.release(frame.length);

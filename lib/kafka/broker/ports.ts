@@ -26,6 +26,22 @@ export interface StoredBatchInput {
   codec: string;
   /** The partition's records exactly as received. */
   raw: Buffer;
+  /**
+   * One magic-2 batch: its records section as the broker decompressed and checked it,
+   * with its largest key, value and headers, so the store can keep the records without
+   * inflating or parsing them again. A view, valid during `append` only.
+   */
+  section?: {
+    data: Buffer;
+    /** The batch's codec and its records section as received (compressed unless the codec is none). */
+    codec: string;
+    wire: Buffer;
+    count: number;
+    firstTimestamp: number;
+    maxKeyBytes: number;
+    maxValueBytes: number;
+    maxHeaderBytes: number;
+  };
   clientId: string | null;
   expandJson: boolean;
 }

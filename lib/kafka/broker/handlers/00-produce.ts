@@ -124,6 +124,7 @@ export function handleProduce(ctx: ConnectionContext, version: number, body: Rea
         codec: summary.codec,
         // A view into the request frame: the store copies it when it binds the blob, within this call.
         raw: p.records ?? Buffer.alloc(0),
+        ...(summary.section ? { section: summary.section } : {}),
         clientId: ctx.clientId,
         expandJson: resolved.expandJson,
       });

@@ -4,6 +4,8 @@
  * a partition's `records` bytes (decompression budget, where decoded records go).
  */
 
+import type { Codec } from './compression';
+
 export interface RecordHeader {
   key: string;
   value: Buffer | null;
@@ -19,9 +21,31 @@ export interface DecodedRecord {
   headers: RecordHeader[];
 }
 
+/**
+ * A v2 batch's records as they are once decompressed (Kafka's record encoding, a
+ * view: valid while the request's bytes are), with the largest parts of its records.
+ */
+export interface RecordsSection {
+  data: Buffer;
+  /** The batch's codec, and its records section as received (compressed unless the codec is none). */
+  codec: Codec;
+  wire: Buffer;
+  count: number;
+  /** The batch's firstTimestamp (ms), the base of the records' timestamp deltas. */
+  firstTimestamp: number;
+  /** -1 when every key is null. */
+  maxKeyBytes: number;
+  /** -1 when every value is null. */
+  maxValueBytes: number;
+  /** Largest header section of one record, length prefixes included (0 without headers). */
+  maxHeaderBytes: number;
+}
+
 /** What one batch (v2) or one top-level message (v0/v1, with its nested set) holds. */
 export interface EntrySummary {
   recordCount: number;
+  /** v2 batches checked as from a client: the records section (see RecordsSection). */
+  section?: RecordsSection;
   /** -1 when the format has no timestamps (magic 0). */
   firstTimestamp: number;
   /** Largest record timestamp, -1 when none. */

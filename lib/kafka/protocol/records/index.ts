@@ -22,7 +22,7 @@
 import { ProtocolError } from '../primitives';
 import { ErrorCode } from '../errors';
 import { type Codec, DEFAULT_MAX_DECOMPRESSED_BYTES, codecFromAttributes } from './compression';
-import type { DecodedRecord, WalkState } from './decoded-record';
+import type { DecodedRecord, RecordsSection, WalkState } from './decoded-record';
 import { LOG_OVERHEAD, RECORD_OVERHEAD_V0, walkLegacyEntry } from './message-set';
 import { DecompressionLimitError, RecordFormatError, corrupt } from './record-format-error';
 import { walkRecordBatch } from './record-batch';
@@ -34,12 +34,14 @@ export {
   DEFAULT_MAX_DECOMPRESSED_BYTES,
   codecFromAttributes,
   compress,
+  compressForStorage,
   decompress,
   type Codec,
   type CodecOptions,
   type RecordMagic,
 } from './compression';
-export type { DecodedRecord, RecordHeader } from './decoded-record';
+export type { DecodedRecord, RecordHeader, RecordsSection } from './decoded-record';
+export { decodeRecordSection, recordPositions } from './record-walk';
 export { encodeMessageSet, type MessageSetOptions, type MessageToEncode } from './message-set';
 export { encodeRecordBatch, type RecordBatchOptions, type RecordToEncode } from './record-batch';
 export { DecompressionLimitError, INVALID_TIMESTAMP, RecordFormatError } from './record-format-error';
@@ -67,6 +69,8 @@ export interface RecordsSummary {
   batches: BatchSummary[];
   /** Bytes of records once decompressed (the records as sent, for uncompressed data). */
   recordBytes: number;
+  /** One v2 batch: its records section, decompressed (a view into `data` or the inflated bytes). */
+  section?: RecordsSection;
 }
 
 export interface InspectOptions {
@@ -203,14 +207,25 @@ function inspect(data: Buffer, produceVersion: number, maxBytes: number, maxReco
   let recordCount = 0;
   let firstTimestamp = -1;
   let maxTimestamp = -1;
+  let section: RecordsSection | undefined;
   for (const e of found) {
     const s = magic === 2 ? walkRecordBatch(data, e.start, e.end, state) : walkLegacyEntry(data, e.start, e.end, state);
     if (batches.length === 0) firstTimestamp = s.firstTimestamp;
     if (s.maxTimestamp > maxTimestamp) maxTimestamp = s.maxTimestamp;
     recordCount += s.recordCount;
+    if (found.length === 1) section = s.section;
     batches.push({ offset: e.start, length: e.end - e.start, recordCount: s.recordCount, magic, codec: s.codec });
   }
-  return { magic, recordCount, firstTimestamp, maxTimestamp, codec, batches, recordBytes: codec === 'none' ? data.length : maxBytes - state.budget };
+  return {
+    magic,
+    recordCount,
+    firstTimestamp,
+    maxTimestamp,
+    codec,
+    batches,
+    recordBytes: codec === 'none' ? data.length : maxBytes - state.budget,
+    ...(section ? { section } : {}),
+  };
 }
 
 /**

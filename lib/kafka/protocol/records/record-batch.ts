@@ -10,21 +10,17 @@
  *   53 baseSequence i32 · 57 record count i32 · 61 records (compressed as one block
  *   when the codec is not none)
  *
- * Record: length varint, attributes i8, timestampDelta varlong, offsetDelta varint,
- * key (varint length, −1 = null), value (same), header count varint, headers
- * (key: varint length + UTF-8, value: varint length or −1).
- *
- * The record loop is the endpoint's hottest code (every produced record passes it
- * before the ack), so it reads varints straight from the buffer with its own
- * bounds checks, keeps timestamps as Numbers (ms fit in 2^53), and hands out
- * key/value views instead of copies.
+ * The records themselves are walked by record-walk.ts. A batch from a client also
+ * hands back its records section as decompressed (`section`), so the store can keep
+ * it without inflating or parsing it a second time.
  */
 
 import { Writer } from '../primitives';
 import { CODEC_ID, type Codec, codecFromAttributes, compress, decompress } from './compression';
 import { crc32c } from './crc';
 import type { DecodedRecord, EntrySummary, RecordHeader, WalkState } from './decoded-record';
-import { INVALID_TIMESTAMP, RecordFormatError, corrupt, recordTooLarge } from './record-format-error';
+import { INVALID_TIMESTAMP, RecordFormatError, corrupt } from './record-format-error';
+import { MIN_RECORD_BYTES, int64AsNumber, readRecords, type RecordSizes } from './record-walk';
 
 export const RECORD_BATCH_OVERHEAD = 61;
 const CRC_OFFSET = 17;
@@ -33,65 +29,6 @@ const RECORDS_COUNT_OFFSET = 57;
 
 const TIMESTAMP_TYPE_LOG_APPEND = 0x08;
 const CONTROL = 0x20;
-
-/** Smallest possible record: length, attributes, timestampDelta, offsetDelta, key, value, header count. */
-const MIN_RECORD_BYTES = 7;
-
-const TWO_32 = 4294967296;
-
-function int64AsNumber(buf: Buffer, at: number): number {
-  return buf.readInt32BE(at) * TWO_32 + buf.readUInt32BE(at + 4);
-}
-
-/** Zig-zag varint (32 bits) at `c.pos`, not reading past `limit`. */
-function readVarint(buf: Buffer, c: { pos: number }, limit: number): number {
-  let pos = c.pos;
-  if (pos >= limit) throw truncatedRecord();
-  let b = buf[pos++] as number;
-  let raw = b & 0x7f;
-  let shift = 7;
-  while (b & 0x80) {
-    if (pos >= limit) throw truncatedRecord();
-    b = buf[pos++] as number;
-    if (shift === 28 && b > 0x0f) throw corrupt('varint is longer than 32 bits');
-    raw |= (b & 0x7f) << shift;
-    shift += 7;
-  }
-  c.pos = pos;
-  return (raw >>> 1) ^ -(raw & 1);
-}
-
-/** Zig-zag varlong as a Number (exact for encodings of up to 7 bytes; see readVarlongExact). */
-function readVarlong(buf: Buffer, c: { pos: number }, limit: number): number {
-  let pos = c.pos;
-  let raw = 0;
-  let mult = 1;
-  for (let i = 0; ; i++) {
-    if (i === 10) throw corrupt('varlong is longer than 10 bytes');
-    if (pos >= limit) throw truncatedRecord();
-    const b = buf[pos++] as number;
-    raw += (b & 0x7f) * mult;
-    if ((b & 0x80) === 0) break;
-    mult *= 128;
-  }
-  c.pos = pos;
-  return raw % 2 === 0 ? raw / 2 : -(raw + 1) / 2;
-}
-
-/** The same varlong, exactly, as a BigInt (only for values beyond 2^53). */
-function readVarlongExact(buf: Buffer, pos: number): bigint {
-  let raw = 0n;
-  for (let shift = 0n; ; shift += 7n) {
-    const b = buf[pos++] as number;
-    raw |= BigInt(b & 0x7f) << shift;
-    if ((b & 0x80) === 0) break;
-  }
-  return BigInt.asIntN(64, (raw >> 1n) ^ -(raw & 1n));
-}
-
-function truncatedRecord(): RecordFormatError {
-  return corrupt('Found invalid record structure: a record runs past its end');
-}
 
 /**
  * Validate (and, when `state.out` is set, decode) the v2 batch in `buf[start, end)`.
@@ -154,102 +91,11 @@ export function walkRecordBatch(buf: Buffer, start: number, end: number, state: 
   // Exact 64-bit forms, for the rare timestamps that a Number cannot hold.
   const exact = { first: buf.readBigInt64BE(start + 27), appendTime: logAppendTime ? buf.readBigInt64BE(start + 35) : null };
   const appendTime = logAppendTime ? maxTimestampField : null;
-  const maxTimestamp = readRecords(data, pos, limit, count, firstTimestamp, appendTime, state.out, exact, state.maxRecordBytes);
-  return { recordCount: count, firstTimestamp, maxTimestamp, codec };
-}
-
-/**
- * Walk `count` records in `data[pos, limit)`, which they must fill exactly
- * (DefaultRecord.readFrom's size check, and no bytes after the last record).
- * Returns the largest timestamp.
- */
-function readRecords(
-  data: Buffer,
-  start: number,
-  limit: number,
-  count: number,
-  firstTimestamp: number,
-  appendTime: number | null,
-  out: DecodedRecord[] | null,
-  exact: { first: bigint; appendTime: bigint | null },
-  maxRecordBytes: number,
-): number {
-  const c = { pos: start };
-  let maxTimestamp = -1;
-  const firstSafe = Number.isSafeInteger(firstTimestamp);
-  for (let i = 0; i < count; i++) {
-    const bodySize = readVarint(data, c, limit);
-    const bodyStart = c.pos;
-    const bodyEnd = bodyStart + bodySize;
-    if (bodySize < 0 || bodyEnd > limit) throw corrupt(`Invalid record size ${bodySize}`);
-    if (bodySize > maxRecordBytes) throw recordTooLarge(bodySize, maxRecordBytes);
-    if (c.pos >= bodyEnd) throw truncatedRecord();
-    c.pos++; // record attributes: unused in 2.1.1
-    const deltaAt = c.pos;
-    const timestampDelta = readVarlong(data, c, bodyEnd);
-    // Up to 7 varint bytes (49 bits) the Number is exact; longer ones may have rounded.
-    const deltaExact = c.pos - deltaAt <= 7;
-    readVarint(data, c, bodyEnd); // offsetDelta: the endpoint assigns offsets itself
-
-    const keyLength = readVarint(data, c, bodyEnd);
-    let key: Buffer | null = null;
-    if (keyLength >= 0) {
-      if (keyLength > bodyEnd - c.pos) throw truncatedRecord();
-      if (out) key = data.subarray(c.pos, c.pos + keyLength);
-      c.pos += keyLength;
-    } else if (keyLength !== -1) {
-      throw corrupt(`Invalid record key length ${keyLength}`);
-    }
-
-    const valueLength = readVarint(data, c, bodyEnd);
-    let value: Buffer | null = null;
-    if (valueLength >= 0) {
-      if (valueLength > bodyEnd - c.pos) throw truncatedRecord();
-      if (out) value = data.subarray(c.pos, c.pos + valueLength);
-      c.pos += valueLength;
-    } else if (valueLength !== -1) {
-      throw corrupt(`Invalid record value length ${valueLength}`);
-    }
-
-    const headerCount = readVarint(data, c, bodyEnd);
-    if (headerCount < 0) throw corrupt('Found invalid number of record headers');
-    if (headerCount * 2 > bodyEnd - c.pos) throw truncatedRecord();
-    const headers: RecordHeader[] = [];
-    for (let h = 0; h < headerCount; h++) {
-      const headerKeyLength = readVarint(data, c, bodyEnd);
-      if (headerKeyLength < 0) throw corrupt('Invalid negative header key size');
-      if (headerKeyLength > bodyEnd - c.pos) throw truncatedRecord();
-      const keyStart = c.pos;
-      c.pos += headerKeyLength;
-      const headerValueLength = readVarint(data, c, bodyEnd);
-      let headerValue: Buffer | null = null;
-      if (headerValueLength >= 0) {
-        if (headerValueLength > bodyEnd - c.pos) throw truncatedRecord();
-        if (out) headerValue = data.subarray(c.pos, c.pos + headerValueLength);
-        c.pos += headerValueLength;
-      } else if (headerValueLength !== -1) {
-        throw corrupt(`Invalid header value length ${headerValueLength}`);
-      }
-      if (out) headers.push({ key: data.toString('utf8', keyStart, keyStart + headerKeyLength), value: headerValue });
-    }
-    if (c.pos !== bodyEnd) {
-      throw corrupt(`Invalid record size: expected to read ${bodySize} bytes in record payload, but instead read ${c.pos - bodyStart}`);
-    }
-
-    let timestamp = appendTime ?? firstTimestamp + timestampDelta;
-    let exactTimestamp: bigint | null = exact.appendTime;
-    if (appendTime === null && !(deltaExact && firstSafe && Number.isSafeInteger(timestamp))) {
-      // Beyond 2^53 a Number sum rounds; redo it in 64-bit two's complement as Kafka's long math does.
-      exactTimestamp = BigInt.asIntN(64, exact.first + readVarlongExact(data, deltaAt));
-      timestamp = Number(exactTimestamp);
-    }
-    if (timestamp > maxTimestamp) maxTimestamp = timestamp;
-    if (out) {
-      out.push({ offsetDelta: out.length, timestamp: exactTimestamp ?? BigInt(timestamp), key, value, headers });
-    }
-  }
-  if (c.pos !== limit) throw corrupt('Record batch has bytes after its last record');
-  return maxTimestamp;
+  const sizes: RecordSizes | undefined = state.fromClient ? { maxKeyBytes: -1, maxValueBytes: -1, maxHeaderBytes: 0 } : undefined;
+  const maxTimestamp = readRecords(data, pos, limit, count, firstTimestamp, appendTime, state.out, exact, state.maxRecordBytes, sizes);
+  const wire = buf.subarray(start + RECORD_BATCH_OVERHEAD, end);
+  const section = sizes && { data: data.subarray(pos, limit), codec, wire, count, firstTimestamp, ...sizes };
+  return { recordCount: count, firstTimestamp, maxTimestamp, codec, section };
 }
 
 // ---------------------------------------------------------------- encoding

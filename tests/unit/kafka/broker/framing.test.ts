@@ -46,4 +46,32 @@ describe('FrameDecoder', () => {
     const frames = decoder.push(Buffer.from([3, 0, 0, 0, 0]));
     expect(frames.map((f) => [...f])).toEqual([[1, 2, 3], []]);
   });
+
+  it('reuses the buffer of a released large frame for the next one, never one still held', () => {
+    const decoder = new FrameDecoder(4 * 1024 * 1024);
+    const feed = (payload: Buffer) => {
+      const bytes = frame(payload);
+      const out: Buffer[] = [];
+      for (let pos = 0; pos < bytes.length; pos += 16 * 1024) out.push(...decoder.push(bytes.subarray(pos, pos + 16 * 1024)));
+      expect(out).toHaveLength(1);
+      expect(out[0]!.equals(payload)).toBe(true);
+      return out[0]!;
+    };
+    const first = feed(Buffer.alloc(1_000_000, 1));
+    const held = feed(Buffer.alloc(1_000_000, 2)); // first not released yet: a buffer of its own
+    expect(held.buffer).not.toBe(first.buffer);
+    expect(first.every((b) => b === 1)).toBe(true);
+    decoder.release(first);
+    const third = feed(Buffer.alloc(1_000_100, 3));
+    expect(third.buffer).toBe(first.buffer);
+    expect(held.every((b) => b === 2)).toBe(true);
+    // A small frame, or one inside a single chunk, is a view of the chunk and never pooled.
+    const chunk = frame(Buffer.alloc(200_000, 4));
+    const [inOne] = decoder.push(chunk);
+    decoder.release(inOne!);
+    decoder.release(third);
+    const again = feed(Buffer.alloc(1_000_000, 5));
+    expect(again.buffer).toBe(first.buffer);
+    expect(chunk.subarray(4).every((b) => b === 4)).toBe(true);
+  });
 });

@@ -8,9 +8,11 @@ import {
   RecordFormatError,
   compress,
   crc32c,
+  decodeRecordSection,
   decodeRecords,
   encodeRecordBatch,
   inspectRecords,
+  recordPositions,
 } from '@/lib/kafka/protocol/records';
 
 import { BATCH_V2_TWO_RECORDS, T0 } from './fixtures/golden';
@@ -75,7 +77,33 @@ describe('golden batch (hand-annotated, kafkajs-identical)', () => {
       codec: 'none',
       batches: [{ offset: 0, length: 86, recordCount: 2, magic: 2, codec: 'none' }],
       recordBytes: 86,
+      // The records section as the store may keep it, with its largest parts (header: two length bytes + 'h' + 'x').
+      section: {
+        data: BATCH_V2_TWO_RECORDS.subarray(61),
+        codec: 'none',
+        wire: BATCH_V2_TWO_RECORDS.subarray(61),
+        count: 2,
+        firstTimestamp: T0,
+        maxKeyBytes: 1,
+        maxValueBytes: 5,
+        maxHeaderBytes: 4,
+      },
     });
+  });
+
+  it('a records section reads back by itself, also from a later record (recordPositions)', () => {
+    const section = BATCH_V2_TWO_RECORDS.subarray(61);
+    const marks = recordPositions(section, 2, 1);
+    expect(marks[0]).toBe(0);
+    expect(decodeRecordSection(section, 2, T0)).toEqual(decodeRecords(BATCH_V2_TWO_RECORDS));
+    expect(decodeRecordSection(section.subarray(marks[1]), 1, T0)).toEqual([
+      { offsetDelta: 0, timestamp: BigInt(T0 + 5), key: null, value: Buffer.from('hello'), headers: [] },
+    ]);
+    expect(() => decodeRecordSection(section.subarray(0, section.length - 1), 2, T0)).toThrow(RecordFormatError);
+    const gz = inspectRecords(encodeRecordBatch(TWO_RECORDS, { codec: 'gzip' }), { produceVersion: 7 }).section;
+    expect(gz?.codec).toBe('gzip');
+    expect(gz?.data.toString('hex')).toBe(section.toString('hex'));
+    expect(gz?.wire.length).not.toBe(section.length);
   });
 
   it('decode returns both records, keys and values as views of the input', () => {

@@ -1,0 +1,216 @@
+/**
+ * The record loop of magic-2 batches (DefaultRecord.java, apache/kafka@2.1.1), apart
+ * from the batch framing and the codecs so that it has no native dependencies: the
+ * record store's readers (the HTTP side) use it to read the records sections it keeps.
+ *
+ * Record: length varint, attributes i8, timestampDelta varlong, offsetDelta varint,
+ * key (varint length, −1 = null), value (same), header count varint, headers
+ * (key: varint length + UTF-8, value: varint length or −1).
+ *
+ * This is the endpoint's hottest code (every produced record passes it before the
+ * ack), so it reads varints straight from the buffer with its own bounds checks,
+ * keeps timestamps as Numbers (ms fit in 2^53), and hands out key/value views
+ * instead of copies.
+ */
+
+import type { DecodedRecord, RecordHeader } from './decoded-record';
+import { type RecordFormatError, corrupt, recordTooLarge } from './record-format-error';
+
+/** Smallest possible record: length, attributes, timestampDelta, offsetDelta, key, value, header count. */
+export const MIN_RECORD_BYTES = 7;
+
+const TWO_32 = 4294967296;
+
+export function int64AsNumber(buf: Buffer, at: number): number {
+  return buf.readInt32BE(at) * TWO_32 + buf.readUInt32BE(at + 4);
+}
+
+/** Zig-zag varint (32 bits) at `c.pos`, not reading past `limit`. */
+function readVarint(buf: Buffer, c: { pos: number }, limit: number): number {
+  let pos = c.pos;
+  if (pos >= limit) throw truncatedRecord();
+  let b = buf[pos++] as number;
+  let raw = b & 0x7f;
+  let shift = 7;
+  while (b & 0x80) {
+    if (pos >= limit) throw truncatedRecord();
+    b = buf[pos++] as number;
+    if (shift === 28 && b > 0x0f) throw corrupt('varint is longer than 32 bits');
+    raw |= (b & 0x7f) << shift;
+    shift += 7;
+  }
+  c.pos = pos;
+  return (raw >>> 1) ^ -(raw & 1);
+}
+
+/** Zig-zag varlong as a Number (exact for encodings of up to 7 bytes; see readVarlongExact). */
+function readVarlong(buf: Buffer, c: { pos: number }, limit: number): number {
+  let pos = c.pos;
+  let raw = 0;
+  let mult = 1;
+  for (let i = 0; ; i++) {
+    if (i === 10) throw corrupt('varlong is longer than 10 bytes');
+    if (pos >= limit) throw truncatedRecord();
+    const b = buf[pos++] as number;
+    raw += (b & 0x7f) * mult;
+    if ((b & 0x80) === 0) break;
+    mult *= 128;
+  }
+  c.pos = pos;
+  return raw % 2 === 0 ? raw / 2 : -(raw + 1) / 2;
+}
+
+/** The same varlong, exactly, as a BigInt (only for values beyond 2^53). */
+function readVarlongExact(buf: Buffer, pos: number): bigint {
+  let raw = 0n;
+  for (let shift = 0n; ; shift += 7n) {
+    const b = buf[pos++] as number;
+    raw |= BigInt(b & 0x7f) << shift;
+    if ((b & 0x80) === 0) break;
+  }
+  return BigInt.asIntN(64, (raw >> 1n) ^ -(raw & 1n));
+}
+
+function truncatedRecord(): RecordFormatError {
+  return corrupt('Found invalid record structure: a record runs past its end');
+}
+
+
+/** The largest parts of a section's records, gathered while walking it (what a store needs to keep it as is). */
+export interface RecordSizes {
+  maxKeyBytes: number;
+  maxValueBytes: number;
+  /** Largest sum of one record's header key and value bytes. */
+  maxHeaderBytes: number;
+}
+
+/**
+ * Walk `count` records in `data[pos, limit)`, which they must fill exactly
+ * (DefaultRecord.readFrom's size check, and no bytes after the last record).
+ * Returns the largest timestamp.
+ */
+export function readRecords(
+  data: Buffer,
+  start: number,
+  limit: number,
+  count: number,
+  firstTimestamp: number,
+  appendTime: number | null,
+  out: DecodedRecord[] | null,
+  exact: { first: bigint; appendTime: bigint | null },
+  maxRecordBytes: number,
+  sizes?: RecordSizes,
+): number {
+  const c = { pos: start };
+  let maxTimestamp = -1;
+  const firstSafe = Number.isSafeInteger(firstTimestamp);
+  for (let i = 0; i < count; i++) {
+    const bodySize = readVarint(data, c, limit);
+    const bodyStart = c.pos;
+    const bodyEnd = bodyStart + bodySize;
+    if (bodySize < 0 || bodyEnd > limit) throw corrupt(`Invalid record size ${bodySize}`);
+    if (bodySize > maxRecordBytes) throw recordTooLarge(bodySize, maxRecordBytes);
+    if (c.pos >= bodyEnd) throw truncatedRecord();
+    c.pos++; // record attributes: unused in 2.1.1
+    const deltaAt = c.pos;
+    const timestampDelta = readVarlong(data, c, bodyEnd);
+    // Up to 7 varint bytes (49 bits) the Number is exact; longer ones may have rounded.
+    const deltaExact = c.pos - deltaAt <= 7;
+    readVarint(data, c, bodyEnd); // offsetDelta: the endpoint assigns offsets itself
+
+    const keyLength = readVarint(data, c, bodyEnd);
+    let key: Buffer | null = null;
+    if (keyLength >= 0) {
+      if (keyLength > bodyEnd - c.pos) throw truncatedRecord();
+      if (out) key = data.subarray(c.pos, c.pos + keyLength);
+      c.pos += keyLength;
+    } else if (keyLength !== -1) {
+      throw corrupt(`Invalid record key length ${keyLength}`);
+    }
+
+    const valueLength = readVarint(data, c, bodyEnd);
+    let value: Buffer | null = null;
+    if (valueLength >= 0) {
+      if (valueLength > bodyEnd - c.pos) throw truncatedRecord();
+      if (out) value = data.subarray(c.pos, c.pos + valueLength);
+      c.pos += valueLength;
+    } else if (valueLength !== -1) {
+      throw corrupt(`Invalid record value length ${valueLength}`);
+    }
+
+    const headerCount = readVarint(data, c, bodyEnd);
+    if (headerCount < 0) throw corrupt('Found invalid number of record headers');
+    if (headerCount * 2 > bodyEnd - c.pos) throw truncatedRecord();
+    const headersAt = c.pos;
+    const headers: RecordHeader[] | null = out ? [] : null;
+    for (let h = 0; h < headerCount; h++) {
+      const headerKeyLength = readVarint(data, c, bodyEnd);
+      if (headerKeyLength < 0) throw corrupt('Invalid negative header key size');
+      if (headerKeyLength > bodyEnd - c.pos) throw truncatedRecord();
+      const keyStart = c.pos;
+      c.pos += headerKeyLength;
+      const headerValueLength = readVarint(data, c, bodyEnd);
+      let headerValue: Buffer | null = null;
+      if (headerValueLength >= 0) {
+        if (headerValueLength > bodyEnd - c.pos) throw truncatedRecord();
+        if (out) headerValue = data.subarray(c.pos, c.pos + headerValueLength);
+        c.pos += headerValueLength;
+      } else if (headerValueLength !== -1) {
+        throw corrupt(`Invalid header value length ${headerValueLength}`);
+      }
+      if (headers) headers.push({ key: data.toString('utf8', keyStart, keyStart + headerKeyLength), value: headerValue });
+    }
+    if (sizes) {
+      if (keyLength > sizes.maxKeyBytes) sizes.maxKeyBytes = keyLength;
+      if (valueLength > sizes.maxValueBytes) sizes.maxValueBytes = valueLength;
+      // The header section with its length prefixes: a bound on its keys and values.
+      if (bodyEnd - headersAt > sizes.maxHeaderBytes) sizes.maxHeaderBytes = bodyEnd - headersAt;
+    }
+    if (c.pos !== bodyEnd) {
+      throw corrupt(`Invalid record size: expected to read ${bodySize} bytes in record payload, but instead read ${c.pos - bodyStart}`);
+    }
+
+    let timestamp = appendTime ?? firstTimestamp + timestampDelta;
+    let exactTimestamp: bigint | null = exact.appendTime;
+    if (appendTime === null && !(deltaExact && firstSafe && Number.isSafeInteger(timestamp))) {
+      // Beyond 2^53 a Number sum rounds; redo it in 64-bit two's complement as Kafka's long math does.
+      exactTimestamp = BigInt.asIntN(64, exact.first + readVarlongExact(data, deltaAt));
+      timestamp = Number(exactTimestamp);
+    }
+    if (timestamp > maxTimestamp) maxTimestamp = timestamp;
+    if (out) {
+      out.push({ offsetDelta: out.length, timestamp: exactTimestamp ?? BigInt(timestamp), key, value, headers: headers ?? [] });
+    }
+  }
+  if (c.pos !== limit) throw corrupt('Record batch has bytes after its last record');
+  return maxTimestamp;
+}
+
+
+/**
+ * The `count` records of a records section kept by the store (already validated when
+ * it arrived): `data` holds exactly those records, from the first to the last byte.
+ * offsetDelta counts from 0 at the section's first record.
+ */
+export function decodeRecordSection(data: Buffer, count: number, firstTimestamp: number): DecodedRecord[] {
+  const out: DecodedRecord[] = [];
+  const first = Number.isSafeInteger(firstTimestamp) ? BigInt(firstTimestamp) : 0n;
+  readRecords(data, 0, data.length, count, firstTimestamp, null, out, { first, appendTime: null }, Number.POSITIVE_INFINITY);
+  return out;
+}
+
+/**
+ * Byte positions of records 0, step, 2·step, … of a records section (record lengths
+ * only, nothing else parsed), so a reader can start at a late record.
+ */
+export function recordPositions(data: Buffer, count: number, step: number): Uint32Array {
+  const marks = new Uint32Array(Math.ceil(count / step));
+  const c = { pos: 0 };
+  for (let i = 0; i < count; i++) {
+    if (i % step === 0) marks[i / step] = c.pos;
+    const size = readVarint(data, c, data.length);
+    if (size < 0 || size > data.length - c.pos) throw corrupt(`Invalid record size ${size}`);
+    c.pos += size;
+  }
+  return marks;
+}
