@@ -23,8 +23,8 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
-import { expect } from 'vitest';
-import type { SandboxApp, SandboxRecord } from './sandbox-app';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startSandboxApp, type SandboxApp, type SandboxRecord } from './sandbox-app';
 import { EXAMPLE_INPUT, EXAMPLE_PASSWORD } from './settings';
 import { findTool, isCI, type Tool } from './tools';
 
@@ -214,6 +214,42 @@ export function privateTempDir(prefix: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   chmodSync(dir, 0o700);
   return dir;
+}
+
+export interface InteropApp {
+  /** The running app; only inside the block's tests (started in its beforeAll). */
+  readonly app: SandboxApp;
+  /** A private temporary directory, removed after the block. */
+  tempDir: (prefix: string) => string;
+}
+
+/**
+ * For one describe block of interop tests: start the app (with `env`) before
+ * its tests; after them end every client process still running, stop the app
+ * and remove the folders `tempDir` gave out.
+ */
+export function useSandboxApp(env: Record<string, string> = {}): InteropApp {
+  let app: SandboxApp | undefined;
+  const dirs: string[] = [];
+  beforeAll(async () => {
+    app = await startSandboxApp(env);
+  });
+  afterAll(async () => {
+    killLeftovers();
+    await app?.stop();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    get app() {
+      if (!app) throw new Error('the sandbox app is not running: use it inside a test of the block that called useSandboxApp');
+      return app;
+    },
+    tempDir: (prefix) => {
+      const dir = privateTempDir(prefix);
+      dirs.push(dir);
+      return dir;
+    },
+  };
 }
 
 // ---------------------------------------------------------------- messages

@@ -12,14 +12,13 @@
  * waves: librdkafka's sticky partitioner keeps a burst within
  * sticky.partitioning.linger.ms (10 ms) on one shard.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderSettings, type RenderedFile } from '@/lib/agents';
 import { rainerString } from '@/lib/config-languages/rainerscript/quote';
 import { freePort } from '../../support/app-server';
-import { INTEROP_PASSWORD, INTEROP_PROJECT, describeRun, killLeftovers, logstoreFor, newRunId, pollRecords, privateTempDir, runProcess, startDaemon } from '../../support/kafka-clients';
-import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
+import { INTEROP_PASSWORD, INTEROP_PROJECT, describeRun, logstoreFor, newRunId, pollRecords, runProcess, startDaemon, useSandboxApp } from '../../support/kafka-clients';
 import { exampleSettings } from '../../support/settings';
 import { rfc5424Lines, sendInWaves, waitForPort } from '../../support/syslog-feed';
 import { findTool, isCI, type Tool } from '../../support/tools';
@@ -62,18 +61,7 @@ function dropInOf(files: RenderedFile[]): RenderedFile {
 }
 
 describe.skipIf(!rsyslogd.path)('rsyslog omkafka with the rendered 60-sls-kafka.conf', () => {
-  const dirs: string[] = [];
-  let app: SandboxApp;
-
-  beforeAll(async () => {
-    app = await startSandboxApp();
-  });
-
-  afterAll(async () => {
-    killLeftovers();
-    await app?.stop();
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  });
+  const sandbox = useSandboxApp();
 
   it.each([
     ['sls', 'inline', { osFamily: 'debian', compression: 'gzip', acks: 1 }],
@@ -81,8 +69,7 @@ describe.skipIf(!rsyslogd.path)('rsyslog omkafka with the rendered 60-sls-kafka.
     ['sandbox', 'inline', { compression: 'lz4', acks: 0 }],
     ['sandbox', 'env', { compression: 'snappy', caPath: '/opt/ca "x" #1.pem' }],
   ] as const)('rsyslogd -N1 accepts it (%s, %s)', async (target, secretMode, options) => {
-    const dir = privateTempDir('rsyslog-check-');
-    dirs.push(dir);
+    const dir = sandbox.tempDir('rsyslog-check-');
     const settings = exampleSettings({ target, secretMode, expandJson: target === 'sandbox', agents: { rsyslog: options } });
     const dropIn = path.join(dir, '60-sls-kafka.conf');
     writeFileSync(dropIn, dropInOf(renderSettings(settings).files).content, { mode: 0o600 });
@@ -96,16 +83,15 @@ describe.skipIf(!rsyslogd.path)('rsyslog omkafka with the rendered 60-sls-kafka.
   it.each(['inline', 'env'] as const)('sends every line once, JSON expanded, over both shards (%s)', { timeout: 120_000 }, async (secretMode) => {
     const runId = newRunId(`rs-${secretMode}`);
     const logstore = logstoreFor('rsyslog', secretMode, runId);
-    const dir = privateTempDir('rsyslog-interop-');
-    dirs.push(dir);
-    const caUrl = `${app.url}/api/sandbox/ca`;
+    const dir = sandbox.tempDir('rsyslog-interop-');
+    const caUrl = `${sandbox.app.url}/api/sandbox/ca`;
     const caPath = path.join(dir, 'ca', 'sls-sandbox-ca.pem');
 
     // 1. Render exactly what the wizard gives this user, and follow its CA step.
     const settings = exampleSettings({ target: 'sandbox', secretMode, expandJson: true, logstore, agents: { rsyslog: { caPath } } });
-    const rendered = renderSettings(settings, { sandbox: { host: 'localhost', port: app.sandboxPort, caUrl } });
+    const rendered = renderSettings(settings, { sandbox: { host: 'localhost', port: sandbox.app.sandboxPort, caUrl } });
     const file = dropInOf(rendered.files);
-    expect(file.content).toContain(`broker=["localhost:${app.sandboxPort}"]`);
+    expect(file.content).toContain(`broker=["localhost:${sandbox.app.sandboxPort}"]`);
     expect(file.content).toContain(`topic="${logstore}.json"`);
     const caStep = rendered.steps.find((s) => /sandbox CA/.test(s.title));
     expect(caStep?.commands?.join('\n')).toContain(caUrl);
@@ -113,7 +99,7 @@ describe.skipIf(!rsyslogd.path)('rsyslog omkafka with the rendered 60-sls-kafka.
     expect(ca.status).toBe(200);
     mkdirSync(path.dirname(caPath), { recursive: true });
     writeFileSync(caPath, await ca.text());
-    expect(readFileSync(caPath, 'utf8')).toBe(readFileSync(app.caFile, 'utf8'));
+    expect(readFileSync(caPath, 'utf8')).toBe(readFileSync(sandbox.app.caFile, 'utf8'));
 
     const dropIn = path.join(dir, '60-sls-kafka.conf');
     writeFileSync(dropIn, file.content, { mode: 0o600 });
@@ -128,10 +114,10 @@ describe.skipIf(!rsyslogd.path)('rsyslog omkafka with the rendered 60-sls-kafka.
     try {
       await waitForPort(tcpPort, 20_000, daemon.output);
       await sendInWaves(tcpPort, rfc5424Lines(runId, N));
-      const records = await pollRecords(app, INTEROP_PROJECT, logstore, (r) => r.length >= N, 60_000);
+      const records = await pollRecords(sandbox.app, INTEROP_PROJECT, logstore, (r) => r.length >= N, 60_000);
       // A moment more for late duplicates, then the full set.
       await new Promise((r) => setTimeout(r, 1_000));
-      const all = (await app.records(INTEROP_PROJECT, logstore, 1000)).records;
+      const all = (await sandbox.app.records(INTEROP_PROJECT, logstore, 1000)).records;
       expect(records.length, daemon.output()).toBeGreaterThanOrEqual(N);
       expect(all).toHaveLength(N);
       const messages = all.map((r) => r.fields?.message);
