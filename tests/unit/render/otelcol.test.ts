@@ -17,7 +17,7 @@ import { otelcolOptionsSchema, type OtelcolOptions } from '@/lib/agents/otelcol/
 import type { SettingsInput } from '@/lib/settings/schema';
 import { checkAgainstKeys, leaves, loadAgentOptionSchema, typeProblem } from '@/tests/support/agent-option-schema';
 import { EXAMPLE_INPUT, EXAMPLE_PASSWORD, exampleSettings } from '@/tests/support/settings';
-import { allCommands, contextFor, expectRejectedNaming, SANDBOX, stepsMarkdown, stepText } from '@/tests/support/render-helpers';
+import { allCommands, contextFor, expectRejectedNaming, producerReadBack, SANDBOX, stepsMarkdown, stepText } from '@/tests/support/render-helpers';
 
 type Tree = Record<string, unknown>;
 
@@ -343,17 +343,7 @@ describe('properties', () => {
         const options = otelcolOptionsSchema.parse(input);
         const ctx = contextFor(overrides);
         const file = renderOtelcolConfig(ctx, options).files[0]!;
-        expect(readBackOtelcol(file)).toMatchObject({
-          bootstrap: ctx.endpoint.bootstrap,
-          topic: ctx.topic,
-          username: ctx.username,
-          password: ctx.secretMode === 'env' ? '${env:SLS_KAFKA_PASSWORD}' : ctx.password,
-          mechanism: 'PLAIN',
-          tls: true,
-          constantKey: undefined,
-          codec: options.compression,
-          acks: 1,
-        });
+        expect(readBackOtelcol(file)).toMatchObject(producerReadBack(ctx, { password: ctx.secretMode === 'env' ? '${env:SLS_KAFKA_PASSWORD}' : ctx.password, codec: options.compression, acks: 1 }));
         const doc = load(file.content) as Tree;
         expect(schemaProblems(doc, options.version)).toEqual([]);
         // Every pipeline names only receivers the file defines.

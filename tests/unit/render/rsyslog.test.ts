@@ -22,7 +22,7 @@ import {
 import { rainerString, UnrepresentableRainerScriptValueError } from '@/lib/config-languages/rainerscript/quote';
 import { settingsSchema, type SettingsInput } from '@/lib/settings/schema';
 import { EXAMPLE_PASSWORD, exampleSettings } from '@/tests/support/settings';
-import { stepsMarkdown } from '@/tests/support/render-helpers';
+import { producerReadBack, stepsMarkdown } from '@/tests/support/render-helpers';
 
 function render(options: Partial<RsyslogOptions> = {}, overrides: Partial<SettingsInput> = {}, renderOptions: RenderOptions = {}) {
   const settings = exampleSettings({ ...overrides, agents: { rsyslog: options } });
@@ -181,15 +181,7 @@ describe('random valid settings read back', () => {
         expect(read).toEqual({
           agent: 'rsyslog',
           path: '60-sls-kafka.conf',
-          bootstrap: ctx.endpoint.bootstrap,
-          topic: ctx.topic,
-          username: ctx.username,
-          password: secretMode === 'env' ? '$SLS_KAFKA_PASSWORD' : ctx.password,
-          mechanism: 'PLAIN',
-          tls: true,
-          constantKey: undefined,
-          codec: options.compression,
-          acks: options.acks,
+          ...producerReadBack(ctx, { password: secretMode === 'env' ? '$SLS_KAFKA_PASSWORD' : ctx.password, codec: options.compression, acks: options.acks }),
         });
         const ca = /"ssl\.ca\.location=((?:[^"\\]|\\.)*)"/.exec(files[0]!.content)![1]!.replace(/\\(.)/g, '$1');
         if (options.caPath !== '') expect(ca).toBe(options.caPath);

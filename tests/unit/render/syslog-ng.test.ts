@@ -24,7 +24,7 @@ import {
 import { syslogNgString, UnrepresentableSyslogNgValueError } from '@/lib/config-languages/syslog-ng/quote';
 import { settingsSchema, type SettingsInput } from '@/lib/settings/schema';
 import { EXAMPLE_PASSWORD, exampleSettings } from '@/tests/support/settings';
-import { stepsMarkdown } from '@/tests/support/render-helpers';
+import { producerReadBack, stepsMarkdown } from '@/tests/support/render-helpers';
 
 function render(options: Partial<SyslogNgOptions> = {}, overrides: Partial<SettingsInput> = {}, renderOptions: RenderOptions = {}) {
   const settings = exampleSettings({ ...overrides, agents: { 'syslog-ng': options } });
@@ -183,15 +183,7 @@ describe('random valid settings read back', () => {
         expect(readBackSyslogNg(files[0]!)).toEqual({
           agent: 'syslog-ng',
           path: 'sls-kafka.conf',
-          bootstrap: ctx.endpoint.bootstrap,
-          topic: ctx.topic,
-          username: ctx.username,
-          password: secretMode === 'env' ? '`SLS_KAFKA_PASSWORD`' : ctx.password,
-          mechanism: 'PLAIN',
-          tls: true,
-          constantKey: undefined,
-          codec: options.compression,
-          acks: -1,
+          ...producerReadBack(ctx, { password: secretMode === 'env' ? '`SLS_KAFKA_PASSWORD`' : ctx.password, codec: options.compression, acks: -1 }),
         });
         const config = syslogNgPairs(syslogNgOptions(kafkaDriver(files[0]!.content).driver, 'config')[0]!);
         if (options.caPath !== '') expect(config.get('ssl.ca.location')).toBe(options.caPath);

@@ -18,7 +18,7 @@ import { vectorOptionsSchema, type VectorOptions } from '@/lib/agents/vector/sch
 import type { SettingsInput } from '@/lib/settings/schema';
 import { checkAgainstKeys, leaves, loadAgentOptionSchema, typeProblem } from '@/tests/support/agent-option-schema';
 import { EXAMPLE_INPUT, EXAMPLE_PASSWORD, exampleSettings } from '@/tests/support/settings';
-import { allCommands, contextFor, expectRejectedNaming, SANDBOX, stepsMarkdown, stepText } from '@/tests/support/render-helpers';
+import { allCommands, contextFor, expectRejectedNaming, producerReadBack, SANDBOX, stepsMarkdown, stepText } from '@/tests/support/render-helpers';
 
 type Tree = Record<string, unknown>;
 
@@ -359,17 +359,7 @@ describe('properties', () => {
         const ctx = contextFor(overrides);
         const file = renderVectorConfig(ctx, options).files[0]!;
         const read = readBackVector(file)!;
-        expect(read).toMatchObject({
-          bootstrap: ctx.endpoint.bootstrap,
-          topic: ctx.topic,
-          username: ctx.username,
-          password: ctx.secretMode === 'env' ? '${SLS_KAFKA_PASSWORD}' : ctx.password,
-          mechanism: 'PLAIN',
-          tls: true,
-          constantKey: undefined,
-          codec: options.compression,
-          acks: -1,
-        });
+        expect(read).toMatchObject(producerReadBack(ctx, { password: ctx.secretMode === 'env' ? '${SLS_KAFKA_PASSWORD}' : ctx.password, codec: options.compression, acks: -1 }));
         const doc = parseFile(file.language, file.content);
         expect(schemaProblems(doc)).toEqual([]);
         const sink = (doc.sinks as Tree).sls as Tree;
