@@ -671,6 +671,16 @@ export interface DriverRun {
   messages: TestMessage[];
 }
 
+/**
+ * A keyed run of a librdkafka producer (kcat, confluent-kafka) as stored: every
+ * record once, each key on its CRC-32 shard, both shards, within [t0, t1];
+ * snappy batches as one raw block (librdkafka does not write xerial).
+ */
+export async function expectLibrdkafkaRun(app: SandboxApp, logstore: string, sent: TestMessage[], codec: CodecName, clientId: string, sentBetween: [number, number]): Promise<void> {
+  expectDelivered(await logstoreRecords(app, INTEROP_PROJECT, logstore), sent, { clientId, shardOfKey: (key) => crc32Shard(key, 2), bothShards: true, sentBetween });
+  expectBatches(storedBatches(app, INTEROP_PROJECT, logstore), codec, { snappy: 'raw', uncompressedWhenLarger: true });
+}
+
 export interface DriverSpec {
   bootstrap: string;
   ca: string;
@@ -682,6 +692,11 @@ export interface DriverSpec {
   runs: DriverRun[];
   /** Driver-specific settings (kafka-python: `apiVersion`). */
   [extra: string]: unknown;
+}
+
+/** The connection part of a driver spec: the sandbox over TLS with its CA, the interop account, a 25 s watchdog. */
+export function driverConnection(app: SandboxApp, clientId: string): Pick<DriverSpec, 'bootstrap' | 'ca' | 'user' | 'password' | 'clientId' | 'deadline'> {
+  return { bootstrap: app.bootstrap, ca: app.caFile, user: INTEROP_PROJECT, password: INTEROP_PASSWORD, clientId, deadline: 25 };
 }
 
 export interface DriverRunResult {

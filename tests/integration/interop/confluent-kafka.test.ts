@@ -14,12 +14,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   CODECS,
-  INTEROP_PASSWORD,
   INTEROP_PROJECT,
   crc32Shard,
   describeRun,
+  driverConnection,
   expectBatches,
   expectDelivered,
+  expectLibrdkafkaRun,
   findPythonModules,
   logstoreFor,
   logstoreRecords,
@@ -57,12 +58,7 @@ describe.skipIf(!python.path)('confluent-kafka-python 1.7.0 (librdkafka 2.0.2) â
 
   async function produce(runs: DriverRun[], properties: Record<string, string> = {}) {
     return runPythonDriver(python.path!, 'confluent_producer.py', {
-      bootstrap: sandbox.app.bootstrap,
-      ca: sandbox.app.caFile,
-      user: INTEROP_PROJECT,
-      password: INTEROP_PASSWORD,
-      clientId: CLIENT_ID,
-      deadline: 25,
+      ...driverConnection(sandbox.app, CLIENT_ID),
       properties: { 'sticky.partitioning.linger.ms': '0', ...properties },
       runs,
     });
@@ -78,13 +74,7 @@ describe.skipIf(!python.path)('confluent-kafka-python 1.7.0 (librdkafka 2.0.2) â
     expect(proc.code, describeRun(proc)).toBe(0);
     expect(report?.runs, describeRun(proc)).toEqual([{ topic: logstore, codec, ok: sent.length, failed: 0, errors: [] }]);
     expect(report?.librdkafka).toEqual(['2.0.2', expect.any(Number)]);
-    expectDelivered(await logstoreRecords(sandbox.app, INTEROP_PROJECT, logstore), sent, {
-      clientId: CLIENT_ID,
-      shardOfKey: (key) => crc32Shard(key, 2),
-      bothShards: true,
-      sentBetween: [t0, t1],
-    });
-    expectBatches(storedBatches(sandbox.app, INTEROP_PROJECT, logstore), codec, { snappy: 'raw', uncompressedWhenLarger: true });
+    await expectLibrdkafkaRun(sandbox.app, logstore, sent, codec, CLIENT_ID, [t0, t1]);
   });
 
   it('enable.idempotence: one producer id, per-shard sequence numbers, each record once', async () => {

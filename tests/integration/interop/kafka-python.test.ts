@@ -22,7 +22,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  INTEROP_PASSWORD,
   INTEROP_PROJECT,
   expectBatches,
   expectDelivered,
@@ -36,6 +35,7 @@ import {
   storedBatches,
   testMessages,
   describeRun,
+  driverConnection,
   type CodecName,
   useSandboxApp,
 } from '../../support/kafka-clients';
@@ -94,12 +94,7 @@ describe.skipIf(!python.path)('kafka-python 2.0.2 → sandbox', () => {
     const logBefore = sandbox.app.output().length;
     const t0 = Date.now();
     const { process: proc, report } = await runPythonDriver(python.path!, 'kafka_python_producer.py', {
-      bootstrap: sandbox.app.bootstrap,
-      ca: sandbox.app.caFile,
-      user: INTEROP_PROJECT,
-      password: INTEROP_PASSWORD,
-      clientId: CLIENT_ID,
-      deadline: 25,
+      ...driverConnection(sandbox.app, CLIENT_ID),
       apiVersion,
       runs: [{ topic: logstore, codec, acks: -1, messages: sent }],
     });
