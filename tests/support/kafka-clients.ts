@@ -23,8 +23,8 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
-import { expect } from 'vitest';
-import type { SandboxApp, SandboxRecord } from './sandbox-app';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startSandboxApp, type SandboxApp, type SandboxRecord } from './sandbox-app';
 import { EXAMPLE_INPUT, EXAMPLE_PASSWORD } from './settings';
 import { findTool, isCI, type Tool } from './tools';
 
@@ -216,6 +216,42 @@ export function privateTempDir(prefix: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   chmodSync(dir, 0o700);
   return dir;
+}
+
+export interface InteropApp {
+  /** The running app; only inside the block's tests (started in its beforeAll). */
+  readonly app: SandboxApp;
+  /** A private temporary directory, removed after the block. */
+  tempDir: (prefix: string) => string;
+}
+
+/**
+ * For one describe block of interop tests: start the app (with `env`) before
+ * its tests; after them end every client process still running, stop the app
+ * and remove the folders `tempDir` gave out.
+ */
+export function useSandboxApp(env: Record<string, string> = {}): InteropApp {
+  let app: SandboxApp | undefined;
+  const dirs: string[] = [];
+  beforeAll(async () => {
+    app = await startSandboxApp(env);
+  });
+  afterAll(async () => {
+    killLeftovers();
+    await app?.stop();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    get app() {
+      if (!app) throw new Error('the sandbox app is not running: use it inside a test of the block that called useSandboxApp');
+      return app;
+    },
+    tempDir: (prefix) => {
+      const dir = privateTempDir(prefix);
+      dirs.push(dir);
+      return dir;
+    },
+  };
 }
 
 // ---------------------------------------------------------------- messages
@@ -637,6 +673,16 @@ export interface DriverRun {
   messages: TestMessage[];
 }
 
+/**
+ * A keyed run of a librdkafka producer (kcat, confluent-kafka) as stored: every
+ * record once, each key on its CRC-32 shard, both shards, within [t0, t1];
+ * snappy batches as one raw block (librdkafka does not write xerial).
+ */
+export async function expectLibrdkafkaRun(app: SandboxApp, logstore: string, sent: TestMessage[], codec: CodecName, clientId: string, sentBetween: [number, number]): Promise<void> {
+  expectDelivered(await logstoreRecords(app, INTEROP_PROJECT, logstore), sent, { clientId, shardOfKey: (key) => crc32Shard(key, 2), bothShards: true, sentBetween });
+  expectBatches(storedBatches(app, INTEROP_PROJECT, logstore), codec, { snappy: 'raw', uncompressedWhenLarger: true });
+}
+
 export interface DriverSpec {
   bootstrap: string;
   ca: string;
@@ -648,6 +694,11 @@ export interface DriverSpec {
   runs: DriverRun[];
   /** Driver-specific settings (kafka-python: `apiVersion`). */
   [extra: string]: unknown;
+}
+
+/** The connection part of a driver spec: the sandbox over TLS with its CA, the interop account, a 25 s watchdog. */
+export function driverConnection(app: SandboxApp, clientId: string): Pick<DriverSpec, 'bootstrap' | 'ca' | 'user' | 'password' | 'clientId' | 'deadline'> {
+  return { bootstrap: app.bootstrap, ca: app.caFile, user: INTEROP_PROJECT, password: INTEROP_PASSWORD, clientId, deadline: 25 };
 }
 
 export interface DriverRunResult {

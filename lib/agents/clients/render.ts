@@ -9,6 +9,7 @@
  */
 import { shellQuote, shellWord } from '../../config-languages/shell/quote';
 import type { RenderContext } from '../context';
+import { agentSteps, sandboxArrivalStep, type StepInput } from '../common/steps';
 import type { AgentRender, RenderedFile, RenderStep } from '../types';
 import type { ClientLanguage, ClientsOptions } from './schema';
 import { goSnippet, JAVA_PROPERTIES_FILE, javaProperties, javaSnippet, nodeSnippet, pythonSnippet, SNIPPET_FILES } from './snippets';
@@ -42,8 +43,6 @@ function languageFiles(ctx: RenderContext, o: ClientsOptions, language: ClientLa
   }
 }
 
-type StepInput = Omit<RenderStep, 'agent'>;
-
 const RUN: Readonly<Record<ClientLanguage, StepInput>> = {
   python: {
     title: 'Python: install confluent-kafka and run',
@@ -67,15 +66,9 @@ const RUN: Readonly<Record<ClientLanguage, StepInput>> = {
   },
 };
 
-function recordsUrl(caUrl: string, project: string, logstore: string): string {
-  const url = new URL('/api/sandbox/records', caUrl);
-  url.search = new URLSearchParams({ project, logstore }).toString();
-  return url.toString();
-}
-
 function clientSteps(ctx: RenderContext, o: ClientsOptions): RenderStep[] {
   const env = ctx.passwordEnvVar;
-  const steps: (StepInput | undefined)[] = [
+  return agentSteps('clients', [
     {
       title: 'Save the files in one folder',
       detail: `Each snippet reads lines on stdin (for example ${INPUT}, one JSON object a line) and sends each line as one record without a key, so records spread over the shards. Run the commands below from that folder.`,
@@ -100,17 +93,12 @@ function clientSteps(ctx: RenderContext, o: ClientsOptions): RenderStep[] {
         },
     ...o.languages.map((language) => RUN[language]),
     ctx.sandbox
-      ? {
-          title: 'Check that records arrive in the sandbox',
-          detail: 'Every line should be there once, spread over the shards.',
-          commands: [`curl -fsS ${shellWord(recordsUrl(ctx.sandbox.caUrl, ctx.username, ctx.logstore))}`],
-        }
+      ? sandboxArrivalStep(ctx.sandbox.caUrl, ctx.username, ctx.logstore)
       : {
           title: 'Check the Logstore',
           detail: `Open Logstore ${ctx.logstore} in the SLS console: one log per line${ctx.expandJson ? ', JSON keys as fields' : ' in the field content'}. “SASL authentication” errors: the AccessKey; “unknown topic”: the project, Logstore or region.`,
         },
-  ];
-  return steps.filter((s): s is StepInput => s !== undefined).map((s) => ({ agent: 'clients', ...s }));
+  ]);
 }
 
 export function renderClients(ctx: RenderContext, options: ClientsOptions): AgentRender {

@@ -7,6 +7,7 @@
  */
 import type { RenderContext } from '../context';
 import type { RenderStep } from '../types';
+import { recordsPlace, type StepInput } from '../common/steps';
 import { shellWord } from '../../config-languages/shell/quote';
 import {
   caLocation,
@@ -20,8 +21,6 @@ import {
   SERVICE_ENV_FILE,
 } from './layout';
 import type { FluentbitOptions } from './schema';
-
-type StepInput = Omit<RenderStep, 'agent'>;
 
 const NAMESPACE = 'logging';
 
@@ -62,7 +61,7 @@ function caCheckStep(ctx: RenderContext, options: FluentbitOptions): StepInput |
 }
 
 function verifyDetail(ctx: RenderContext, options: FluentbitOptions, logs: string): string {
-  const where = ctx.sandbox ? 'the wizard’s sandbox inbox' : `Logstore ${ctx.logstore} in the SLS console`;
+  const where = recordsPlace(ctx);
   const shape = ctx.expandJson ? 'each record arrives with its fields expanded' : 'each record arrives as JSON text in the field content';
   const feed = options.mode === 'complete' ? 'Append a line to one of the collected files; ' : 'Once your inputs produce records, ';
   return `${logs} Healthy: a line like “[output:kafka:kafka.0] brokers=… topics=…” and no “failed to create producer”, “Authentication failed” or “Disconnected”. ${feed}${shape} in ${where} (delivery reports show only with Log_Level debug).`;

@@ -10,6 +10,7 @@
 import { renderProperties, type PropertyLine } from '../../config-languages/properties';
 import { shellWord } from '../../config-languages/shell/quote';
 import type { RenderContext } from '../context';
+import { agentSteps, sandboxArrivalStep } from '../common/steps';
 import type { AgentRender, RenderStep } from '../types';
 import type { KcatOptions } from './schema';
 
@@ -78,17 +79,9 @@ function scriptContent(ctx: RenderContext, options: KcatOptions): string {
   ].join('\n');
 }
 
-type StepInput = Omit<RenderStep, 'agent'>;
-
-function recordsUrl(caUrl: string, project: string, logstore: string): string {
-  const url = new URL('/api/sandbox/records', caUrl);
-  url.search = new URLSearchParams({ project, logstore }).toString();
-  return url.toString();
-}
-
 function kcatSteps(ctx: RenderContext, options: KcatOptions): RenderStep[] {
   const list = `kcat -L ${configArgs(ctx)} -b ${shellWord(ctx.endpoint.bootstrap)} -t ${shellWord(ctx.topic)}`;
-  const steps: (StepInput | undefined)[] = [
+  return agentSteps('kcat', [
     {
       title: 'Install kcat',
       detail: 'Debian 12 / Ubuntu 22.04+: the kcat package (older releases call it kafkacat); RHEL family: kcat from EPEL; or the edenhill/kcat:1.7.1 image. kcat -V must show librdkafka with ssl and sasl_plain built in.',
@@ -139,17 +132,12 @@ function kcatSteps(ctx: RenderContext, options: KcatOptions): RenderStep[] {
       detail: 'kcat -k KEY gives every record the same key, and SLS then writes them all to one shard. Leave records keyless.',
     },
     ctx.sandbox
-      ? {
-          title: 'Check that records arrive in the sandbox',
-          detail: 'Every line should be there once, spread over the shards.',
-          commands: [`curl -fsS ${shellWord(recordsUrl(ctx.sandbox.caUrl, ctx.username, ctx.logstore))}`],
-        }
+      ? sandboxArrivalStep(ctx.sandbox.caUrl, ctx.username, ctx.logstore)
       : {
           title: 'Check the Logstore',
           detail: `Open Logstore ${ctx.logstore} in the SLS console and search the last minutes: one log per line${ctx.expandJson ? ', JSON keys as fields' : ' in the field content'}.`,
         },
-  ];
-  return steps.filter((s): s is StepInput => s !== undefined).map((s) => ({ agent: 'kcat', ...s }));
+  ]);
 }
 
 export function renderKcat(ctx: RenderContext, options: KcatOptions): AgentRender {

@@ -8,6 +8,7 @@
  */
 import type { RenderContext } from '../context';
 import type { RenderStep } from '../types';
+import { agentSteps, compressionWarning, recordsPlace, type StepInput } from '../common/steps';
 import { EXPORTER_ID, OTELCOL_CONFIG_DIR, sandboxCaPath, signalsOf } from './config';
 import type { OtelcolOptions } from './schema';
 import { shellWord } from '../../config-languages/shell/quote';
@@ -20,8 +21,6 @@ export const DROP_IN_FILE = `${DROP_IN_DIR}/sls-kafka.conf`;
 export function otelcolFileName(options: OtelcolOptions): string {
   return options.mode === 'complete' ? 'config.yaml' : 'sls-kafka-exporter.yaml';
 }
-
-type StepInput = Omit<RenderStep, 'agent'>;
 
 function installStep(options: OtelcolOptions): StepInput {
   return {
@@ -101,13 +100,8 @@ function warnings(ctx: RenderContext, options: OtelcolOptions): StepInput[] {
       detail: 'With otlp_json the .json topic expands only resourceLogs into a field; the records stay nested. Turn JSON expansion off for otlp_json.',
     });
   }
-  if (options.compression !== 'gzip' && options.compression !== 'none') {
-    out.push({
-      kind: 'warning',
-      title: `Compression ${options.compression} is not in the SLS examples`,
-      detail: 'The SLS documentation only shows gzip. If no records arrive, switch compression to gzip.',
-    });
-  }
+  const compression = compressionWarning(options.compression);
+  if (compression) out.push(compression);
   return out;
 }
 
@@ -126,7 +120,7 @@ function validateStep(ctx: RenderContext): StepInput {
 }
 
 function restartStep(ctx: RenderContext): StepInput {
-  const where = ctx.sandbox ? 'the wizard’s sandbox inbox' : `Logstore ${ctx.logstore} in the SLS console`;
+  const where = recordsPlace(ctx);
   return {
     title: 'Restart the collector and watch the log',
     detail: `Healthy: “Everything is ready” and no “Exporting failed”, “SASL” or “run out of available brokers” lines. Then look in ${where}.`,
@@ -139,7 +133,7 @@ function restartStep(ctx: RenderContext): StepInput {
 }
 
 export function otelcolSteps(ctx: RenderContext, options: OtelcolOptions): RenderStep[] {
-  const steps: (StepInput | undefined)[] = [
+  return agentSteps('otelcol', [
     installStep(options),
     sandboxCaStep(ctx),
     placeStep(ctx, options),
@@ -147,6 +141,5 @@ export function otelcolSteps(ctx: RenderContext, options: OtelcolOptions): Rende
     ...warnings(ctx, options),
     validateStep(ctx),
     restartStep(ctx),
-  ];
-  return steps.filter((step): step is StepInput => step !== undefined).map((step) => ({ agent: 'otelcol', ...step }));
+  ]);
 }

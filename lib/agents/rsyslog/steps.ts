@@ -8,21 +8,13 @@
 import { shellWord } from '../../config-languages/shell/quote';
 import type { RenderContext } from '../context';
 import type { RenderStep } from '../types';
+import { sandboxRecordsUrl, type StepInput } from '../common/steps';
 import { RSYSLOG_DROP_IN, RSYSLOG_FILE_NAME, rsyslogCaLocation } from './render';
 import type { RsyslogOptions } from './schema';
 
 /** Read by the service through a systemd drop-in (env mode). */
 export const RSYSLOG_ENV_FILE = '/etc/rsyslog-sls.env';
 const SYSTEMD_DROP_IN_DIR = '/etc/systemd/system/rsyslog.service.d';
-
-type StepInput = Omit<RenderStep, 'agent'>;
-
-/** GET /api/sandbox/records next to the CA URL, for this project and Logstore. */
-function sandboxRecordsUrl(caUrl: string, project: string, logstore: string): string {
-  const url = new URL('records', caUrl);
-  url.search = new URLSearchParams({ project, logstore, limit: '5' }).toString();
-  return url.toString();
-}
 
 export function rsyslogSteps(ctx: RenderContext, options: RsyslogOptions): RenderStep[] {
   const env = ctx.secretMode === 'env';

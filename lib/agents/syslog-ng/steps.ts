@@ -9,20 +9,12 @@
 import { shellWord } from '../../config-languages/shell/quote';
 import type { RenderContext } from '../context';
 import type { RenderStep } from '../types';
+import { sandboxRecordsUrl, type StepInput } from '../common/steps';
 import { SYSLOG_NG_DROP_IN, SYSLOG_NG_FILE_NAME, syslogNgCaLocation, syslogNgSource } from './render';
 import type { SyslogNgOptions } from './schema';
 
 export const SYSLOG_NG_ENV_FILE = '/etc/syslog-ng-sls.env';
 const SYSTEMD_DROP_IN_DIR = '/etc/systemd/system/syslog-ng.service.d';
-
-type StepInput = Omit<RenderStep, 'agent'>;
-
-/** GET /api/sandbox/records next to the CA URL, for this project and Logstore. */
-function sandboxRecordsUrl(caUrl: string, project: string, logstore: string): string {
-  const url = new URL('records', caUrl);
-  url.search = new URLSearchParams({ project, logstore, limit: '5' }).toString();
-  return url.toString();
-}
 
 export function syslogNgSteps(ctx: RenderContext, options: SyslogNgOptions): RenderStep[] {
   const env = ctx.secretMode === 'env';

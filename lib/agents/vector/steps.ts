@@ -9,6 +9,7 @@
  */
 import type { RenderContext } from '../context';
 import type { RenderStep } from '../types';
+import { agentSteps, compressionWarning, recordsPlace, type StepInput } from '../common/steps';
 import { sandboxCaPath, SINK_ID, VECTOR_CONFIG_DIR } from './config';
 import type { VectorOptions } from './schema';
 import { shellWord } from '../../config-languages/shell/quote';
@@ -25,8 +26,6 @@ export function vectorConfigPaths(options: VectorOptions): string[] {
   const own = `${VECTOR_CONFIG_DIR}/${vectorFileName(options)}`;
   return options.mode === 'complete' ? [own] : [`${VECTOR_CONFIG_DIR}/vector.yaml`, own];
 }
-
-type StepInput = Omit<RenderStep, 'agent'>;
 
 function installStep(): StepInput {
   return {
@@ -99,13 +98,8 @@ function warnings(ctx: RenderContext, options: VectorOptions): StepInput[] {
       detail: 'The topic ends in .json, so SLS parses each message as JSON, but codec text sends the raw line. Choose codec json, or send lines that are JSON themselves.',
     });
   }
-  if (options.compression !== 'gzip' && options.compression !== 'none') {
-    out.push({
-      kind: 'warning',
-      title: `Compression ${options.compression} is not in the SLS examples`,
-      detail: 'The SLS documentation only shows gzip. If no records arrive, switch compression to gzip.',
-    });
-  }
+  const compression = compressionWarning(options.compression);
+  if (compression) out.push(compression);
   return out;
 }
 
@@ -125,7 +119,7 @@ function validateStep(ctx: RenderContext, options: VectorOptions): StepInput {
 }
 
 function restartStep(ctx: RenderContext): StepInput {
-  const where = ctx.sandbox ? 'the wizard’s sandbox inbox' : `Logstore ${ctx.logstore} in the SLS console`;
+  const where = recordsPlace(ctx);
   return {
     title: 'Restart Vector and watch the log',
     detail: `Before each start the unit runs vector validate with health checks, which connects to the endpoint: a failing check stops the start. Healthy: the journal shows “Healthcheck passed” for sink ${SINK_ID} and no “Authentication failed” or “SSL handshake failed”. Then look in ${where}.`,
@@ -134,7 +128,7 @@ function restartStep(ctx: RenderContext): StepInput {
 }
 
 export function vectorSteps(ctx: RenderContext, options: VectorOptions): RenderStep[] {
-  const steps: (StepInput | undefined)[] = [
+  return agentSteps('vector', [
     installStep(),
     sandboxCaStep(ctx),
     placeStep(ctx, options),
@@ -142,6 +136,5 @@ export function vectorSteps(ctx: RenderContext, options: VectorOptions): RenderS
     ...warnings(ctx, options),
     validateStep(ctx, options),
     restartStep(ctx),
-  ];
-  return steps.filter((step): step is StepInput => step !== undefined).map((step) => ({ agent: 'vector', ...step }));
+  ]);
 }

@@ -15,6 +15,7 @@
  * Legacy `$Directive` lines, filters and `if … then` are not modelled: the
  * template never writes them, so meeting one is a parse error here.
  */
+import { HashCommentLexer } from '../hash-comment-lexer';
 
 export type RainerValue =
   | { kind: 'string'; value: string }
@@ -72,42 +73,9 @@ function unescape(raw: string, quote: string, line: number): string {
   return out;
 }
 
-class Lexer {
-  pos = 0;
-  line = 1;
-  constructor(private readonly text: string) {}
-
-  /** Skip whitespace and comments. */
-  skip(): void {
-    const t = this.text;
-    for (;;) {
-      const c = t[this.pos];
-      if (c === '\n') {
-        this.line++;
-        this.pos++;
-      } else if (c === ' ' || c === '\t' || c === '\r') {
-        this.pos++;
-      } else if (c === '#') {
-        while (this.pos < t.length && t[this.pos] !== '\n') this.pos++;
-      } else if (c === '/' && t[this.pos + 1] === '*') {
-        const end = t.indexOf('*/', this.pos + 2);
-        if (end < 0) throw new RainerScriptParseError('unterminated /* comment', this.line);
-        for (const ch of t.slice(this.pos, end)) if (ch === '\n') this.line++;
-        this.pos = end + 2;
-      } else {
-        return;
-      }
-    }
-  }
-
-  peek(): string | undefined {
-    this.skip();
-    return this.text[this.pos];
-  }
-
-  expect(ch: string): void {
-    if (this.peek() !== ch) throw new RainerScriptParseError(`expected “${ch}”, found ${this.describe()}`, this.line);
-    this.pos++;
+class Lexer extends HashCommentLexer {
+  constructor(text: string) {
+    super(text, (message, line) => new RainerScriptParseError(message, line), true);
   }
 
   name(): string {
@@ -132,11 +100,6 @@ class Lexer {
     this.pos = i + 1;
     const value = unescape(raw, quote, this.line);
     return quote === '`' ? { kind: 'backtick', text: value } : { kind: 'string', value };
-  }
-
-  describe(): string {
-    const c = this.text[this.pos];
-    return c === undefined ? 'the end of the file' : `“${c}”`;
   }
 }
 

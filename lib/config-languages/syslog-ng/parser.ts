@@ -15,6 +15,7 @@
  * Backtick references are kept as written (`NAME`); `substituteBackticks`
  * models what syslog-ng does with them before parsing.
  */
+import { HashCommentLexer } from '../hash-comment-lexer';
 
 export type SyslogNgArg =
   | { kind: 'string'; value: string }
@@ -47,41 +48,14 @@ const WORD = /^[A-Za-z0-9_.\-/:+]+/;
 
 const normalise = (name: string) => name.toLowerCase().replaceAll('_', '-');
 
-class Lexer {
-  pos = 0;
-  line = 1;
-  constructor(private readonly text: string) {}
-
-  skip(): void {
-    const t = this.text;
-    for (;;) {
-      const c = t[this.pos];
-      if (c === '\n') {
-        this.line++;
-        this.pos++;
-      } else if (c === ' ' || c === '\t' || c === '\r') {
-        this.pos++;
-      } else if (c === '#') {
-        while (this.pos < t.length && t[this.pos] !== '\n') this.pos++;
-      } else {
-        return;
-      }
-    }
-  }
-
-  peek(): string | undefined {
-    this.skip();
-    return this.text[this.pos];
+class Lexer extends HashCommentLexer {
+  constructor(text: string) {
+    super(text, (message, line) => new SyslogNgParseError(message, line), false);
   }
 
   atArrow(): boolean {
     this.skip();
     return this.text.startsWith('=>', this.pos);
-  }
-
-  expect(ch: string): void {
-    if (this.peek() !== ch) throw new SyslogNgParseError(`expected “${ch}”, found ${this.describe()}`, this.line);
-    this.pos++;
   }
 
   word(): string {
@@ -125,11 +99,6 @@ class Lexer {
     if (i >= this.text.length) throw new SyslogNgParseError('unterminated string', this.line);
     this.pos = i + 1;
     return out;
-  }
-
-  describe(): string {
-    const c = this.text[this.pos];
-    return c === undefined ? 'the end of the file' : `“${c}”`;
   }
 }
 

@@ -11,23 +11,21 @@
  * expanded into fields (`.json` topic) and spread over both shards.
  * Java is not run (no JVM here); its files are checked in the unit tests.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   INTEROP_PASSWORD,
   SYSTEM_PYTHON,
   describeRun,
   findPythonModules,
-  killLeftovers,
   logstoreFor,
   newRunId,
-  privateTempDir,
   runProcess,
   sandboxProblems,
+  useSandboxApp,
 } from '../../support/kafka-clients';
 import { expectDelivered, jsonLines, renderInto } from '../../support/rendered-run';
-import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 import { findTool, isCI, type Tool } from '../../support/tools';
 
 /** A file a Debian package installs (Go sources): skip naming the package, or fail under CI. */
@@ -47,29 +45,14 @@ const sarama = findFile(`${SARAMA_SRC}/src/github.com/Shopify/sarama/sync_produc
 const NODE_MODULES = path.resolve(__dirname, '../../../node_modules');
 
 describe('the rendered producer snippets → sandbox', () => {
-  let app: SandboxApp;
-  const dirs: string[] = [];
-  const folder = () => {
-    const dir = privateTempDir('clients-interop-');
-    dirs.push(dir);
-    return dir;
-  };
-
-  beforeAll(async () => {
-    app = await startSandboxApp();
-  });
-
-  afterAll(async () => {
-    killLeftovers();
-    await app?.stop();
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  });
+  const sandbox = useSandboxApp();
+  const folder = () => sandbox.tempDir('clients-interop-');
 
   it.skipIf(!python.path || !bash.path).each(['env', 'inline'] as const)('Python (confluent-kafka), %s mode: every line once, JSON fields, both shards', async (secretMode) => {
     const dir = folder();
     const runId = newRunId(`py-${secretMode}`);
     const logstore = logstoreFor('clients', runId);
-    const { files } = await renderInto(app, dir, { logstore, secretMode, agents: { clients: { languages: ['python'] } } });
+    const { files } = await renderInto(sandbox.app, dir, { logstore, secretMode, agents: { clients: { languages: ['python'] } } });
     expect(files.map((f) => f.path)).toEqual(secretMode === 'inline' ? ['producer.py', 'sls-kafka.env'] : ['producer.py']);
     expect(files[0]!.content).not.toContain(INTEROP_PASSWORD);
     writeFileSync(path.join(dir, 'lines.jsonl'), jsonLines(runId));
@@ -79,7 +62,7 @@ describe('the rendered producer snippets → sandbox', () => {
     const r = await runProcess(bash.path!, ['-c', script], { cwd: dir, env, timeoutMs: 60_000 });
     expect(r.code, describeRun(r)).toBe(0);
     expect(JSON.parse(r.stdout.trim())).toEqual({ sent: 200, failed: 0, errors: [] });
-    const records = await expectDelivered(app, logstore, runId);
+    const records = await expectDelivered(sandbox.app, logstore, runId);
     expect(new Set(records.map((rec) => rec.clientId))).toEqual(new Set(['sls-python']));
   });
 
@@ -87,7 +70,7 @@ describe('the rendered producer snippets → sandbox', () => {
     const dir = folder();
     const runId = newRunId('js');
     const logstore = logstoreFor('clients', runId);
-    const { files } = await renderInto(app, dir, { logstore, secretMode: 'env', agents: { clients: { languages: ['node'] } } });
+    const { files } = await renderInto(sandbox.app, dir, { logstore, secretMode: 'env', agents: { clients: { languages: ['node'] } } });
     expect(files.map((f) => f.path)).toEqual(['producer.js']);
     const r = await runProcess(process.execPath, ['producer.js'], {
       cwd: dir,
@@ -97,7 +80,7 @@ describe('the rendered producer snippets → sandbox', () => {
     });
     expect(r.code, describeRun(r)).toBe(0);
     expect(JSON.parse(r.stdout.trim())).toEqual({ sent: 200 });
-    const records = await expectDelivered(app, logstore, runId);
+    const records = await expectDelivered(sandbox.app, logstore, runId);
     expect(new Set(records.map((rec) => rec.clientId))).toEqual(new Set(['sls-node']));
   });
 
@@ -105,7 +88,7 @@ describe('the rendered producer snippets → sandbox', () => {
     const dir = folder();
     const runId = newRunId('go');
     const logstore = logstoreFor('clients', runId);
-    const { files } = await renderInto(app, dir, { logstore, secretMode: 'env', agents: { clients: { languages: ['go'] } } });
+    const { files } = await renderInto(sandbox.app, dir, { logstore, secretMode: 'env', agents: { clients: { languages: ['go'] } } });
     expect(files.map((f) => f.path)).toEqual(['main.go']);
     const gopath = path.join(dir, 'gopath');
     const pkg = path.join(gopath, 'src', 'slsproducer');
@@ -118,11 +101,11 @@ describe('the rendered producer snippets → sandbox', () => {
     const r = await runProcess(binary, [], { cwd: dir, input: jsonLines(runId), env: { SLS_KAFKA_PASSWORD: INTEROP_PASSWORD }, timeoutMs: 60_000 });
     expect(r.code, describeRun(r)).toBe(0);
     expect(JSON.parse(r.stdout.trim())).toEqual({ sent: 200 });
-    const records = await expectDelivered(app, logstore, runId);
+    const records = await expectDelivered(sandbox.app, logstore, runId);
     expect(new Set(records.map((rec) => rec.clientId))).toEqual(new Set(['sls-go']));
   });
 
   it('the sandbox logged no protocol, TLS or SASL problems', () => {
-    expect(sandboxProblems(app.output())).toEqual([]);
+    expect(sandboxProblems(sandbox.app.output())).toEqual([]);
   });
 });

@@ -21,11 +21,11 @@
  * key per message, and its own partitioner callback (djb2 of the key, not
  * librdkafka's CRC-32) picks the shard, so records spread over both shards. collectd is stopped (SIGTERM) once everything is in.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { collectdString } from '@/lib/config-languages/collectd/quote';
 import { renderSettings } from '@/lib/agents';
 import {
@@ -35,17 +35,15 @@ import {
   expectBatches,
   expectDenseOffsets,
   findCollectdWriteKafka,
-  killLeftovers,
   logstoreFor,
   newRunId,
   pollRecords,
-  privateTempDir,
   sandboxProblems,
   startDaemon,
   storedBatches,
   type CodecName,
+  useSandboxApp,
 } from '../../support/kafka-clients';
-import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 import type { SandboxRecord } from '../../support/sandbox-app';
 import { exampleSettings } from '../../support/settings';
 
@@ -129,38 +127,26 @@ async function waitForFile(file: string, timeoutMs: number): Promise<boolean> {
 }
 
 describe.skipIf(!collectd.path)('collectd write_kafka with the rendered write_kafka.conf → sandbox', () => {
-  let app: SandboxApp;
-  const dirs: string[] = [];
-
-  beforeAll(async () => {
-    app = await startSandboxApp();
-  });
-
-  afterAll(async () => {
-    killLeftovers();
-    await app?.stop();
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  });
+  const sandbox = useSandboxApp();
 
   it.concurrent.each(CODECS)('%s: exact PUTVAL values once each, load/memory JSON, both shards', async (codec: CodecName) => {
     const runId = newRunId(`cd-${codec}`);
     const logstore = logstoreFor('collectd', codec, runId);
-    const dir = privateTempDir('collectd-interop-');
-    dirs.push(dir);
+    const dir = sandbox.tempDir('collectd-interop-');
 
     // 1. Render exactly what the wizard would give this user.
-    const caUrl = `${app.url}/api/sandbox/ca`;
+    const caUrl = `${sandbox.app.url}/api/sandbox/ca`;
     const settings = exampleSettings({
       target: 'sandbox',
       logstore,
       agents: { collectd: { osFamily: 'custom', caPath: path.join(dir, 'ca', 'ca-bundle.crt'), compression: codec } },
     });
-    const rendered = renderSettings(settings, { sandbox: { host: 'localhost', port: app.sandboxPort, caUrl } });
+    const rendered = renderSettings(settings, { sandbox: { host: 'localhost', port: sandbox.app.sandboxPort, caUrl } });
     const dropIn = rendered.files.find((f) => f.agent === 'collectd' && f.path === 'write_kafka.conf');
     expect(dropIn, 'rendered write_kafka.conf').toBeDefined();
     const caLocation = /Property "ssl\.ca\.location" "([^"]+)"/.exec(dropIn!.content)?.[1];
     expect(caLocation).toBe(path.join(dir, 'ca', 'sls-sandbox-ca.pem'));
-    expect(dropIn!.content).toContain(`Property "metadata.broker.list" "localhost:${app.sandboxPort}"`);
+    expect(dropIn!.content).toContain(`Property "metadata.broker.list" "localhost:${sandbox.app.sandboxPort}"`);
     expect(dropIn!.content).toContain(`Property "compression.codec" "${codec}"`);
     const caStep = rendered.steps.find((s) => s.agent === 'collectd' && /sandbox CA/.test(s.title));
     expect(caStep?.commands?.join('\n')).toContain(caLocation!);
@@ -170,7 +156,7 @@ describe.skipIf(!collectd.path)('collectd write_kafka with the rendered write_ka
     const ca = await fetch(caUrl);
     expect(ca.status).toBe(200);
     const caPem = await ca.text();
-    expect(caPem).toBe(readFileSync(app.caFile, 'utf8'));
+    expect(caPem).toBe(readFileSync(sandbox.app.caFile, 'utf8'));
     mkdirSync(path.dirname(caLocation!), { recursive: true });
     writeFileSync(caLocation!, caPem);
     const dropInPath = path.join(dir, 'write_kafka.conf');
@@ -217,7 +203,7 @@ describe.skipIf(!collectd.path)('collectd write_kafka with the rendered write_ka
       // First records from the read plugins: the producer is connected. Until then write_kafka's
       // partitioner skips shards librdkafka does not yet know a leader for, so early keys may
       // land on the next shard instead of their hash's.
-      const first = await pollRecords(app, INTEROP_PROJECT, logstore, hasLoad, 15_000);
+      const first = await pollRecords(sandbox.app, INTEROP_PROJECT, logstore, hasLoad, 15_000);
       expect(hasLoad(first), `no load record within 15 s\n${daemon.output()}`).toBe(true);
       const connectedRecords = new Set(first.map((r) => `${r.shard}/${r.offset}`));
 
@@ -233,7 +219,7 @@ describe.skipIf(!collectd.path)('collectd write_kafka with the rendered write_ka
       expect(answers.every((a) => a.startsWith('0 Success')), answers.join('\n')).toBe(true);
 
       await pollRecords(
-        app,
+        sandbox.app,
         INTEROP_PROJECT,
         logstore,
         (rs) => ours(rs).length >= PUTVALS && new Set(rs.map((r) => r.shard)).size === 2,
@@ -247,7 +233,7 @@ describe.skipIf(!collectd.path)('collectd write_kafka with the rendered write_ka
       // of what this test sent, which is all in the store already.
       const runningLog = daemon.output();
       await daemon.stop(5_000);
-      records = (await app.records(INTEROP_PROJECT, logstore, 1000)).records;
+      records = (await sandbox.app.records(INTEROP_PROJECT, logstore, 1000)).records;
       const t1 = Date.now();
       const log = daemon.output();
       const shutdownLog = log.slice(runningLog.length);
@@ -297,13 +283,13 @@ describe.skipIf(!collectd.path)('collectd write_kafka with the rendered write_ka
 
       // What librdkafka put on the wire: v2 batches with this codec (snappy: one raw block);
       // a batch that does not shrink goes uncompressed.
-      expectBatches(storedBatches(app, INTEROP_PROJECT, logstore), codec, { snappy: 'raw', uncompressedWhenLarger: true });
+      expectBatches(storedBatches(sandbox.app, INTEROP_PROJECT, logstore), codec, { snappy: 'raw', uncompressedWhenLarger: true });
     } finally {
       await daemon.stop(2_000);
     }
   });
 
   it('the sandbox logged no protocol, TLS or SASL problems', () => {
-    expect(sandboxProblems(app.output())).toEqual([]);
+    expect(sandboxProblems(sandbox.app.output())).toEqual([]);
   });
 });

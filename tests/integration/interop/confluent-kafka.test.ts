@@ -11,17 +11,17 @@
  * sticky.partitioning.linger.ms=0. The idempotent case also exercises
  * InitProducerId and the per-shard sequence numbers librdkafka writes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CODECS,
-  INTEROP_PASSWORD,
   INTEROP_PROJECT,
   crc32Shard,
   describeRun,
+  driverConnection,
   expectBatches,
   expectDelivered,
+  expectLibrdkafkaRun,
   findPythonModules,
-  killLeftovers,
   logstoreFor,
   logstoreRecords,
   newRunId,
@@ -31,23 +31,14 @@ import {
   testMessages,
   type CodecName,
   type DriverRun,
+  useSandboxApp,
 } from '../../support/kafka-clients';
-import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 
 const python = findPythonModules([{ module: 'confluent_kafka', debPackage: 'python3-confluent-kafka' }]);
 const CLIENT_ID = 'interop-confluent-kafka';
 
 describe.skipIf(!python.path)('confluent-kafka-python 1.7.0 (librdkafka 2.0.2) â†’ sandbox', () => {
-  let app: SandboxApp;
-
-  beforeAll(async () => {
-    app = await startSandboxApp();
-  });
-
-  afterAll(async () => {
-    killLeftovers();
-    await app?.stop();
-  });
+  const sandbox = useSandboxApp();
 
   function messages(runId: string, tag: string, codec: CodecName) {
     return testMessages({
@@ -67,12 +58,7 @@ describe.skipIf(!python.path)('confluent-kafka-python 1.7.0 (librdkafka 2.0.2) â
 
   async function produce(runs: DriverRun[], properties: Record<string, string> = {}) {
     return runPythonDriver(python.path!, 'confluent_producer.py', {
-      bootstrap: app.bootstrap,
-      ca: app.caFile,
-      user: INTEROP_PROJECT,
-      password: INTEROP_PASSWORD,
-      clientId: CLIENT_ID,
-      deadline: 25,
+      ...driverConnection(sandbox.app, CLIENT_ID),
       properties: { 'sticky.partitioning.linger.ms': '0', ...properties },
       runs,
     });
@@ -88,13 +74,7 @@ describe.skipIf(!python.path)('confluent-kafka-python 1.7.0 (librdkafka 2.0.2) â
     expect(proc.code, describeRun(proc)).toBe(0);
     expect(report?.runs, describeRun(proc)).toEqual([{ topic: logstore, codec, ok: sent.length, failed: 0, errors: [] }]);
     expect(report?.librdkafka).toEqual(['2.0.2', expect.any(Number)]);
-    expectDelivered(await logstoreRecords(app, INTEROP_PROJECT, logstore), sent, {
-      clientId: CLIENT_ID,
-      shardOfKey: (key) => crc32Shard(key, 2),
-      bothShards: true,
-      sentBetween: [t0, t1],
-    });
-    expectBatches(storedBatches(app, INTEROP_PROJECT, logstore), codec, { snappy: 'raw', uncompressedWhenLarger: true });
+    await expectLibrdkafkaRun(sandbox.app, logstore, sent, codec, CLIENT_ID, [t0, t1]);
   });
 
   it('enable.idempotence: one producer id, per-shard sequence numbers, each record once', async () => {
@@ -108,12 +88,12 @@ describe.skipIf(!python.path)('confluent-kafka-python 1.7.0 (librdkafka 2.0.2) â
     });
     expect(proc.code, describeRun(proc)).toBe(0);
     expect(report?.runs, describeRun(proc)).toEqual([{ topic: logstore, codec: 'zstd', ok: sent.length, failed: 0, errors: [] }]);
-    expectDelivered(await logstoreRecords(app, INTEROP_PROJECT, logstore), sent, {
+    expectDelivered(await logstoreRecords(sandbox.app, INTEROP_PROJECT, logstore), sent, {
       clientId: CLIENT_ID,
       shardOfKey: (key) => crc32Shard(key, 2),
       bothShards: true,
     });
-    const batches = storedBatches(app, INTEROP_PROJECT, logstore);
+    const batches = storedBatches(sandbox.app, INTEROP_PROJECT, logstore);
     expectBatches(batches, 'zstd', { uncompressedWhenLarger: true });
     expect(batches.length).toBeGreaterThan(2);
     const ids = new Set(batches.map((b) => b.producerId));
@@ -129,6 +109,6 @@ describe.skipIf(!python.path)('confluent-kafka-python 1.7.0 (librdkafka 2.0.2) â
   });
 
   it('the sandbox logged no protocol, TLS or SASL problems', () => {
-    expect(sandboxProblems(app.output())).toEqual([]);
+    expect(sandboxProblems(sandbox.app.output())).toEqual([]);
   });
 });

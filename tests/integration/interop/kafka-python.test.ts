@@ -20,14 +20,12 @@
  * SASL at all: brokers had no SaslHandshake before 0.10, so magic 0 is out of
  * reach of a SASL client.)
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  INTEROP_PASSWORD,
   INTEROP_PROJECT,
   expectBatches,
   expectDelivered,
   findPythonModules,
-  killLeftovers,
   logstoreFor,
   logstoreRecords,
   murmur2Shard,
@@ -37,9 +35,10 @@ import {
   storedBatches,
   testMessages,
   describeRun,
+  driverConnection,
   type CodecName,
+  useSandboxApp,
 } from '../../support/kafka-clients';
-import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 
 const python = findPythonModules([
   { module: 'kafka', debPackage: 'python3-kafka' },
@@ -69,17 +68,8 @@ const CASES: Array<[ApiVersion, CodecName]> = (
 ).flatMap(([version, codecs]) => codecs.map((codec): [ApiVersion, CodecName] => [version, codec]));
 
 describe.skipIf(!python.path)('kafka-python 2.0.2 → sandbox', () => {
-  let app: SandboxApp;
-
-  beforeAll(async () => {
-    // debug: one log line per Produce request, with its version.
-    app = await startSandboxApp({ SANDBOX_LOG: 'debug' });
-  });
-
-  afterAll(async () => {
-    killLeftovers();
-    await app?.stop();
-  });
+  // debug: one log line per Produce request, with its version.
+  const sandbox = useSandboxApp({ SANDBOX_LOG: 'debug' });
 
   it.each(CASES)('api_version %s, %s: every record once, with key, headers and shard', async (apiVersion, codec) => {
     const tag = `${apiVersion.replace(/\./g, '')}-${codec}`;
@@ -101,15 +91,10 @@ describe.skipIf(!python.path)('kafka-python 2.0.2 → sandbox', () => {
             ]
           : [],
     });
-    const logBefore = app.output().length;
+    const logBefore = sandbox.app.output().length;
     const t0 = Date.now();
     const { process: proc, report } = await runPythonDriver(python.path!, 'kafka_python_producer.py', {
-      bootstrap: app.bootstrap,
-      ca: app.caFile,
-      user: INTEROP_PROJECT,
-      password: INTEROP_PASSWORD,
-      clientId: CLIENT_ID,
-      deadline: 25,
+      ...driverConnection(sandbox.app, CLIENT_ID),
       apiVersion,
       runs: [{ topic: logstore, codec, acks: -1, messages: sent }],
     });
@@ -119,24 +104,24 @@ describe.skipIf(!python.path)('kafka-python 2.0.2 → sandbox', () => {
     // "auto" must infer 2.1 from the sandbox's ApiVersions table (and so allow zstd).
     expect(report?.probedApiVersion).toEqual(apiVersion === 'auto' ? [2, 1, 0] : apiVersion.split('.').map(Number));
 
-    expectDelivered(await logstoreRecords(app, INTEROP_PROJECT, logstore), sent, {
+    expectDelivered(await logstoreRecords(sandbox.app, INTEROP_PROJECT, logstore), sent, {
       clientId: CLIENT_ID,
       shardOfKey: (key) => murmur2Shard(key, 2),
       bothShards: true,
       sentBetween: [t0, t1],
     });
     // Record batches that do not shrink go uncompressed (DefaultRecordBatchBuilder); message sets are always compressed.
-    expectBatches(storedBatches(app, INTEROP_PROJECT, logstore), codec, {
+    expectBatches(storedBatches(sandbox.app, INTEROP_PROJECT, logstore), codec, {
       magic: MAGIC[apiVersion],
       snappy: 'xerial',
       uncompressedWhenLarger: MAGIC[apiVersion] === 2,
     });
 
-    const produceVersions = new Set([...app.output().slice(logBefore).matchAll(/\[sandbox\] produce .*?\bv=(\d+)/g)].map((m) => Number(m[1])));
+    const produceVersions = new Set([...sandbox.app.output().slice(logBefore).matchAll(/\[sandbox\] produce .*?\bv=(\d+)/g)].map((m) => Number(m[1])));
     expect(produceVersions).toEqual(new Set([PRODUCE_VERSION[apiVersion]]));
   });
 
   it('the sandbox logged no protocol, TLS or SASL problems', () => {
-    expect(sandboxProblems(app.output())).toEqual([]);
+    expect(sandboxProblems(sandbox.app.output())).toEqual([]);
   });
 });

@@ -7,37 +7,24 @@
  * topic; the records API must show each exactly once, keyless, expanded into
  * fields and spread over both shards (sticky partitioning is off by default).
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INTEROP_PASSWORD, describeRun, killLeftovers, logstoreFor, newRunId, privateTempDir, runProcess, sandboxProblems } from '../../support/kafka-clients';
+import { describe, expect, it } from 'vitest';
+import { INTEROP_PASSWORD, describeRun, logstoreFor, newRunId, runProcess, sandboxProblems, useSandboxApp } from '../../support/kafka-clients';
 import { expectDelivered, jsonLines, renderInto } from '../../support/rendered-run';
-import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 import { findTool } from '../../support/tools';
 
 const kcat = findTool('kcat', 'kcat');
 const bash = findTool('bash', 'bash');
 
 describe.skipIf(!kcat.path || !bash.path)('kcat with the rendered kcat.conf and kcat-send.sh → sandbox', () => {
-  let app: SandboxApp;
-  const dirs: string[] = [];
-
-  beforeAll(async () => {
-    app = await startSandboxApp();
-  });
-
-  afterAll(async () => {
-    killLeftovers();
-    await app?.stop();
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  });
+  const sandbox = useSandboxApp();
 
   it.each(['inline', 'env'] as const)('%s secret mode: every line once, JSON fields, both shards', async (secretMode) => {
-    const dir = privateTempDir('kcat-agent-');
-    dirs.push(dir);
+    const dir = sandbox.tempDir('kcat-agent-');
     const runId = newRunId(`kcat-${secretMode}`);
     const logstore = logstoreFor('kcat', runId);
-    const { files, steps } = await renderInto(app, dir, { logstore, secretMode, agents: { kcat: {} } });
+    const { files, steps } = await renderInto(sandbox.app, dir, { logstore, secretMode, agents: { kcat: {} } });
     expect(files.map((f) => f.path)).toEqual(['kcat.conf', 'kcat-send.sh']);
     const conf = files[0]!.content;
     expect(conf.includes(INTEROP_PASSWORD)).toBe(secretMode === 'inline');
@@ -48,15 +35,14 @@ describe.skipIf(!kcat.path || !bash.path)('kcat with the rendered kcat.conf and 
     const env = secretMode === 'env' ? { SLS_KAFKA_PASSWORD: INTEROP_PASSWORD } : { SLS_KAFKA_PASSWORD: '' };
     const r = await runProcess(bash.path!, ['kcat-send.sh'], { cwd: dir, env, timeoutMs: 60_000 });
     expect(r.code, describeRun(r)).toBe(0);
-    const records = await expectDelivered(app, logstore, runId);
+    const records = await expectDelivered(sandbox.app, logstore, runId);
     expect(new Set(records.map((rec) => rec.clientId))).toEqual(new Set(['kcat']));
   });
 
   it('the connection check step lists the topic (kcat -L)', async () => {
-    const dir = privateTempDir('kcat-agent-');
-    dirs.push(dir);
+    const dir = sandbox.tempDir('kcat-agent-');
     const logstore = logstoreFor('kcat', newRunId('list'));
-    const { steps } = await renderInto(app, dir, { logstore, secretMode: 'env', agents: { kcat: {} } });
+    const { steps } = await renderInto(sandbox.app, dir, { logstore, secretMode: 'env', agents: { kcat: {} } });
     const list = steps.find((s) => s.title === 'Check the connection')?.commands?.[0];
     expect(list).toMatch(/^kcat -L /);
     const r = await runProcess(bash.path!, ['-c', list!], { cwd: dir, env: { SLS_KAFKA_PASSWORD: INTEROP_PASSWORD }, timeoutMs: 30_000 });
@@ -65,6 +51,6 @@ describe.skipIf(!kcat.path || !bash.path)('kcat with the rendered kcat.conf and 
   });
 
   it('the sandbox logged no protocol, TLS or SASL problems', () => {
-    expect(sandboxProblems(app.output())).toEqual([]);
+    expect(sandboxProblems(sandbox.app.output())).toEqual([]);
   });
 });

@@ -13,28 +13,26 @@
  * shard, so these runs set it to 0 to get a random shard per record.
  */
 import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ensureSandboxCertificates } from '@/lib/sandbox/ca';
 import {
   CODECS,
   INTEROP_PROJECT,
   crc32Shard,
   describeRun,
-  expectBatches,
   expectDelivered,
-  killLeftovers,
+  expectLibrdkafkaRun,
   logstoreFor,
   logstoreRecords,
   newRunId,
   privateTempDir,
   sandboxProblems,
   runKcat,
-  storedBatches,
   testMessages,
   waitForCount,
   type CodecName,
+  useSandboxApp,
 } from '../../support/kafka-clients';
-import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 import { findTool } from '../../support/tools';
 
 const kcat = findTool('kcat', 'kcat');
@@ -42,16 +40,7 @@ const CLIENT_ID = 'interop-kcat';
 const RANDOM_PER_RECORD = { 'sticky.partitioning.linger.ms': '0' };
 
 describe.skipIf(!kcat.path)('kcat (librdkafka 2.0.2) → sandbox', () => {
-  let app: SandboxApp;
-
-  beforeAll(async () => {
-    app = await startSandboxApp();
-  });
-
-  afterAll(async () => {
-    killLeftovers();
-    await app?.stop();
-  });
+  const sandbox = useSandboxApp();
 
   async function produce(codec: CodecName, tag: string, opts: { count: number; keys: 'none' | 'all' | 'alternate'; properties?: Record<string, string> }) {
     const runId = newRunId(`kcat-${tag}`);
@@ -75,7 +64,7 @@ describe.skipIf(!kcat.path)('kcat (librdkafka 2.0.2) → sandbox', () => {
     const t0 = Date.now();
     const result = await runKcat({
       kcat: kcat.path!,
-      app,
+      app: sandbox.app,
       topic: logstore,
       codec,
       clientId: CLIENT_ID,
@@ -90,20 +79,13 @@ describe.skipIf(!kcat.path)('kcat (librdkafka 2.0.2) → sandbox', () => {
     const { logstore, sent, result, t0, t1 } = await produce(codec, codec, { count: 40, keys: 'alternate' });
     expect(result.code, describeRun(result)).toBe(0);
     expect({ delivered: result.delivered, failed: result.failed }, describeRun(result)).toEqual({ delivered: sent.length, failed: 0 });
-    expectDelivered(await logstoreRecords(app, INTEROP_PROJECT, logstore), sent, {
-      clientId: CLIENT_ID,
-      shardOfKey: (key) => crc32Shard(key, 2),
-      bothShards: true,
-      sentBetween: [t0, t1],
-    });
-    // librdkafka writes snappy as one raw block per batch, not xerial.
-    expectBatches(storedBatches(app, INTEROP_PROJECT, logstore), codec, { snappy: 'raw', uncompressedWhenLarger: true });
+    await expectLibrdkafkaRun(sandbox.app, logstore, sent, codec, CLIENT_ID, [t0, t1]);
   });
 
   it('no key at all: records spread over both shards', async () => {
     const { logstore, sent, result } = await produce('lz4', 'nokey', { count: 40, keys: 'none' });
     expect(result.delivered, describeRun(result)).toBe(sent.length);
-    const records = await logstoreRecords(app, INTEROP_PROJECT, logstore);
+    const records = await logstoreRecords(sandbox.app, INTEROP_PROJECT, logstore);
     expectDelivered(records, sent, { clientId: CLIENT_ID, bothShards: true });
     expect(records.every((r) => r.key === null)).toBe(true);
   });
@@ -111,7 +93,7 @@ describe.skipIf(!kcat.path)('kcat (librdkafka 2.0.2) → sandbox', () => {
   it('acks 1: every record acknowledged and stored', async () => {
     const { logstore, sent, result } = await produce('gzip', 'acks1', { count: 30, keys: 'all', properties: { acks: '1' } });
     expect(result.delivered, describeRun(result)).toBe(sent.length);
-    expectDelivered(await logstoreRecords(app, INTEROP_PROJECT, logstore), sent, {
+    expectDelivered(await logstoreRecords(sandbox.app, INTEROP_PROJECT, logstore), sent, {
       clientId: CLIENT_ID,
       shardOfKey: (key) => crc32Shard(key, 2),
       bothShards: true,
@@ -122,12 +104,12 @@ describe.skipIf(!kcat.path)('kcat (librdkafka 2.0.2) → sandbox', () => {
     const { logstore, sent, result } = await produce('zstd', 'acks0', { count: 30, keys: 'alternate', properties: { acks: '0' } });
     // With acks 0 librdkafka reports each message delivered once written to the socket.
     expect(result.delivered, describeRun(result)).toBe(sent.length);
-    const records = await waitForCount(app, INTEROP_PROJECT, logstore, sent.length, 10_000);
+    const records = await waitForCount(sandbox.app, INTEROP_PROJECT, logstore, sent.length, 10_000);
     expectDelivered(records, sent, { clientId: CLIENT_ID, shardOfKey: (key) => crc32Shard(key, 2), bothShards: true });
   });
 
   it('the sandbox logged no protocol, TLS or SASL problems', () => {
-    expect(sandboxProblems(app.output())).toEqual([]);
+    expect(sandboxProblems(sandbox.app.output())).toEqual([]);
   });
 
   // After the problems check above: this run makes the sandbox log a failed handshake on purpose.
@@ -141,7 +123,7 @@ describe.skipIf(!kcat.path)('kcat (librdkafka 2.0.2) → sandbox', () => {
       const sent = testMessages({ runId, label: 'kcat/bad-ca', count: 3, keys: 'none' });
       const result = await runKcat({
         kcat: kcat.path!,
-        app: { ...app, caFile: other.caFile },
+        app: { ...sandbox.app, caFile: other.caFile },
         topic: logstore,
         codec: 'none',
         clientId: CLIENT_ID,
@@ -151,7 +133,7 @@ describe.skipIf(!kcat.path)('kcat (librdkafka 2.0.2) → sandbox', () => {
       });
       expect(result.delivered, describeRun(result)).toBe(0);
       expect(result.stderr).toMatch(/certificate verify failed/i);
-      expect((await app.records(INTEROP_PROJECT, logstore)).records).toEqual([]);
+      expect((await sandbox.app.records(INTEROP_PROJECT, logstore)).records).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -161,7 +143,7 @@ describe.skipIf(!kcat.path)('kcat (librdkafka 2.0.2) → sandbox', () => {
   // Node emits tlsClientError the TLS socket has lost its handle, so remoteAddress is undefined
   // and the line reads `remote=?:?` — exactly when a user needs to know which agent has the wrong CA.
   it('the failed handshake above is logged with the client address', () => {
-    const lines = app.output().split('\n').filter((l) => l.startsWith('[sandbox] tls.failed'));
+    const lines = sandbox.app.output().split('\n').filter((l) => l.startsWith('[sandbox] tls.failed'));
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(line).toMatch(/ remote=127\.0\.0\.1:\d+ /);
   });

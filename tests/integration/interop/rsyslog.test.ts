@@ -12,20 +12,19 @@
  * waves: librdkafka's sticky partitioner keeps a burst within
  * sticky.partitioning.linger.ms (10 ms) on one shard.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderSettings, type RenderedFile } from '@/lib/agents';
 import { rainerString } from '@/lib/config-languages/rainerscript/quote';
 import { freePort } from '../../support/app-server';
-import { INTEROP_PASSWORD, INTEROP_PROJECT, describeRun, killLeftovers, logstoreFor, newRunId, pollRecords, privateTempDir, runProcess, startDaemon } from '../../support/kafka-clients';
-import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
+import { INTEROP_PASSWORD, describeRun, logstoreFor, newRunId, runProcess, startDaemon, useSandboxApp } from '../../support/kafka-clients';
 import { exampleSettings } from '../../support/settings';
+import { expectSyslogDelivered, N, renderFollowingCaStep } from '../../support/rendered-run';
 import { rfc5424Lines, sendInWaves, waitForPort } from '../../support/syslog-feed';
 import { findTool, isCI, type Tool } from '../../support/tools';
 
 const OMKAFKA = '/usr/lib/x86_64-linux-gnu/rsyslog/omkafka.so';
-const N = 200;
 
 function findOmkafka(): Tool {
   const rsyslogd = findTool('/usr/sbin/rsyslogd', 'rsyslog');
@@ -62,18 +61,7 @@ function dropInOf(files: RenderedFile[]): RenderedFile {
 }
 
 describe.skipIf(!rsyslogd.path)('rsyslog omkafka with the rendered 60-sls-kafka.conf', () => {
-  const dirs: string[] = [];
-  let app: SandboxApp;
-
-  beforeAll(async () => {
-    app = await startSandboxApp();
-  });
-
-  afterAll(async () => {
-    killLeftovers();
-    await app?.stop();
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  });
+  const sandbox = useSandboxApp();
 
   it.each([
     ['sls', 'inline', { osFamily: 'debian', compression: 'gzip', acks: 1 }],
@@ -81,8 +69,7 @@ describe.skipIf(!rsyslogd.path)('rsyslog omkafka with the rendered 60-sls-kafka.
     ['sandbox', 'inline', { compression: 'lz4', acks: 0 }],
     ['sandbox', 'env', { compression: 'snappy', caPath: '/opt/ca "x" #1.pem' }],
   ] as const)('rsyslogd -N1 accepts it (%s, %s)', async (target, secretMode, options) => {
-    const dir = privateTempDir('rsyslog-check-');
-    dirs.push(dir);
+    const dir = sandbox.tempDir('rsyslog-check-');
     const settings = exampleSettings({ target, secretMode, expandJson: target === 'sandbox', agents: { rsyslog: options } });
     const dropIn = path.join(dir, '60-sls-kafka.conf');
     writeFileSync(dropIn, dropInOf(renderSettings(settings).files).content, { mode: 0o600 });
@@ -96,24 +83,14 @@ describe.skipIf(!rsyslogd.path)('rsyslog omkafka with the rendered 60-sls-kafka.
   it.each(['inline', 'env'] as const)('sends every line once, JSON expanded, over both shards (%s)', { timeout: 120_000 }, async (secretMode) => {
     const runId = newRunId(`rs-${secretMode}`);
     const logstore = logstoreFor('rsyslog', secretMode, runId);
-    const dir = privateTempDir('rsyslog-interop-');
-    dirs.push(dir);
-    const caUrl = `${app.url}/api/sandbox/ca`;
+    const dir = sandbox.tempDir('rsyslog-interop-');
     const caPath = path.join(dir, 'ca', 'sls-sandbox-ca.pem');
 
     // 1. Render exactly what the wizard gives this user, and follow its CA step.
-    const settings = exampleSettings({ target: 'sandbox', secretMode, expandJson: true, logstore, agents: { rsyslog: { caPath } } });
-    const rendered = renderSettings(settings, { sandbox: { host: 'localhost', port: app.sandboxPort, caUrl } });
+    const rendered = await renderFollowingCaStep(sandbox.app, caPath, { secretMode, logstore, agents: { rsyslog: { caPath } } });
     const file = dropInOf(rendered.files);
-    expect(file.content).toContain(`broker=["localhost:${app.sandboxPort}"]`);
+    expect(file.content).toContain(`broker=["localhost:${sandbox.app.sandboxPort}"]`);
     expect(file.content).toContain(`topic="${logstore}.json"`);
-    const caStep = rendered.steps.find((s) => /sandbox CA/.test(s.title));
-    expect(caStep?.commands?.join('\n')).toContain(caUrl);
-    const ca = await fetch(caUrl);
-    expect(ca.status).toBe(200);
-    mkdirSync(path.dirname(caPath), { recursive: true });
-    writeFileSync(caPath, await ca.text());
-    expect(readFileSync(caPath, 'utf8')).toBe(readFileSync(app.caFile, 'utf8'));
 
     const dropIn = path.join(dir, '60-sls-kafka.conf');
     writeFileSync(dropIn, file.content, { mode: 0o600 });
@@ -128,20 +105,8 @@ describe.skipIf(!rsyslogd.path)('rsyslog omkafka with the rendered 60-sls-kafka.
     try {
       await waitForPort(tcpPort, 20_000, daemon.output);
       await sendInWaves(tcpPort, rfc5424Lines(runId, N));
-      const records = await pollRecords(app, INTEROP_PROJECT, logstore, (r) => r.length >= N, 60_000);
-      // A moment more for late duplicates, then the full set.
-      await new Promise((r) => setTimeout(r, 1_000));
-      const all = (await app.records(INTEROP_PROJECT, logstore, 1000)).records;
-      expect(records.length, daemon.output()).toBeGreaterThanOrEqual(N);
-      expect(all).toHaveLength(N);
-      const messages = all.map((r) => r.fields?.message);
-      expect(new Set(messages).size).toBe(N);
-      expect(messages.filter((m) => m === undefined || !new RegExp(`^${runId} \\d+ grüße$`).test(m))).toEqual([]);
-      expect(all.every((r) => r.key === null)).toBe(true);
-      expect(new Set(all.map((r) => r.clientId))).toEqual(new Set(['rsyslog-omkafka']));
+      const all = await expectSyslogDelivered(sandbox.app, logstore, runId, { messageField: 'message', clientId: 'rsyslog-omkafka', daemonOutput: daemon.output });
       expect(all[0]!.fields).toMatchObject({ host: 'host1', program: 'app', severity: 'info', facility: 'user' });
-      const perShard = [0, 1].map((s) => all.filter((r) => r.shard === s).length);
-      expect(perShard.every((n) => n > 0), `records per shard: ${perShard.join('/')}`).toBe(true);
     } finally {
       await daemon.stop();
     }

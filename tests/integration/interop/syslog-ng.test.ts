@@ -13,19 +13,18 @@
  * name, as the rendered "Download the sandbox CA" step does. Lines go out in
  * waves (librdkafka's sticky partitioner, see tests/support/syslog-feed.ts).
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderSettings, type RenderedFile } from '@/lib/agents';
 import { syslogNgString } from '@/lib/config-languages/syslog-ng/quote';
 import { freePort } from '../../support/app-server';
-import { INTEROP_PASSWORD, INTEROP_PROJECT, describeRun, killLeftovers, logstoreFor, newRunId, pollRecords, privateTempDir, runProcess, startDaemon } from '../../support/kafka-clients';
-import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
+import { INTEROP_PASSWORD, describeRun, logstoreFor, newRunId, runProcess, startDaemon, useSandboxApp } from '../../support/kafka-clients';
 import { exampleSettings } from '../../support/settings';
+import { expectSyslogDelivered, N, renderFollowingCaStep } from '../../support/rendered-run';
 import { rfc5424Lines, sendInWaves, waitForPort } from '../../support/syslog-feed';
 import { findSyslogNg } from '../../support/syslog-ng';
 
-const N = 200;
 const { syslogNg } = findSyslogNg();
 
 /** A main config: @version of the binary, both packaged source names on a loopback TCP port, then our file. */
@@ -48,18 +47,7 @@ function dropInOf(files: RenderedFile[]): RenderedFile {
 }
 
 describe.skipIf(!syslogNg)(`syslog-ng kafka-c() with the rendered sls-kafka.conf`, () => {
-  const dirs: string[] = [];
-  let app: SandboxApp;
-
-  beforeAll(async () => {
-    app = await startSandboxApp();
-  });
-
-  afterAll(async () => {
-    killLeftovers();
-    await app?.stop();
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  });
+  const sandbox = useSandboxApp();
 
   it.each([
     ['sls', 'inline', { osFamily: 'debian', compression: 'gzip' }],
@@ -68,8 +56,7 @@ describe.skipIf(!syslogNg)(`syslog-ng kafka-c() with the rendered sls-kafka.conf
     ['sandbox', 'env', { compression: 'snappy', caPath: '/opt/ca "x" #1 $(y).pem' }],
   ] as const)('syslog-ng --syntax-only accepts it (%s, %s)', async (target, secretMode, options) => {
     const s = syslogNg!;
-    const dir = privateTempDir('syslog-ng-check-');
-    dirs.push(dir);
+    const dir = sandbox.tempDir('syslog-ng-check-');
     const settings = exampleSettings({ target, secretMode, expandJson: target === 'sandbox', agents: { 'syslog-ng': options } });
     const dropIn = path.join(dir, 'sls-kafka.conf');
     writeFileSync(dropIn, dropInOf(renderSettings(settings).files).content, { mode: 0o600 });
@@ -97,24 +84,14 @@ describe.skipIf(!syslogNg)(`syslog-ng kafka-c() with the rendered sls-kafka.conf
     const s = syslogNg!;
     const runId = newRunId(`sng-${secretMode}`);
     const logstore = logstoreFor('syslog-ng', secretMode, runId);
-    const dir = privateTempDir('syslog-ng-interop-');
-    dirs.push(dir);
-    const caUrl = `${app.url}/api/sandbox/ca`;
+    const dir = sandbox.tempDir('syslog-ng-interop-');
     const caPath = path.join(dir, 'ca', 'sls-sandbox-ca.pem');
 
     // 1. Render exactly what the wizard gives this user, and follow its CA step.
-    const settings = exampleSettings({ target: 'sandbox', secretMode, expandJson: true, logstore, agents: { 'syslog-ng': { caPath } } });
-    const rendered = renderSettings(settings, { sandbox: { host: 'localhost', port: app.sandboxPort, caUrl } });
+    const rendered = await renderFollowingCaStep(sandbox.app, caPath, { secretMode, logstore, agents: { 'syslog-ng': { caPath } } });
     const file = dropInOf(rendered.files);
-    expect(file.content).toContain(`bootstrap-servers("localhost:${app.sandboxPort}")`);
+    expect(file.content).toContain(`bootstrap-servers("localhost:${sandbox.app.sandboxPort}")`);
     expect(file.content).toContain(`topic("${logstore}.json")`);
-    const caStep = rendered.steps.find((st) => /sandbox CA/.test(st.title));
-    expect(caStep?.commands?.join('\n')).toContain(caUrl);
-    const ca = await fetch(caUrl);
-    expect(ca.status).toBe(200);
-    mkdirSync(path.dirname(caPath), { recursive: true });
-    writeFileSync(caPath, await ca.text());
-    expect(readFileSync(caPath, 'utf8')).toBe(readFileSync(app.caFile, 'utf8'));
 
     const dropIn = path.join(dir, 'sls-kafka.conf');
     writeFileSync(dropIn, file.content, { mode: 0o600 });
@@ -133,22 +110,11 @@ describe.skipIf(!syslogNg)(`syslog-ng kafka-c() with the rendered sls-kafka.conf
     try {
       await waitForPort(tcpPort, 20_000, daemon.output);
       await sendInWaves(tcpPort, rfc5424Lines(runId, N));
-      const records = await pollRecords(app, INTEROP_PROJECT, logstore, (r) => r.length >= N, 60_000);
-      await new Promise((r) => setTimeout(r, 1_000)); // late duplicates would show up now
-      const all = (await app.records(INTEROP_PROJECT, logstore, 1000)).records;
-      expect(records.length, daemon.output()).toBeGreaterThanOrEqual(N);
-      expect(all).toHaveLength(N);
-      const messages = all.map((r) => r.fields?.MESSAGE);
-      expect(new Set(messages).size).toBe(N);
-      expect(messages.filter((m) => m === undefined || !new RegExp(`^${runId} \\d+ grüße$`).test(m))).toEqual([]);
-      expect(all.every((r) => r.key === null)).toBe(true);
-      expect(new Set(all.map((r) => r.clientId))).toEqual(new Set(['syslog-ng-kafka-c']));
+      const all = await expectSyslogDelivered(sandbox.app, logstore, runId, { messageField: 'MESSAGE', clientId: 'syslog-ng-kafka-c', daemonOutput: daemon.output });
       // HOST is the sender's address name (keep-hostname(no), syslog-ng's default), so not host1.
       expect(all[0]!.fields).toMatchObject({ PROGRAM: 'app', PID: '1' });
       expect(all[0]!.fields?.HOST).toBeTruthy();
       expect(all[0]!.fields?.ISODATE).toMatch(/^\d{4}-\d\d-\d\dT/);
-      const perShard = [0, 1].map((sh) => all.filter((r) => r.shard === sh).length);
-      expect(perShard.every((n) => n > 0), `records per shard: ${perShard.join('/')}`).toBe(true);
     } finally {
       await daemon.stop();
     }

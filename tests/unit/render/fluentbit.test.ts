@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { load } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
-import { createRenderContext, type RenderContext } from '@/lib/agents';
+import type { RenderContext } from '@/lib/agents';
 import { kafkaOutputProperties, readBackFluentbit } from '@/lib/agents/fluentbit/read-back';
 import { renderFluentbitConfig } from '@/lib/agents/fluentbit/render';
 import {
@@ -21,7 +21,7 @@ import {
   fluentbitOptionsSchema,
   type FluentbitOptions,
 } from '@/lib/agents/fluentbit/schema';
-import type { RenderedFile, RenderStep } from '@/lib/agents/types';
+import type { RenderedFile } from '@/lib/agents/types';
 import { CODECS } from '@/lib/agents/common/codecs';
 import {
   expandVariables,
@@ -32,13 +32,8 @@ import {
 } from '@/lib/config-languages/fluentbit-classic/parser';
 import { classicLine, fluentBitLiteral, fluentBitValueProblem } from '@/lib/config-languages/fluentbit-classic/quote';
 import type { SettingsInput } from '@/lib/settings/schema';
-import { EXAMPLE_INPUT, EXAMPLE_PASSWORD, exampleSettings } from '@/tests/support/settings';
-
-const SANDBOX = { host: 'localhost', port: 10012, caUrl: 'http://localhost:3000/api/sandbox/ca' };
-
-function contextFor(overrides: Partial<SettingsInput> = {}): RenderContext {
-  return createRenderContext(exampleSettings(overrides), { sandbox: SANDBOX });
-}
+import { EXAMPLE_INPUT, EXAMPLE_PASSWORD } from '@/tests/support/settings';
+import { allCommands, contextFor, stepsMarkdown } from '@/tests/support/render-helpers';
 
 function render(overrides: Partial<SettingsInput> = {}, options: unknown = {}) {
   const result = renderFluentbitConfig(contextFor(overrides), fluentbitOptionsSchema.parse(options));
@@ -46,19 +41,6 @@ function render(overrides: Partial<SettingsInput> = {}, options: unknown = {}) {
   const file = result.files[0]!;
   return { file, steps: result.steps, kafka: Object.fromEntries(kafkaOutputProperties(file) ?? []) };
 }
-
-function stepsMarkdown(steps: RenderStep[]): string {
-  return steps
-    .map((s, i) => {
-      const head = `${i + 1}. ${s.kind === 'warning' ? '⚠ ' : ''}${s.title}`;
-      const detail = s.detail ? `\n\n   ${s.detail}` : '';
-      const commands = (s.commands ?? []).map((c) => `\n\n       ${c}`).join('');
-      return `${head}${detail}${commands}\n`;
-    })
-    .join('\n');
-}
-
-const allCommands = (steps: RenderStep[]) => steps.flatMap((s) => s.commands ?? []);
 
 /** Every section of a rendered file as `{ kind, props }`, from either format, keys lower-case. */
 function sectionsOf(file: RenderedFile): { kind: string; props: Map<string, string> }[] {

@@ -9,24 +9,19 @@
 import fc from 'fast-check';
 import { load } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
-import { createRenderContext, renderSettings, type RenderContext } from '@/lib/agents';
+import { renderSettings, type RenderContext } from '@/lib/agents';
 import { CODECS } from '@/lib/agents/common/codecs';
 import { readBackOtelcol } from '@/lib/agents/otelcol/read-back';
 import { renderOtelcolConfig } from '@/lib/agents/otelcol/render';
 import { otelcolOptionsSchema, type OtelcolOptions } from '@/lib/agents/otelcol/schema';
-import type { RenderStep } from '@/lib/agents/types';
 import type { SettingsInput } from '@/lib/settings/schema';
 import { checkAgainstKeys, leaves, loadAgentOptionSchema, typeProblem } from '@/tests/support/agent-option-schema';
 import { EXAMPLE_INPUT, EXAMPLE_PASSWORD, exampleSettings } from '@/tests/support/settings';
+import { allCommands, contextFor, expectRejectedNaming, producerReadBack, SANDBOX, stepsMarkdown, stepText } from '@/tests/support/render-helpers';
 
 type Tree = Record<string, unknown>;
 
-const SANDBOX = { host: 'localhost', port: 10012, caUrl: 'http://localhost:3000/api/sandbox/ca' };
 const HOST = `${EXAMPLE_INPUT.project}.cn-hangzhou.log.aliyuncs.com`;
-
-function contextFor(overrides: Partial<SettingsInput> = {}): RenderContext {
-  return createRenderContext(exampleSettings(overrides), { sandbox: SANDBOX });
-}
 
 function render(overrides: Partial<SettingsInput> = {}, options: Partial<OtelcolOptions> = {}) {
   const result = renderOtelcolConfig(contextFor(overrides), otelcolOptionsSchema.parse(options));
@@ -35,20 +30,6 @@ function render(overrides: Partial<SettingsInput> = {}, options: Partial<Otelcol
   const doc = load(file.content) as Tree;
   const kafka = (doc.exporters as Tree).kafka as Tree;
   return { file, doc, kafka, steps: result.steps };
-}
-
-const stepText = (steps: RenderStep[]) => steps.map((s) => [s.title, s.detail ?? '', ...(s.commands ?? [])].join('\n')).join('\n');
-const allCommands = (steps: RenderStep[]) => steps.flatMap((s) => s.commands ?? []);
-
-function stepsMarkdown(steps: RenderStep[]): string {
-  return steps
-    .map((s, i) => {
-      const head = `${i + 1}. ${s.kind === 'warning' ? '⚠ ' : ''}${s.title}`;
-      const detail = s.detail ? `\n\n   ${s.detail}` : '';
-      const commands = (s.commands ?? []).map((c) => `\n\n       ${c}`).join('');
-      return `${head}${detail}${commands}\n`;
-    })
-    .join('\n');
 }
 
 // ---------------------------------------------------------------------------
@@ -327,11 +308,7 @@ describe('options schema', () => {
     [{ compression: 'brotli' }, 'Compression:'],
     [{ requiredAcks: 'all' }, 'OpenTelemetry Collector options:'],
   ])('%j is rejected with a message naming the field', (input, prefix) => {
-    const result = otelcolOptionsSchema.safeParse(input);
-    expect(result.success).toBe(false);
-    const message = result.error!.issues[0]!.message;
-    expect(message.startsWith(prefix)).toBe(true);
-    expect(message.length).toBeGreaterThan(prefix.length + 15);
+    expectRejectedNaming(otelcolOptionsSchema, input, prefix);
   });
 });
 
@@ -366,17 +343,7 @@ describe('properties', () => {
         const options = otelcolOptionsSchema.parse(input);
         const ctx = contextFor(overrides);
         const file = renderOtelcolConfig(ctx, options).files[0]!;
-        expect(readBackOtelcol(file)).toMatchObject({
-          bootstrap: ctx.endpoint.bootstrap,
-          topic: ctx.topic,
-          username: ctx.username,
-          password: ctx.secretMode === 'env' ? '${env:SLS_KAFKA_PASSWORD}' : ctx.password,
-          mechanism: 'PLAIN',
-          tls: true,
-          constantKey: undefined,
-          codec: options.compression,
-          acks: 1,
-        });
+        expect(readBackOtelcol(file)).toMatchObject(producerReadBack(ctx, { password: ctx.secretMode === 'env' ? '${env:SLS_KAFKA_PASSWORD}' : ctx.password, codec: options.compression, acks: 1 }));
         const doc = load(file.content) as Tree;
         expect(schemaProblems(doc, options.version)).toEqual([]);
         // Every pipeline names only receivers the file defines.

@@ -11,7 +11,6 @@ import { checkProducerSettings } from '@/lib/agents/producer-check';
 import { readBackRsyslog } from '@/lib/agents/rsyslog/read-back';
 import { renderRsyslogConfig } from '@/lib/agents/rsyslog/render';
 import { RSYSLOG_OS_FAMILIES, rsyslogOptionsSchema, type RsyslogOptions } from '@/lib/agents/rsyslog/schema';
-import type { RenderStep } from '@/lib/agents/types';
 import { ACKS_ORDER, CODECS } from '@/lib/agents/common/codecs';
 import {
   expandBacktick,
@@ -23,6 +22,7 @@ import {
 import { rainerString, UnrepresentableRainerScriptValueError } from '@/lib/config-languages/rainerscript/quote';
 import { settingsSchema, type SettingsInput } from '@/lib/settings/schema';
 import { EXAMPLE_PASSWORD, exampleSettings } from '@/tests/support/settings';
+import { producerReadBack, stepsMarkdown } from '@/tests/support/render-helpers';
 
 function render(options: Partial<RsyslogOptions> = {}, overrides: Partial<SettingsInput> = {}, renderOptions: RenderOptions = {}) {
   const settings = exampleSettings({ ...overrides, agents: { rsyslog: options } });
@@ -30,17 +30,6 @@ function render(options: Partial<RsyslogOptions> = {}, overrides: Partial<Settin
   const result = renderRsyslogConfig(ctx, settings.agents.rsyslog!);
   expect(result.files).toHaveLength(1);
   return { ctx, file: result.files[0]!, steps: result.steps };
-}
-
-function stepsMarkdown(steps: RenderStep[]): string {
-  return steps
-    .map((s, i) => {
-      const head = `${i + 1}. ${s.kind === 'warning' ? '⚠ ' : ''}${s.title}`;
-      const detail = s.detail ? `\n\n   ${s.detail}` : '';
-      const commands = (s.commands ?? []).map((c) => `\n\n       ${c}`).join('');
-      return `${head}${detail}${commands}\n`;
-    })
-    .join('\n');
 }
 
 function omkafka(content: string) {
@@ -192,15 +181,7 @@ describe('random valid settings read back', () => {
         expect(read).toEqual({
           agent: 'rsyslog',
           path: '60-sls-kafka.conf',
-          bootstrap: ctx.endpoint.bootstrap,
-          topic: ctx.topic,
-          username: ctx.username,
-          password: secretMode === 'env' ? '$SLS_KAFKA_PASSWORD' : ctx.password,
-          mechanism: 'PLAIN',
-          tls: true,
-          constantKey: undefined,
-          codec: options.compression,
-          acks: options.acks,
+          ...producerReadBack(ctx, { password: secretMode === 'env' ? '$SLS_KAFKA_PASSWORD' : ctx.password, codec: options.compression, acks: options.acks }),
         });
         const ca = /"ssl\.ca\.location=((?:[^"\\]|\\.)*)"/.exec(files[0]!.content)![1]!.replace(/\\(.)/g, '$1');
         if (options.caPath !== '') expect(ca).toBe(options.caPath);

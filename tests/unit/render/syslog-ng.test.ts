@@ -12,7 +12,6 @@ import { checkProducerSettings } from '@/lib/agents/producer-check';
 import { readBackSyslogNg } from '@/lib/agents/syslog-ng/read-back';
 import { renderSyslogNgConfig } from '@/lib/agents/syslog-ng/render';
 import { SYSLOG_NG_OS_FAMILIES, syslogNgOptionsSchema, type SyslogNgOptions } from '@/lib/agents/syslog-ng/schema';
-import type { RenderStep } from '@/lib/agents/types';
 import {
   parseSyslogNgConfig,
   substituteBackticks,
@@ -25,6 +24,7 @@ import {
 import { syslogNgString, UnrepresentableSyslogNgValueError } from '@/lib/config-languages/syslog-ng/quote';
 import { settingsSchema, type SettingsInput } from '@/lib/settings/schema';
 import { EXAMPLE_PASSWORD, exampleSettings } from '@/tests/support/settings';
+import { producerReadBack, stepsMarkdown } from '@/tests/support/render-helpers';
 
 function render(options: Partial<SyslogNgOptions> = {}, overrides: Partial<SettingsInput> = {}, renderOptions: RenderOptions = {}) {
   const settings = exampleSettings({ ...overrides, agents: { 'syslog-ng': options } });
@@ -32,17 +32,6 @@ function render(options: Partial<SyslogNgOptions> = {}, overrides: Partial<Setti
   const result = renderSyslogNgConfig(ctx, settings.agents['syslog-ng']!);
   expect(result.files).toHaveLength(1);
   return { ctx, file: result.files[0]!, steps: result.steps };
-}
-
-function stepsMarkdown(steps: RenderStep[]): string {
-  return steps
-    .map((s, i) => {
-      const head = `${i + 1}. ${s.kind === 'warning' ? '⚠ ' : ''}${s.title}`;
-      const detail = s.detail ? `\n\n   ${s.detail}` : '';
-      const commands = (s.commands ?? []).map((c) => `\n\n       ${c}`).join('');
-      return `${head}${detail}${commands}\n`;
-    })
-    .join('\n');
 }
 
 function kafkaDriver(content: string): { driver: SyslogNgOption; logs: SyslogNgOption[][] } {
@@ -194,15 +183,7 @@ describe('random valid settings read back', () => {
         expect(readBackSyslogNg(files[0]!)).toEqual({
           agent: 'syslog-ng',
           path: 'sls-kafka.conf',
-          bootstrap: ctx.endpoint.bootstrap,
-          topic: ctx.topic,
-          username: ctx.username,
-          password: secretMode === 'env' ? '`SLS_KAFKA_PASSWORD`' : ctx.password,
-          mechanism: 'PLAIN',
-          tls: true,
-          constantKey: undefined,
-          codec: options.compression,
-          acks: -1,
+          ...producerReadBack(ctx, { password: secretMode === 'env' ? '`SLS_KAFKA_PASSWORD`' : ctx.password, codec: options.compression, acks: -1 }),
         });
         const config = syslogNgPairs(syslogNgOptions(kafkaDriver(files[0]!.content).driver, 'config')[0]!);
         if (options.caPath !== '') expect(config.get('ssl.ca.location')).toBe(options.caPath);

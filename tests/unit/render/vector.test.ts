@@ -10,24 +10,19 @@ import fc from 'fast-check';
 import { load } from 'js-yaml';
 import { parse as parseToml } from 'smol-toml';
 import { describe, expect, test } from 'vitest';
-import { createRenderContext, renderSettings, type RenderContext } from '@/lib/agents';
+import { renderSettings, type RenderContext } from '@/lib/agents';
 import { CODECS } from '@/lib/agents/common/codecs';
-import type { RenderStep } from '@/lib/agents/types';
 import { readBackVector } from '@/lib/agents/vector/read-back';
 import { renderVectorConfig } from '@/lib/agents/vector/render';
 import { vectorOptionsSchema, type VectorOptions } from '@/lib/agents/vector/schema';
 import type { SettingsInput } from '@/lib/settings/schema';
 import { checkAgainstKeys, leaves, loadAgentOptionSchema, typeProblem } from '@/tests/support/agent-option-schema';
 import { EXAMPLE_INPUT, EXAMPLE_PASSWORD, exampleSettings } from '@/tests/support/settings';
+import { allCommands, contextFor, expectRejectedNaming, producerReadBack, SANDBOX, stepsMarkdown, stepText } from '@/tests/support/render-helpers';
 
 type Tree = Record<string, unknown>;
 
-const SANDBOX = { host: 'localhost', port: 10012, caUrl: 'http://localhost:3000/api/sandbox/ca' };
 const HOST = `${EXAMPLE_INPUT.project}.cn-hangzhou.log.aliyuncs.com`;
-
-function contextFor(overrides: Partial<SettingsInput> = {}): RenderContext {
-  return createRenderContext(exampleSettings(overrides), { sandbox: SANDBOX });
-}
 
 function parseFile(language: string, content: string): Tree {
   return (language === 'toml' ? parseToml(content) : load(content)) as Tree;
@@ -40,23 +35,6 @@ function render(overrides: Partial<SettingsInput> = {}, options: Partial<VectorO
   const doc = parseFile(file.language, file.content);
   const sink = (doc.sinks as Tree).sls as Tree;
   return { file, doc, sink, steps: result.steps };
-}
-
-function stepText(steps: RenderStep[]): string {
-  return steps.map((s) => [s.title, s.detail ?? '', ...(s.commands ?? [])].join('\n')).join('\n');
-}
-
-const allCommands = (steps: RenderStep[]) => steps.flatMap((s) => s.commands ?? []);
-
-function stepsMarkdown(steps: RenderStep[]): string {
-  return steps
-    .map((s, i) => {
-      const head = `${i + 1}. ${s.kind === 'warning' ? '⚠ ' : ''}${s.title}`;
-      const detail = s.detail ? `\n\n   ${s.detail}` : '';
-      const commands = (s.commands ?? []).map((c) => `\n\n       ${c}`).join('');
-      return `${head}${detail}${commands}\n`;
-    })
-    .join('\n');
 }
 
 // ---------------------------------------------------------------------------
@@ -345,11 +323,7 @@ describe('options schema', () => {
     [{ acknowledgements: 'yes' }, 'End-to-end acknowledgements:'],
     [{ keyField: 'host' }, 'Vector options:'],
   ])('%j is rejected with a message naming the field', (input, prefix) => {
-    const result = vectorOptionsSchema.safeParse(input);
-    expect(result.success).toBe(false);
-    const message = result.error!.issues[0]!.message;
-    expect(message.startsWith(prefix)).toBe(true);
-    expect(message.length).toBeGreaterThan(prefix.length + 15);
+    expectRejectedNaming(vectorOptionsSchema, input, prefix);
   });
 });
 
@@ -385,17 +359,7 @@ describe('properties', () => {
         const ctx = contextFor(overrides);
         const file = renderVectorConfig(ctx, options).files[0]!;
         const read = readBackVector(file)!;
-        expect(read).toMatchObject({
-          bootstrap: ctx.endpoint.bootstrap,
-          topic: ctx.topic,
-          username: ctx.username,
-          password: ctx.secretMode === 'env' ? '${SLS_KAFKA_PASSWORD}' : ctx.password,
-          mechanism: 'PLAIN',
-          tls: true,
-          constantKey: undefined,
-          codec: options.compression,
-          acks: -1,
-        });
+        expect(read).toMatchObject(producerReadBack(ctx, { password: ctx.secretMode === 'env' ? '${SLS_KAFKA_PASSWORD}' : ctx.password, codec: options.compression, acks: -1 }));
         const doc = parseFile(file.language, file.content);
         expect(schemaProblems(doc)).toEqual([]);
         const sink = (doc.sinks as Tree).sls as Tree;

@@ -1,0 +1,51 @@
+/**
+ * Step pieces several agents' setup steps share word for word: the step type
+ * an agent's step builders return (the registry adds the agent id), the
+ * warning for a codec the SLS examples do not show, where to look for the
+ * records, the sandbox records URL and check, and the final "drop the absent steps,
+ * tag the rest" pass.
+ */
+import { shellWord } from '../../config-languages/shell/quote';
+import type { RenderContext } from '../context';
+import type { RenderStep } from '../types';
+
+/** A step before the agent id is added. */
+export type StepInput = Omit<RenderStep, 'agent'>;
+
+/** Warns for any codec but gzip and none (the ones the SLS examples show); undefined for those. */
+export function compressionWarning(compression: string): StepInput | undefined {
+  if (compression === 'gzip' || compression === 'none') return undefined;
+  return {
+    kind: 'warning',
+    title: `Compression ${compression} is not in the SLS examples`,
+    detail: 'The SLS documentation only shows gzip. If no records arrive, switch compression to gzip.',
+  };
+}
+
+/** Where the user sees the records arrive: the sandbox inbox, or the Logstore in the SLS console. */
+export function recordsPlace(ctx: RenderContext): string {
+  return ctx.sandbox ? 'the wizard’s sandbox inbox' : `Logstore ${ctx.logstore} in the SLS console`;
+}
+
+/** GET /api/sandbox/records next to the CA URL, for this project and Logstore (the last 5 records). */
+export function sandboxRecordsUrl(caUrl: string, project: string, logstore: string): string {
+  const url = new URL('records', caUrl);
+  url.search = new URLSearchParams({ project, logstore, limit: '5' }).toString();
+  return url.toString();
+}
+
+/** The steps that apply, in order, each tagged with the agent id. */
+export function agentSteps(agent: RenderStep['agent'], steps: (StepInput | undefined)[]): RenderStep[] {
+  return steps.filter((step): step is StepInput => step !== undefined).map((step) => ({ agent, ...step }));
+}
+
+/** kcat's and the producer snippets' last step with the sandbox as target: list what arrived (GET /api/sandbox/records). */
+export function sandboxArrivalStep(caUrl: string, project: string, logstore: string): StepInput {
+  const url = new URL('/api/sandbox/records', caUrl);
+  url.search = new URLSearchParams({ project, logstore }).toString();
+  return {
+    title: 'Check that records arrive in the sandbox',
+    detail: 'Every line should be there once, spread over the shards.',
+    commands: [`curl -fsS ${shellWord(url.toString())}`],
+  };
+}
