@@ -484,12 +484,13 @@ export class RecordStore {
         if (out.length >= q.limit) break;
         continue;
       }
-      const rows = this.stmt('recordsOfBatch').all(valueCap, batch.first_row, batch.last_row, q.limit - out.length) as RecordRow[];
+      // One byte past the cap, so cutBytes sees whether a character straddles the cut.
+      const rows = this.stmt('recordsOfBatch').all(valueCap + 1, batch.first_row, batch.last_row, q.limit - out.length) as RecordRow[];
       for (const row of rows) {
         let value = row.value;
         const valueSize = row.value_size;
-        // The SQL cut may split a character; move back to its start as the stored copy does.
-        if (value !== null && value.length === valueCap && valueSize !== null && valueSize > valueCap) value = cutBytes(value, valueCap);
+        // The cut may split a character; move back to its start as the stored copy does.
+        if (value !== null && value.length > valueCap) value = cutBytes(value, valueCap);
         const key = row.key;
         const record: DecodedRecord = { timestamp: row.ts, key, value, headers: headersFromJson(row.headers) };
         const truncated =

@@ -315,6 +315,19 @@ describe('RecordStore read budgets', () => {
     expect(JSON.stringify(many).length).toBeLessThan(5 * 1024 * 1024);
   });
 
+  it('cuts a shown value at a character boundary, so a cut multi-byte value stays UTF-8', () => {
+    const s = open({ file: tempFile() });
+    // 4-byte characters; the cap for limit 1000 (4,194 bytes) falls inside one of them.
+    const value = '😀'.repeat(4 * 1024);
+    s.append([batch({ values: [value] })]);
+    const read = s.read({ project: 'test-project-1', limit: 1000 });
+    expect(read.valueCap % 4).not.toBe(0);
+    const [r] = read.records;
+    expect(r).toMatchObject({ contentEncoding: 'utf8', truncated: true, size: Buffer.byteLength(value) });
+    expect(value.startsWith(r!.content!)).toBe(true);
+    expect(Buffer.byteLength(r!.content!)).toBe(read.valueCap - (read.valueCap % 4));
+  });
+
   it('keeps a batch the decoder cannot read (or that is over the decode budget) as offsets and counts', () => {
     const s = open({ file: tempFile() });
     s.append([batch({ values: ['good-1'] })]);
