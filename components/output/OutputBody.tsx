@@ -123,11 +123,12 @@ export function OutputBody({ values, settings, sandbox }: OutputPanelProps) {
           caProblem = errorText(error);
         }
       }
-      const [{ bundleEntries, bundleFileName }, { zipBundle }] = await Promise.all([
+      const [{ README_PATH, bundleFileName }, { fullBundleEntries }, { zipBundle }] = await Promise.all([
         import('@/lib/bundle'),
+        import('@/lib/bundle/kubernetes'),
         import('@/lib/bundle/zip'),
       ]);
-      const entries = bundleEntries({ result, settings: s, sandboxCaPem, shareUrl: shareLinkFor(values) });
+      const entries = await fullBundleEntries({ result, settings: s, sandboxCaPem, shareUrl: shareLinkFor(values), renderOptions: { sandbox: target } });
       const bytes = await zipBundle(entries);
       const name = bundleFileName(s);
       const url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: 'application/zip' }));
@@ -139,9 +140,7 @@ export function OutputBody({ values, settings, sandbox }: OutputPanelProps) {
       anchor.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
 
-      const secretFiles = result.files
-        .filter((f) => f.content.includes(s.accessKeySecret))
-        .map((f) => `${f.agent}/${f.path}`);
+      const secretFiles = entries.filter((e) => e.path !== README_PATH && e.content.includes(s.accessKeySecret)).map((e) => e.path);
       const parts = [t('downloaded', { name })];
       if (secretFiles.length > 0) parts.push(t('downloadSecretWarning', { files: secretFiles.join(', ') }));
       if (caProblem) parts.push(t('caMissing', { reason: caProblem, url: target.caUrl }));

@@ -17,7 +17,7 @@ import type { AgentId } from '../agents/meta';
 import type { AgentDefinition } from '../agents/types';
 import { K8S_NAMESPACE, SANDBOX_CA_SECRET, type K8sObjects } from '../deploy/k8s/objects';
 import type { Settings } from '../settings/schema';
-import { bundleEntries, type BundleEntry, type BundleInput } from './index';
+import { README_PATH, bundleEntries, type BundleEntry, type BundleInput } from './index';
 
 /** What the code needs of a kubernetes-models object. */
 interface Model {
@@ -57,7 +57,19 @@ export function kubernetesObjects(settings: Settings, renderOptions: RenderOptio
  * both call this, so they write the same files.
  */
 export async function fullBundleEntries(input: BundleInput & { renderOptions?: RenderOptions }): Promise<BundleEntry[]> {
-  return [...bundleEntries(input), ...(await kubernetesEntries(input))];
+  const entries = bundleEntries(input);
+  const k8s = await kubernetesEntries(input);
+  if (k8s.length === 0) return entries;
+  // The main README points at the folder and says which of its files hold the password.
+  const secrets = k8s.filter((e) => e.path.endsWith('/secret.yaml')).map((e) => `\`${e.path}\``);
+  const section = [
+    '## Kubernetes',
+    '',
+    `\`${KUBERNETES_DIR}/\` deploys the per-node agents as DaemonSets (\`kubectl apply -k ${KUBERNETES_DIR}/\`); ${KUBERNETES_DIR}/README.md says what runs where.`,
+    `> **Warning:** ${secrets.join(', ')} ${secrets.length === 1 ? 'holds' : 'hold'} your AccessKey secret (the Kubernetes Secret the pods read it from). Keep ${secrets.length === 1 ? 'it' : 'them'} private.`,
+    '',
+  ].join('\n');
+  return [...entries.map((e) => (e.path === README_PATH ? { ...e, content: `${e.content.trimEnd()}\n\n${section}` } : e)), ...k8s];
 }
 
 function kustomization(resources: readonly string[]): object {
