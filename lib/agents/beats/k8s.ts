@@ -5,6 +5,7 @@
  * the host. The image tag follows the wizard's Beats version. docs/agents/beats.md (K1).
  */
 import { buildK8sObjects, type K8sObjects } from '../../deploy/k8s/objects';
+import { HOST_PLACEHOLDER } from '../client-id';
 import type { RenderContext } from '../context';
 import { renderBeatsConfig } from './render';
 import type { BeatsOptions, BeatsVersion } from './schema';
@@ -26,7 +27,8 @@ export function beatsKubernetes(ctx: RenderContext, options: BeatsOptions): K8sO
   return buildK8sObjects(ctx, {
     agent: 'beats',
     image: FILEBEAT_K8S_IMAGES[options.version],
-    files: [{ name: file.path, content: file.content, mountPath: `${HOME}/filebeat.yml` }],
+    // No install step runs in a pod to fill in the host name: Beats expands ${NODE_NAME} (the DaemonSet sets it) itself.
+    files: [{ name: file.path, content: file.content.replaceAll(HOST_PLACEHOLDER, '${NODE_NAME}'), mountPath: `${HOME}/filebeat.yml` }],
     // -e: log to stderr (kubectl logs); strict.perms holds: root owns the read-only files.
     args: ['-c', `${HOME}/filebeat.yml`, '-e'],
     caMountPath: ctx.sandbox ? `${HOME}/${ctx.sandbox.caFileName}` : undefined,

@@ -12,6 +12,7 @@ import { Secret } from 'kubernetes-models/v1/Secret';
 import { DaemonSet } from 'kubernetes-models/apps/v1/DaemonSet';
 import { describe, expect, it } from 'vitest';
 import { FILEBEAT_K8S_IMAGES } from '@/lib/agents/beats/k8s';
+import { HOST_PLACEHOLDER } from '@/lib/agents/client-id';
 import { OTELCOL_K8S_IMAGES } from '@/lib/agents/otelcol/k8s';
 import { README_PATH, type BundleEntry } from '@/lib/bundle';
 import { KUBERNETES_DIR, fullBundleEntries, kubernetesEntries } from '@/lib/bundle/kubernetes';
@@ -121,7 +122,11 @@ describe.each(CASES)('kubernetes/: $name', ({ input, ca }) => {
       };
       expect(secret.stringData).toEqual({ SLS_KAFKA_PASSWORD: EXAMPLE_PASSWORD });
       expect(secret.data).toBeUndefined();
-      for (const content of Object.values(configMap.data)) expect(content, id).not.toContain(EXAMPLE_INPUT.accessKeyId);
+      for (const content of Object.values(configMap.data)) {
+        expect(content, id).not.toContain(EXAMPLE_INPUT.accessKeyId);
+        // No install step runs in a pod to fill in a placeholder.
+        expect(content, id).not.toContain(HOST_PLACEHOLDER);
+      }
       expect(Object.values(configMap.data).some((c) => c.includes(ENV_REFERENCE[id])), `${id} names SLS_KAFKA_PASSWORD`).toBe(true);
 
       const pod = ds.spec.template.spec;
