@@ -54,7 +54,7 @@ function program(io: Io, root: string, done: (code: Promise<number>) => Promise<
   )
     .addHelpText('after', `\nExample:\n  ${SECRET_ENV}=… sls-kafka render --settings settings.json --access-key-id LTAI… --agent beats --out ./sls-configs`)
     .action((opts: SettingsFlags & RenderFlags & { out: string }) =>
-      done(resolveSettings(opts, { env: io.env, interactive: io.interactive }).then((s) => writeRenderDir(io, renderBundle(s, opts, io.env), opts.out, opts))),
+      done(resolveSettings(opts, { env: io.env, interactive: io.interactive }).then(async (s) => writeRenderDir(io, await renderBundle(s, opts, io.env), opts.out, opts))),
     );
 
   renderLike(
@@ -63,7 +63,7 @@ function program(io: Io, root: string, done: (code: Promise<number>) => Promise<
       .description('write the zip the wizard’s Download button builds (same bytes for the same settings)')
       .option('--out <file.zip>', 'zip to write (default sls-kafka-<project>-<logstore>.zip)'),
   ).action((opts: SettingsFlags & RenderFlags & { out?: string }) =>
-    done(resolveSettings(opts, { env: io.env, interactive: io.interactive }).then((s) => writeBundle(io, renderBundle(s, opts, io.env), opts.out, opts))),
+    done(resolveSettings(opts, { env: io.env, interactive: io.interactive }).then(async (s) => writeBundle(io, await renderBundle(s, opts, io.env), opts.out, opts))),
   );
 
   cli

@@ -9,7 +9,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderSettings, type RenderResult } from '../../lib/agents';
-import { README_PATH, bundleEntries, bundleFileName, type BundleEntry } from '../../lib/bundle';
+import { README_PATH, bundleFileName, type BundleEntry } from '../../lib/bundle';
+import { fullBundleEntries } from '../../lib/bundle/kubernetes';
 import { zipBundle } from '../../lib/bundle/zip';
 import type { Settings } from '../../lib/settings/schema';
 import { parseRuntimeConfig } from '../../lib/sandbox/config';
@@ -33,7 +34,7 @@ export interface Rendered {
 }
 
 /** Render and lay out the bundle, exactly as the wizard does for the same settings. */
-export function renderBundle(settings: Settings, flags: RenderFlags, env: NodeJS.ProcessEnv): Rendered {
+export async function renderBundle(settings: Settings, flags: RenderFlags, env: NodeJS.ProcessEnv): Promise<Rendered> {
   let config;
   try {
     config = parseRuntimeConfig(env);
@@ -47,7 +48,8 @@ export function renderBundle(settings: Settings, flags: RenderFlags, env: NodeJS
   } catch {
     throw new CliError(`--wizard-url: “${wizardUrl}” is not a URL; give the wizard’s address, e.g. http://localhost:3000.`);
   }
-  const result = renderSettings(settings, { sandbox: sandboxTarget(wizardUrl, config) });
+  const renderOptions = { sandbox: sandboxTarget(wizardUrl, config) };
+  const result = renderSettings(settings, renderOptions);
   let sandboxCaPem: string | undefined;
   if (flags.ca !== undefined) {
     try {
@@ -57,7 +59,7 @@ export function renderBundle(settings: Settings, flags: RenderFlags, env: NodeJS
     }
     if (!sandboxCaPem.includes('-----BEGIN CERTIFICATE-----')) throw new CliError(`--ca ${flags.ca}: not a PEM certificate.`);
   }
-  const entries = bundleEntries({ result, settings, sandboxCaPem });
+  const entries = await fullBundleEntries({ result, settings, sandboxCaPem, renderOptions });
   const secret = settings.accessKeySecret;
   const secretPaths = entries.filter((e) => e.path !== README_PATH && e.content.includes(secret)).map((e) => e.path);
   return { settings, result, entries, secretPaths };

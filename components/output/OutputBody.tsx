@@ -158,15 +158,17 @@ export function OutputBody({ values, sandbox, platform, onPlatform }: OutputPane
           caProblem = errorText(error);
         }
       }
-      const [{ bundleEntries, bundleFileName }, { zipBundle }] = await Promise.all([
+      const [{ README_PATH, bundleFileName }, { fullBundleEntries }, { zipBundle }] = await Promise.all([
         import('@/lib/bundle'),
+        import('@/lib/bundle/kubernetes'),
         import('@/lib/bundle/zip'),
       ]);
-      const entries = bundleEntries({
+      const entries = await fullBundleEntries({
         result,
         settings: shownSettings(s, missing),
         sandboxCaPem,
         shareUrl: shareLinkFor(values, platform),
+        renderOptions: { sandbox: target },
       });
       const bytes = await zipBundle(entries);
       const name = bundleFileName(s);
@@ -181,7 +183,7 @@ export function OutputBody({ values, sandbox, platform, onPlatform }: OutputPane
 
       const secretFiles = missing.includes('accessKeySecret')
         ? []
-        : result.files.filter((f) => f.content.includes(s.accessKeySecret)).map((f) => `${f.agent}/${f.path}`);
+        : entries.filter((e) => e.path !== README_PATH && e.content.includes(s.accessKeySecret)).map((e) => e.path);
       const parts = [t('downloaded', { name })];
       const left = placeholdersIn(result.files.map((f) => f.content).join('\n'));
       if (left.length > 0) parts.push(t('downloadPlaceholders', { placeholders: left.join(', ') }));

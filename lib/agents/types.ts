@@ -17,6 +17,7 @@ import type { Codec } from './common/codecs';
 import type { RenderContext } from './context';
 import type { AgentId } from './meta';
 import type { Message } from '../i18n/core';
+import type { K8sObjects } from '../deploy/k8s/objects';
 
 export type { AgentId } from './meta';
 export type { ConfigLanguage } from '../config-languages';
@@ -135,4 +136,6 @@ export interface AgentDefinition<Id extends string = string, Schema extends z.Zo
    * secret mode (collectd has no way to read an environment variable).
    */
   inlineSecretAlways?: boolean;
+  /** Per-node log agents: the Kubernetes objects (Secret, ConfigMap, DaemonSet) from an env-mode context and the agent's env-mode files; undefined when nothing runs per node. */
+  kubernetes?: (ctx: RenderContext, options: z.output<Schema>, files: readonly RenderedFile[]) => K8sObjects | undefined;
 }

@@ -199,7 +199,18 @@ describe.skipIf(!chromiumTool.path)('output panel in Chromium', () => {
     const expected = await renderOnServer(values);
     const expectedPaths = expected.files.map((f) => `${f.agent}/${f.path}`);
     expect(expectedPaths).toEqual(expect.arrayContaining(['beats/filebeat.yml', 'beats/metricbeat.yml', 'logstash/sls-kafka.conf', 'logstash/kafka_client_jaas.conf']));
-    expect(Object.keys(zip).sort()).toEqual([...expectedPaths, 'README.md', 'settings.json', 'sls-sandbox-ca.pem'].sort());
+    // Filebeat runs per node: the kubernetes/ folder, with the sandbox CA as a Secret.
+    const k8sPaths = [
+      'kubernetes/README.md',
+      'kubernetes/kustomization.yaml',
+      'kubernetes/namespace.yaml',
+      'kubernetes/sandbox-ca.yaml',
+      ...['secret', 'configmap', 'daemonset', 'kustomization'].map((name) => `kubernetes/beats/${name}.yaml`),
+    ];
+    expect(Object.keys(zip).sort()).toEqual([...expectedPaths, ...k8sPaths, 'README.md', 'settings.json', 'sls-sandbox-ca.pem'].sort());
+    expect(strFromU8(zip['kubernetes/sandbox-ca.yaml']!)).toContain(readFileSync(inject('sandboxCaFile'), 'utf8').split('\n')[1]!);
+    expect(strFromU8(zip['kubernetes/beats/configmap.yaml']!)).not.toContain(SECRET);
+    expect(strFromU8(zip['kubernetes/beats/secret.yaml']!)).toContain(SECRET);
     for (const file of expected.files) expect(strFromU8(zip[`${file.agent}/${file.path}`]!), `${file.agent}/${file.path}`).toBe(file.content);
 
     expect(strFromU8(zip['sls-sandbox-ca.pem']!)).toBe(readFileSync(inject('sandboxCaFile'), 'utf8'));

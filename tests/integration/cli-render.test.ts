@@ -12,7 +12,8 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderSettings, type RenderedFile } from '@/lib/agents';
 import { AGENT_IDS } from '@/lib/agents/meta';
-import { README_PATH, bundleEntries, settingsJsonWithoutCredentials } from '@/lib/bundle';
+import { README_PATH, settingsJsonWithoutCredentials } from '@/lib/bundle';
+import { fullBundleEntries, kubernetesEntries } from '@/lib/bundle/kubernetes';
 import { zipBundle } from '@/lib/bundle/zip';
 import { parseRuntimeConfig } from '@/lib/sandbox/config';
 import { sandboxTarget } from '@/lib/sandbox/target';
@@ -79,7 +80,11 @@ describe.each(CASES)('$name', ({ name, input, ca }) => {
     const api = await apiRender(settings);
     expect(api.length).toBeGreaterThanOrEqual(AGENT_IDS.length);
     for (const file of api) expect(readFileSync(path.join(out, file.agent, file.path), 'utf8'), `${file.agent}/${file.path}`).toBe(file.content);
-    const expected = [...api.map((f) => `${f.agent}/${f.path}`), 'STEPS.md', 'settings.json', ...(ca ? ['sls-sandbox-ca.pem'] : [])].sort();
+    const config = parseRuntimeConfig(cliEnv);
+    const k8s = await kubernetesEntries({ settings, renderOptions: { sandbox: sandboxTarget(app.url, config) }, sandboxCaPem: ca ? readFileSync(app.caFile, 'utf8') : undefined });
+    expect(k8s.length).toBeGreaterThan(0);
+    for (const entry of k8s) expect(readFileSync(path.join(out, entry.path), 'utf8'), entry.path).toBe(entry.content);
+    const expected = [...api.map((f) => `${f.agent}/${f.path}`), ...k8s.map((e) => e.path), 'STEPS.md', 'settings.json', ...(ca ? ['sls-sandbox-ca.pem'] : [])].sort();
     expect(walk(out).sort()).toEqual(expected);
     expect(readFileSync(path.join(out, 'settings.json'), 'utf8')).toBe(settingsJsonWithoutCredentials(settings));
 
@@ -87,13 +92,14 @@ describe.each(CASES)('$name', ({ name, input, ca }) => {
     for (const rel of walk(out)) {
       const content = readFileSync(path.join(out, rel), 'utf8');
       const apiFile = api.find((f) => `${f.agent}/${f.path}` === rel);
-      expect(content.includes(SECRET), rel).toBe(apiFile ? apiFile.content.includes(SECRET) : false);
+      const k8sSecret = /^kubernetes\/[a-z-]+\/secret\.yaml$/.test(rel);
+      expect(content.includes(SECRET), rel).toBe(apiFile ? apiFile.content.includes(SECRET) : k8sSecret);
       if (content.includes(SECRET)) expect(statSync(path.join(out, rel)).mode & 0o077, rel).toBe(0);
     }
     expect(run.stdout + run.stderr).not.toContain(SECRET);
   });
 
-  it('bundle --out FILE.zip: the same bytes as the browser’s builder (bundleEntries + zipBundle), and the same files as render', async () => {
+  it('bundle --out FILE.zip: the same bytes as the browser’s builder (fullBundleEntries + zipBundle), and the same files as render', async () => {
     const zip = path.join(dir, `${name}.zip`);
     const args = ['bundle', '--settings', settingsFile(name, settings), '--wizard-url', app.url, '--out', zip, ...caArgs()];
     const run = await runCli(args, { env: cliEnv });
@@ -101,8 +107,11 @@ describe.each(CASES)('$name', ({ name, input, ca }) => {
     expect(run.stdout + run.stderr).not.toContain(SECRET);
 
     const config = parseRuntimeConfig(cliEnv);
-    const result = renderSettings(settings, { sandbox: sandboxTarget(app.url, config) });
-    const browser = await zipBundle(bundleEntries({ result, settings, sandboxCaPem: ca ? readFileSync(app.caFile, 'utf8') : undefined }));
+    const renderOptions = { sandbox: sandboxTarget(app.url, config) };
+    const result = renderSettings(settings, renderOptions);
+    const browserEntries = await fullBundleEntries({ result, settings, renderOptions, sandboxCaPem: ca ? readFileSync(app.caFile, 'utf8') : undefined });
+    expect(browserEntries.some((e) => e.path.startsWith('kubernetes/fluentbit/'))).toBe(true);
+    const browser = await zipBundle(browserEntries);
     const written = readFileSync(zip);
     expect(Buffer.compare(written, Buffer.from(browser))).toBe(0);
 

@@ -1,6 +1,7 @@
 /** Everything Beats is, in one definition: meta, options schema, form rules, strings, renderer, read-back. */
 import type { AgentDefinition } from '../types';
 import { beatsEntry } from './entry';
+import { beatsKubernetes } from './k8s';
 import { readBackBeats } from './read-back';
 import { renderBeatsConfig } from './render';
 import type { beatsOptionsSchema } from './schema';
@@ -9,4 +10,5 @@ export const beatsAgent = {
   ...beatsEntry,
   render: renderBeatsConfig,
   readBack: readBackBeats,
+  kubernetes: beatsKubernetes,
 } satisfies AgentDefinition<'beats', typeof beatsOptionsSchema>;

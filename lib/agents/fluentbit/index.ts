@@ -1,6 +1,7 @@
 /** Everything Fluent Bit is, in one definition: meta, options schema, form rules, strings, renderer, read-back. */
 import type { AgentDefinition } from '../types';
 import { fluentbitEntry } from './entry';
+import { fluentbitKubernetes } from './k8s';
 import { readBackFluentbit } from './read-back';
 import { renderFluentbitConfig } from './render';
 import type { fluentbitOptionsSchema } from './schema';
@@ -9,4 +10,5 @@ export const fluentbitAgent = {
   ...fluentbitEntry,
   render: renderFluentbitConfig,
   readBack: readBackFluentbit,
+  kubernetes: fluentbitKubernetes,
 } satisfies AgentDefinition<'fluentbit', typeof fluentbitOptionsSchema>;

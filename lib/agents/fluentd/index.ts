@@ -1,6 +1,7 @@
 /** Everything Fluentd is, in one definition: meta, options schema, form rules, strings, renderer, read-back. */
 import type { AgentDefinition } from '../types';
 import { fluentdEntry } from './entry';
+import { fluentdKubernetes } from './k8s';
 import { readBackFluentd } from './read-back';
 import { renderFluentdConfig } from './render';
 import type { fluentdOptionsSchema } from './schema';
@@ -9,4 +10,5 @@ export const fluentdAgent = {
   ...fluentdEntry,
   render: renderFluentdConfig,
   readBack: readBackFluentd,
+  kubernetes: fluentdKubernetes,
 } satisfies AgentDefinition<'fluentd', typeof fluentdOptionsSchema>;

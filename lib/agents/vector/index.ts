@@ -1,6 +1,7 @@
 /** Everything Vector is, in one definition: meta, options schema, form rules, strings, renderer, read-back. */
 import type { AgentDefinition } from '../types';
 import { vectorEntry } from './entry';
+import { vectorKubernetes } from './k8s';
 import { readBackVector } from './read-back';
 import { renderVectorConfig } from './render';
 import type { vectorOptionsSchema } from './schema';
@@ -9,4 +10,5 @@ export const vectorAgent = {
   ...vectorEntry,
   render: renderVectorConfig,
   readBack: readBackVector,
+  kubernetes: vectorKubernetes,
 } satisfies AgentDefinition<'vector', typeof vectorOptionsSchema>;

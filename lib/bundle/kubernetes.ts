@@ -1,0 +1,158 @@
+/**
+ * The bundle's `kubernetes/` folder: for every chosen per-node log agent
+ * (AgentDefinition.kubernetes) a folder with its Secret, ConfigMap and
+ * DaemonSet and a kustomization.yaml, plus the namespace, the sandbox CA
+ * Secret (target sandbox, when the CA is at hand) and a top kustomization, so
+ * `kubectl apply -k kubernetes/` deploys all of it.
+ *
+ * The agents are rendered again here with secretMode `env` whatever the form
+ * says: the ConfigMap names SLS_KAFKA_PASSWORD and the password lives only in
+ * the Secret. kubernetes-models (its classes and their OpenAPI schemas) and
+ * js-yaml load on first use, so the wizard's first load never carries them;
+ * every object is validated against its schema before it is written.
+ */
+import { AGENTS, renderAgent } from '../agents';
+import { SANDBOX_CA_FILE_NAME, createRenderContext, type RenderOptions } from '../agents/context';
+import type { AgentId } from '../agents/meta';
+import type { AgentDefinition } from '../agents/types';
+import { K8S_NAMESPACE, SANDBOX_CA_SECRET, type K8sObjects } from '../deploy/k8s/objects';
+import type { Settings } from '../settings/schema';
+import { README_PATH, bundleEntries, type BundleEntry, type BundleInput } from './index';
+
+/** What the code needs of a kubernetes-models object. */
+interface Model {
+  validate(): void;
+  toJSON(): unknown;
+}
+
+export const KUBERNETES_DIR = 'kubernetes';
+export const KUSTOMIZATION = 'kustomization.yaml';
+
+export interface KubernetesBundleInput {
+  settings: Settings;
+  /** The same render options as the bundle's configs (the sandbox's advertised address). */
+  renderOptions?: RenderOptions;
+  /** PEM of the sandbox CA; written as a Secret (for target sandbox) when given. */
+  sandboxCaPem?: string;
+}
+
+/** The plain Kubernetes objects per chosen per-node agent, in registry order (pure, synchronous). */
+export function kubernetesObjects(settings: Settings, renderOptions: RenderOptions = {}): { agent: AgentId; objects: K8sObjects }[] {
+  const ctx = createRenderContext({ ...settings, secretMode: 'env' }, renderOptions);
+  const out: { agent: AgentId; objects: K8sObjects }[] = [];
+  for (const agent of AGENTS as readonly AgentDefinition[]) {
+    const id = agent.id as AgentId;
+    const options = settings.agents[id];
+    if (options === undefined || agent.kubernetes === undefined) continue;
+    const files = renderAgent(id, ctx, options).files;
+    const objects = agent.kubernetes(ctx, options, files);
+    if (objects) out.push({ agent: id, objects });
+  }
+  return out;
+}
+
+/**
+ * The whole zip's entries: the configs, README and settings (bundleEntries)
+ * and the kubernetes/ folder. The browser's download and `sls-kafka bundle`
+ * both call this, so they write the same files.
+ */
+export async function fullBundleEntries(input: BundleInput & { renderOptions?: RenderOptions }): Promise<BundleEntry[]> {
+  const entries = bundleEntries(input);
+  const k8s = await kubernetesEntries(input);
+  if (k8s.length === 0) return entries;
+  // The main README points at the folder and says which of its files hold the password.
+  const secrets = k8s.filter((e) => e.path.endsWith('/secret.yaml')).map((e) => `\`${e.path}\``);
+  const section = [
+    '## Kubernetes',
+    '',
+    `\`${KUBERNETES_DIR}/\` deploys the per-node agents as DaemonSets (\`kubectl apply -k ${KUBERNETES_DIR}/\`); ${KUBERNETES_DIR}/README.md says what runs where.`,
+    `> **Warning:** ${secrets.join(', ')} ${secrets.length === 1 ? 'holds' : 'hold'} your AccessKey secret (the Kubernetes Secret the pods read it from). Keep ${secrets.length === 1 ? 'it' : 'them'} private.`,
+    '',
+  ].join('\n');
+  return [...entries.map((e) => (e.path === README_PATH ? { ...e, content: `${e.content.trimEnd()}\n\n${section}` } : e)), ...k8s];
+}
+
+function kustomization(resources: readonly string[]): object {
+  return { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [...resources] };
+}
+
+export async function kubernetesEntries({ settings, renderOptions, sandboxCaPem }: KubernetesBundleInput): Promise<BundleEntry[]> {
+  const agents = kubernetesObjects(settings, renderOptions);
+  if (agents.length === 0) return [];
+  const [{ dump }, { Secret }, { ConfigMap }, { Namespace }, { DaemonSet }] = await Promise.all([
+    import('js-yaml'),
+    import('kubernetes-models/v1/Secret'),
+    import('kubernetes-models/v1/ConfigMap'),
+    import('kubernetes-models/v1/Namespace'),
+    import('kubernetes-models/apps/v1/DaemonSet'),
+  ]);
+  const yaml = (data: object) => dump(data, { lineWidth: -1, noRefs: true });
+  // Validate against the OpenAPI schema, then write what the model serialises.
+  const manifest = (model: Model) => {
+    model.validate();
+    return yaml(model.toJSON() as object);
+  };
+
+  const entries: BundleEntry[] = [];
+  const top: string[] = ['namespace.yaml'];
+  entries.push({
+    path: `${KUBERNETES_DIR}/namespace.yaml`,
+    content: manifest(new Namespace({ metadata: { name: K8S_NAMESPACE, labels: { 'app.kubernetes.io/part-of': 'sls-kafka' } } })),
+  });
+  const sandbox = settings.target === 'sandbox';
+  if (sandbox && sandboxCaPem !== undefined) {
+    top.push('sandbox-ca.yaml');
+    const caSecret = new Secret({
+      metadata: { name: SANDBOX_CA_SECRET, namespace: K8S_NAMESPACE },
+      type: 'Opaque',
+      stringData: { [SANDBOX_CA_FILE_NAME]: sandboxCaPem },
+    });
+    entries.push({ path: `${KUBERNETES_DIR}/sandbox-ca.yaml`, content: manifest(caSecret) });
+  }
+  for (const { agent, objects } of agents) {
+    const dir = `${KUBERNETES_DIR}/${agent}`;
+    const files: [string, Model][] = [
+      ['secret.yaml', new Secret(objects.secret)],
+      ['configmap.yaml', new ConfigMap(objects.configMap)],
+      ['daemonset.yaml', new DaemonSet(objects.daemonSet)],
+    ];
+    for (const [name, model] of files) entries.push({ path: `${dir}/${name}`, content: manifest(model) });
+    entries.push({ path: `${dir}/${KUSTOMIZATION}`, content: yaml(kustomization(files.map(([name]) => name))) });
+    top.push(agent);
+  }
+  entries.push({ path: `${KUBERNETES_DIR}/${KUSTOMIZATION}`, content: yaml(kustomization(top)) });
+  entries.push({ path: `${KUBERNETES_DIR}/README.md`, content: kubernetesReadme(agents, sandbox, sandboxCaPem !== undefined) });
+  return entries;
+}
+
+function kubernetesReadme(agents: readonly { agent: AgentId; objects: K8sObjects }[], sandbox: boolean, caIncluded: boolean): string {
+  const lines = [
+    '# Kubernetes',
+    '',
+    `One DaemonSet per agent in namespace \`${K8S_NAMESPACE}\`: a pod on every node (the control plane too: every taint is tolerated),`,
+    'reading the node\'s /var/log (and /var/lib/docker/containers, where Docker keeps what /var/log/containers links to) read-only.',
+    'The files the agents collect are the ones chosen in the wizard; for pod logs choose /var/log/containers/*.log.',
+    '',
+    '```sh',
+    `kubectl apply -k ${KUBERNETES_DIR}/`,
+    `kubectl -n ${K8S_NAMESPACE} get daemonsets,pods -o wide`,
+    '```',
+    '',
+    '`<agent>/secret.yaml` holds the SLS password (AccessKeyId#AccessKeySecret): keep it private, or delete it from the folder',
+    `and create the Secret yourself (\`kubectl -n ${K8S_NAMESPACE} create secret generic sls-kafka-<agent> --from-literal=SLS_KAFKA_PASSWORD=…\`).`,
+    'The ConfigMaps never hold it: each config reads SLS_KAFKA_PASSWORD, which the DaemonSet takes from the Secret.',
+    'No ServiceAccount or RBAC: the configs read files and never ask the API server for metadata, so the pods get no token.',
+    '',
+  ];
+  if (sandbox && !caIncluded) {
+    lines.push(
+      `Target sandbox: the sandbox CA was not at hand; create its Secret before applying: \`kubectl -n ${K8S_NAMESPACE} create secret generic ${SANDBOX_CA_SECRET} --from-file=sls-sandbox-ca.pem\`.`,
+      'The sandbox host must be reachable from the pods.',
+      '',
+    );
+  } else if (sandbox) {
+    lines.push(`Target sandbox: sandbox-ca.yaml holds the sandbox CA (Secret ${SANDBOX_CA_SECRET}), mounted where each config expects it. The sandbox host must be reachable from the pods.`, '');
+  }
+  for (const { agent, objects } of agents) lines.push(`- ${agent}/: ${objects.notes.join('; ')}`);
+  return `${lines.join('\n')}\n`;
+}
