@@ -47,6 +47,10 @@ describe.skipIf(!chromiumTool.path)('sandbox mode in the browser', () => {
   it('switching Sandbox mode on keeps every agent, with an absolute CA URL and Copy/Download enabled', async () => {
     await page.goto('about:blank');
     await page.goto(`${inject('appUrl')}/${shareHash({ ...EXAMPLE_INPUT, accessKeyId: '', accessKeySecret: '', agents: ALL_AGENTS })}`);
+    // The share link is applied once the settings code has loaded; typing before that would be replaced.
+    await expect
+      .poll(() => page.getByRole('tablist', { name: 'Agents' }).getByRole('tab').allTextContents())
+      .toEqual(['Beats', 'collectd', 'Telegraf', 'Fluentd', 'Logstash']);
     await page.getByLabel('AccessKey ID', { exact: true }).fill(EXAMPLE_INPUT.accessKeyId);
     await page.locator('#accessKeySecret').fill(EXAMPLE_INPUT.accessKeySecret);
     await page.getByRole('switch').check();
@@ -143,7 +147,7 @@ describe.skipIf(!chromiumTool.path)('sandbox mode in the browser', () => {
 
     // The inbox page shows them.
     await page.goto(`${inject('appUrl')}/sandbox?project=${EXAMPLE_INPUT.project}&logstore=${logstore}`);
-    await expect.poll(() => page.getByTestId('records-table').count(), { timeout: 15_000 }).toBe(1);
-    await expect.poll(() => page.getByTestId('records-table').textContent()).toContain(runId);
+    await expect.poll(() => page.getByTestId('records-list').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('records-list').textContent()).toContain(runId);
   });
 });
