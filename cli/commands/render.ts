@@ -47,7 +47,8 @@ export function renderBundle(settings: Settings, flags: RenderFlags, env: NodeJS
   } catch {
     throw new CliError(`--wizard-url: “${wizardUrl}” is not a URL; give the wizard’s address, e.g. http://localhost:3000.`);
   }
-  const result = renderSettings(settings, { sandbox: sandboxTarget(wizardUrl, config) });
+  const renderOptions = { sandbox: sandboxTarget(wizardUrl, config) };
+  const result = renderSettings(settings, renderOptions);
   let sandboxCaPem: string | undefined;
   if (flags.ca !== undefined) {
     try {
@@ -57,7 +58,7 @@ export function renderBundle(settings: Settings, flags: RenderFlags, env: NodeJS
     }
     if (!sandboxCaPem.includes('-----BEGIN CERTIFICATE-----')) throw new CliError(`--ca ${flags.ca}: not a PEM certificate.`);
   }
-  const entries = bundleEntries({ result, settings, sandboxCaPem });
+  const entries = bundleEntries({ result, settings, sandboxCaPem, renderOptions });
   const secret = settings.accessKeySecret;
   const secretPaths = entries.filter((e) => e.path !== README_PATH && e.content.includes(secret)).map((e) => e.path);
   return { settings, result, entries, secretPaths };

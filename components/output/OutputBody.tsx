@@ -127,7 +127,7 @@ export function OutputBody({ values, settings, sandbox }: OutputPanelProps) {
         import('@/lib/bundle'),
         import('@/lib/bundle/zip'),
       ]);
-      const entries = bundleEntries({ result, settings: s, sandboxCaPem, shareUrl: shareLinkFor(values) });
+      const entries = bundleEntries({ result, settings: s, sandboxCaPem, shareUrl: shareLinkFor(values), renderOptions: { sandbox: target } });
       const bytes = await zipBundle(entries);
       const name = bundleFileName(s);
       const url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: 'application/zip' }));

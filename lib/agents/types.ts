@@ -126,4 +126,63 @@ export interface AgentDefinition<Id extends string = string, Schema extends z.Zo
    * secret mode (collectd has no way to read an environment variable).
    */
   inlineSecretAlways?: boolean;
+  /** Optional: how to install the rendered files on a Linux host (install.sh) and in Docker Compose. */
+  deploy?: AgentDeploy<z.output<Schema>>;
+}
+
+/**
+ * One file an install script places: copied from the agent's bundle folder
+ * (`source`, relative to it; `../x` for a bundle-root file such as the sandbox
+ * CA) or written from `content` (small non-secret files such as a systemd
+ * drop-in). Owner, group and mode as the agent's steps name them.
+ */
+export interface InstallFile {
+  dest: string;
+  source?: string;
+  content?: string;
+  owner: string;
+  group: string;
+  mode: string;
+  /** Put this machine's short host name in place of HOSTNAME_HERE (client.id) while placing. */
+  hostName?: boolean;
+}
+
+/** A check-command argument: literal text, or an installed path (prefixed with DESTDIR when set). */
+export type InstallArg = string | { path: string };
+
+/** What `install.sh` does for one agent on a Linux host (lib/deploy/host.ts writes the script). */
+export interface InstallPlan {
+  /** The command that must be on PATH, e.g. `collectd`. */
+  binary: string;
+  /** How to install the agent when `binary` is missing. */
+  installCommands: string[];
+  files: InstallFile[];
+  /** Env mode: read the password from standard input into this environment file (`NAME=value`, mode 600). */
+  envFile?: { path: string; variable: string; owner: string; group: string };
+  /** The agent's own config check; run with the env file loaded when `withEnv`. */
+  check?: { argv: InstallArg[]; withEnv?: boolean };
+  /** The systemd unit restarted when something changed. */
+  service: string;
+  /** Printed at the end: how to watch for the first records. */
+  watch: string[];
+}
+
+/** One Compose service for the agent (lib/deploy/compose.ts writes compose.yaml). */
+export interface ComposeSpec {
+  service: string;
+  image: string;
+  /** Where the image tag comes from (a comment in the file). */
+  imageNote: string;
+  command?: string[];
+  /** Read-only bind mounts; `source` relative to the agent's bundle folder. */
+  mounts: { source: string; target: string }[];
+  /** Env mode: the file the user creates with `NAME=value`; never part of the bundle. */
+  envFile?: { path: string; variable: string };
+  user?: string;
+}
+
+/** Undefined from a hook: no script for these options (e.g. collectd's custom OS family). */
+export interface AgentDeploy<Options> {
+  host?(ctx: RenderContext, options: Options, files: readonly RenderedFile[]): InstallPlan | undefined;
+  compose?(ctx: RenderContext, options: Options, files: readonly RenderedFile[]): ComposeSpec | undefined;
 }
