@@ -152,8 +152,12 @@ export type InstallArg = string | { path: string };
 
 /** What `install.sh` does for one agent on a Linux host (lib/deploy/host.ts writes the script). */
 export interface InstallPlan {
-  /** The command that must be on PATH, e.g. `collectd`. */
+  /** The agent's command, looked up on PATH, e.g. `collectd`; the check's first word when it is the same. */
   binary: string;
+  /** Absolute paths tried when `binary` is not on PATH (packages that install under /opt). */
+  binaryFallbacks?: string[];
+  /** Directories the service needs (state, offsets), created when missing. */
+  directories?: { path: string; mode: string }[];
   /** How to install the agent when `binary` is missing. */
   installCommands: string[];
   files: InstallFile[];
@@ -178,6 +182,8 @@ export interface ComposeSpec {
   mounts: { source: string; target: string }[];
   /** Env mode: the file the user creates with `NAME=value`; never part of the bundle. */
   envFile?: { path: string; variable: string };
+  /** Named (read-write) volumes for the agent's state. */
+  volumes?: { name: string; target: string }[];
   user?: string;
 }
 

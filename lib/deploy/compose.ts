@@ -14,7 +14,7 @@ export function renderComposeFile(agentTitle: string, spec: ComposeSpec): string
   const service: Record<string, unknown> = { image: spec.image };
   if (spec.user !== undefined) service.user = spec.user;
   if (spec.command) service.command = spec.command;
-  service.volumes = spec.mounts.map((m) => `${m.source}:${m.target}:ro`);
+  service.volumes = [...spec.mounts.map((m) => `${m.source}:${m.target}:ro`), ...(spec.volumes ?? []).map((v) => `${v.name}:${v.target}`)];
   if (spec.envFile) service.env_file = [spec.envFile.path];
   service.restart = 'unless-stopped';
   const header = [
@@ -28,5 +28,7 @@ export function renderComposeFile(agentTitle: string, spec: ComposeSpec): string
       : []),
     '# Start: docker compose up -d    Watch: docker compose logs -f',
   ];
-  return `${header.join('\n')}\n${dump({ services: { [spec.service]: service } }, { lineWidth: -1, noRefs: true })}`;
+  const doc: Record<string, unknown> = { services: { [spec.service]: service } };
+  if (spec.volumes?.length) doc.volumes = Object.fromEntries(spec.volumes.map((v) => [v.name, {}]));
+  return `${header.join('\n')}\n${dump(doc, { lineWidth: -1, noRefs: true })}`;
 }

@@ -69,7 +69,9 @@ export function renderInstallScript(agentTitle: string, plan: InstallPlan): stri
     '  fi',
     'fi',
     '',
-    `if ! command -v ${shellWord(plan.binary)} >/dev/null 2>&1; then`,
+    `AGENT=$(command -v ${shellWord(plan.binary)} 2>/dev/null || true)`,
+    ...(plan.binaryFallbacks ?? []).map((p) => `if [ -z "$AGENT" ] && [ -x ${shellWord(p)} ]; then AGENT=${shellWord(p)}; fi`),
+    'if [ -z "$AGENT" ]; then',
     `  echo ${shellQuote(`install.sh: ${plan.binary} is not installed. Install it first:`)} >&2`,
     ...plan.installCommands.map((c) => `  echo ${shellQuote(`  ${c}`)} >&2`),
     '  exit 1',
@@ -137,6 +139,23 @@ export function renderInstallScript(agentTitle: string, plan: InstallPlan): stri
     ...(plan.files.some((f) => f.hostName) ? ["HOST_SHORT=$(uname -n | cut -d. -f1)", ''] : []),
   ];
 
+  for (const dir of plan.directories ?? []) {
+    const path = `"$DESTDIR"${shellQuote(dir.path)}`;
+    lines.push(
+      `if [ -d ${path} ]; then`,
+      `  printf 'unchanged %s\\n' ${path}`,
+      'elif [ "$DRY_RUN" = 1 ]; then',
+      '  CHANGED=1',
+      `  printf 'would create %s\\n' ${path}`,
+      'else',
+      '  CHANGED=1',
+      `  mkdir -p ${path} && chmod ${shellWord(dir.mode)} ${path}`,
+      `  printf 'created %s\\n' ${path}`,
+      'fi',
+      '',
+    );
+  }
+
   plan.files.forEach((file, i) => {
     const staged = `"$STAGE"/f${i}`;
     if (file.source !== undefined) {
@@ -192,7 +211,8 @@ export function renderInstallScript(agentTitle: string, plan: InstallPlan): stri
   }
 
   if (plan.check) {
-    const words = plan.check.argv.map(argWord).join(' ');
+    // The check's own command is the one found above (PATH or a fallback).
+    const words = plan.check.argv.map((a, i) => (i === 0 && a === plan.binary ? '"$AGENT"' : argWord(a))).join(' ');
     const envPath = plan.envFile ? `"$DESTDIR"${shellQuote(plan.envFile.path)}` : undefined;
     if (plan.check.withEnv && envPath) {
       lines.push(

@@ -101,8 +101,14 @@ describe.each(CASES)('$name', ({ name, input, ca }) => {
     expect(run.stdout + run.stderr).not.toContain(SECRET);
 
     const config = parseRuntimeConfig(cliEnv);
-    const result = renderSettings(settings, { sandbox: sandboxTarget(app.url, config) });
-    const browser = await zipBundle(bundleEntries({ result, settings, sandboxCaPem: ca ? readFileSync(app.caFile, 'utf8') : undefined }));
+    const renderOptions = { sandbox: sandboxTarget(app.url, config) };
+    const result = renderSettings(settings, renderOptions);
+    const browserEntries = bundleEntries({ result, settings, sandboxCaPem: ca ? readFileSync(app.caFile, 'utf8') : undefined, renderOptions });
+    // The deploy files (issue 16) come from the shared builder on both paths.
+    for (const deployFile of ['collectd/install.sh', 'rsyslog/install.sh', 'fluentbit/install.sh']) {
+      expect(browserEntries.map((e) => e.path), deployFile).toContain(deployFile);
+    }
+    const browser = await zipBundle(browserEntries);
     const written = readFileSync(zip);
     expect(Buffer.compare(written, Buffer.from(browser))).toBe(0);
 
@@ -114,6 +120,7 @@ describe.each(CASES)('$name', ({ name, input, ca }) => {
 
     // The zip's entries are render's files (README.md there is STEPS.md here).
     const entries = unzipSync(new Uint8Array(written));
+    expect(Object.keys(entries).sort()).toEqual(browserEntries.map((e) => e.path).sort());
     const out = path.join(dir, `render-${name}`);
     for (const [entry, bytes] of Object.entries(entries)) {
       const rel = entry === README_PATH ? 'STEPS.md' : entry;

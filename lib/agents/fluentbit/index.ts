@@ -1,5 +1,6 @@
 /** Everything Fluent Bit is, in one definition: meta, options schema, form rules, strings, renderer, read-back. */
 import type { AgentDefinition } from '../types';
+import { fluentbitDeploy } from './deploy';
 import { fluentbitEntry } from './entry';
 import { readBackFluentbit } from './read-back';
 import { renderFluentbitConfig } from './render';
@@ -9,4 +10,5 @@ export const fluentbitAgent = {
   ...fluentbitEntry,
   render: renderFluentbitConfig,
   readBack: readBackFluentbit,
+  deploy: fluentbitDeploy,
 } satisfies AgentDefinition<'fluentbit', typeof fluentbitOptionsSchema>;
