@@ -161,8 +161,12 @@ export interface InstallPlan {
   /** How to install the agent when `binary` is missing. */
   installCommands: string[];
   files: InstallFile[];
-  /** Env mode: read the password from standard input into this environment file (`NAME=value`, mode 600). */
-  envFile?: { path: string; variable: string; owner: string; group: string };
+  /**
+   * Env mode: read the password from standard input into this environment file
+   * (`NAME=value`, mode 600), after `extraLines` (non-secret settings the service
+   * reads from the same file, such as VECTOR_CONFIG).
+   */
+  envFile?: { path: string; variable: string; owner: string; group: string; extraLines?: string[] };
   /** The agent's own config check; run with the env file loaded when `withEnv`. */
   check?: { argv: InstallArg[]; withEnv?: boolean };
   /** The systemd unit restarted when something changed. */

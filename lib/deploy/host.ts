@@ -73,7 +73,10 @@ export function renderInstallScript(agentTitle: string, plan: InstallPlan): stri
     ...(plan.binaryFallbacks ?? []).map((p) => `if [ -z "$AGENT" ] && [ -x ${shellWord(p)} ]; then AGENT=${shellWord(p)}; fi`),
     'if [ -z "$AGENT" ]; then',
     `  echo ${shellQuote(`install.sh: ${plan.binary} is not installed. Install it first:`)} >&2`,
-    ...plan.installCommands.map((c) => `  echo ${shellQuote(`  ${c}`)} >&2`),
+    // A quoted here-document prints the commands as they are ($(…) included).
+    `  cat >&2 <<'${delimiter(plan.installCommands.join('\n'))}'`,
+    ...plan.installCommands.map((c) => `  ${c}`),
+    delimiter(plan.installCommands.join('\n')),
     '  exit 1',
     'fi',
     '',
@@ -175,7 +178,8 @@ export function renderInstallScript(agentTitle: string, plan: InstallPlan): stri
   });
 
   if (plan.envFile) {
-    const { path, variable, owner, group } = plan.envFile;
+    const { path, variable, owner, group, extraLines = [] } = plan.envFile;
+    for (const line of extraLines) if (!/^[A-Za-z_][A-Za-z0-9_]*=[^\n'\\]*$/.test(line)) throw new Error(`install.sh: “${line}” is not a NAME=value line.`);
     lines.push(
       `# The password goes into ${path} (mode 600), never into a config file.`,
       'if [ "$DRY_RUN" = 1 ]; then',
@@ -201,7 +205,7 @@ export function renderInstallScript(agentTitle: string, plan: InstallPlan): stri
       '      exit 1',
       '    fi',
       '  else',
-      `    (umask 077 && printf '%s=%s\\n' ${variable} "$SECRET" > "$STAGE"/secret.env)`,
+      `    (umask 077 && : > "$STAGE"/secret.env${extraLines.map((l) => ` && echo ${shellQuote(l)} >> "$STAGE"/secret.env`).join('')} && printf '%s=%s\\n' ${variable} "$SECRET" >> "$STAGE"/secret.env)`,
       '    SECRET=',
       `    place "$STAGE"/secret.env ${shellQuote(path)} ${shellWord(owner)} ${shellWord(group)} 600`,
       '  fi',

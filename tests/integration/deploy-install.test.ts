@@ -123,7 +123,7 @@ describe('install.sh', () => {
     const scripts = entries.filter((e) => e.path.endsWith(`/${INSTALL_SCRIPT_NAME}`));
 
     it(`${secretMode}: every agent with a deploy hook gets an install.sh, without the secret`, () => {
-      expect(scripts.map((s) => s.path.split('/')[0]).sort()).toEqual(['collectd', 'fluentbit', 'rsyslog']);
+      expect(scripts.map((s) => s.path.split('/')[0]).sort()).toEqual(['collectd', 'fluentbit', 'rsyslog', 'vector']);
       for (const script of scripts) expect(script.content).not.toContain(EXAMPLE_INPUT.accessKeySecret);
     });
 
@@ -137,7 +137,7 @@ describe('install.sh', () => {
     });
 
     for (const script of scripts) {
-      const agent = script.path.split('/')[0] as 'collectd' | 'rsyslog' | 'fluentbit';
+      const agent = script.path.split('/')[0] as 'collectd' | 'rsyslog' | 'fluentbit' | 'vector';
       it(`${secretMode}: ${agent} install.sh under DESTDIR places every file as stated, restarts once, and a second run changes nothing`, () => {
         const plan = planFor(settings, agent);
         const dir = unpack(entries);
@@ -168,7 +168,7 @@ describe('install.sh', () => {
         if (plan.envFile) {
           const envPath = join(destdir, plan.envFile.path);
           expect((statSync(envPath).mode & 0o777).toString(8)).toBe('600');
-          expect(readFileSync(envPath, 'utf8')).toBe(`${plan.envFile.variable}=${EXAMPLE_PASSWORD}\n`);
+          expect(readFileSync(envPath, 'utf8')).toBe([...(plan.envFile.extraLines ?? []), `${plan.envFile.variable}=${EXAMPLE_PASSWORD}`, ''].join('\n'));
         }
         const calls = readFileSync(log, 'utf8');
         expect(calls).toContain(`systemctl restart ${plan.service}`);
@@ -209,7 +209,7 @@ describe('install.sh', () => {
     // A PATH with the tools the script needs but no rsyslogd.
     const bin = join(scratch, `bin-${++counter}`);
     mkdirSync(bin);
-    for (const tool of ['sh', 'id', 'dirname', 'mktemp', 'rm', 'printf']) {
+    for (const tool of ['sh', 'id', 'dirname', 'mktemp', 'rm', 'printf', 'cat']) {
       const found = execFileSync('sh', ['-c', `command -v ${tool} || true`], { encoding: 'utf8' }).trim();
       if (found.startsWith('/')) execFileSync('ln', ['-s', found, join(bin, tool)]);
     }

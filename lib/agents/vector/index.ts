@@ -1,5 +1,6 @@
 /** Everything Vector is, in one definition: meta, options schema, form rules, strings, renderer, read-back. */
 import type { AgentDefinition } from '../types';
+import { vectorDeploy } from './deploy';
 import { vectorEntry } from './entry';
 import { readBackVector } from './read-back';
 import { renderVectorConfig } from './render';
@@ -9,4 +10,5 @@ export const vectorAgent = {
   ...vectorEntry,
   render: renderVectorConfig,
   readBack: readBackVector,
+  deploy: vectorDeploy,
 } satisfies AgentDefinition<'vector', typeof vectorOptionsSchema>;
