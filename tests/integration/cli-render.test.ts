@@ -14,6 +14,7 @@ import { renderSettings, type RenderedFile } from '@/lib/agents';
 import { AGENT_IDS } from '@/lib/agents/meta';
 import { README_PATH, bundleEntries, settingsJsonWithoutCredentials } from '@/lib/bundle';
 import { zipBundle } from '@/lib/bundle/zip';
+import { deployFiles } from '@/lib/deploy';
 import { parseRuntimeConfig } from '@/lib/sandbox/config';
 import { sandboxTarget } from '@/lib/sandbox/target';
 import { settingsSchema, type Settings, type SettingsInput } from '@/lib/settings/schema';
@@ -79,7 +80,10 @@ describe.each(CASES)('$name', ({ name, input, ca }) => {
     const api = await apiRender(settings);
     expect(api.length).toBeGreaterThanOrEqual(AGENT_IDS.length);
     for (const file of api) expect(readFileSync(path.join(out, file.agent, file.path), 'utf8'), `${file.agent}/${file.path}`).toBe(file.content);
-    const expected = [...api.map((f) => `${f.agent}/${f.path}`), 'STEPS.md', 'settings.json', ...(ca ? ['sls-sandbox-ca.pem'] : [])].sort();
+    // Plus the deploy files (issue 16): install.sh / compose.yaml of the agents that have them.
+    const deploy = deployFiles(settings, { files: [], steps: [] }).map((f) => `${f.agent}/${f.path}`);
+    expect(deploy).toContain('collectd/install.sh');
+    const expected = [...api.map((f) => `${f.agent}/${f.path}`), ...deploy, 'STEPS.md', 'settings.json', ...(ca ? ['sls-sandbox-ca.pem'] : [])].sort();
     expect(walk(out).sort()).toEqual(expected);
     expect(readFileSync(path.join(out, 'settings.json'), 'utf8')).toBe(settingsJsonWithoutCredentials(settings));
 

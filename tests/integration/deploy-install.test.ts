@@ -123,7 +123,7 @@ describe('install.sh', () => {
     const scripts = entries.filter((e) => e.path.endsWith(`/${INSTALL_SCRIPT_NAME}`));
 
     it(`${secretMode}: every agent with a deploy hook gets an install.sh, without the secret`, () => {
-      expect(scripts.map((s) => s.path.split('/')[0]).sort()).toEqual(['collectd', 'fluentbit', 'rsyslog', 'vector']);
+      expect(scripts.map((s) => s.path.split('/')[0]).sort()).toEqual(['collectd', 'fluentbit', 'otelcol', 'rsyslog', 'vector']);
       for (const script of scripts) expect(script.content).not.toContain(EXAMPLE_INPUT.accessKeySecret);
     });
 
@@ -137,7 +137,7 @@ describe('install.sh', () => {
     });
 
     for (const script of scripts) {
-      const agent = script.path.split('/')[0] as 'collectd' | 'rsyslog' | 'fluentbit' | 'vector';
+      const agent = script.path.split('/')[0] as 'collectd' | 'rsyslog' | 'fluentbit' | 'vector' | 'otelcol';
       it(`${secretMode}: ${agent} install.sh under DESTDIR places every file as stated, restarts once, and a second run changes nothing`, () => {
         const plan = planFor(settings, agent);
         const dir = unpack(entries);
@@ -266,7 +266,7 @@ describe('compose.yaml', () => {
       it.skipIf(dockerCompose.missing !== undefined)(`${secretMode}, ${target}: every compose.yaml passes docker-compose config -q and holds no secret`, () => {
         const { entries } = bundleFor({ agents: { ...DEPLOY_AGENTS, fluentbit: { mode: 'complete', platform: 'docker' } }, secretMode, target });
         const composes = entries.filter((e) => e.path.endsWith(`/${COMPOSE_FILE_NAME}`));
-        expect(composes.map((c) => c.path)).toEqual(['fluentbit/compose.yaml']);
+        expect(composes.map((c) => c.path).sort()).toEqual(['fluentbit/compose.yaml', 'otelcol/compose.yaml']);
         const dir = unpack(entries);
         for (const compose of composes) {
           expect(compose.content, compose.path).not.toContain(EXAMPLE_INPUT.accessKeySecret);

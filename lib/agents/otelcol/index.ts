@@ -1,5 +1,6 @@
 /** Everything the OpenTelemetry Collector is, in one definition: meta, options schema, form rules, strings, renderer, read-back. */
 import type { AgentDefinition } from '../types';
+import { otelcolDeploy } from './deploy';
 import { otelcolEntry } from './entry';
 import { readBackOtelcol } from './read-back';
 import { renderOtelcolConfig } from './render';
@@ -9,4 +10,5 @@ export const otelcolAgent = {
   ...otelcolEntry,
   render: renderOtelcolConfig,
   readBack: readBackOtelcol,
+  deploy: otelcolDeploy,
 } satisfies AgentDefinition<'otelcol', typeof otelcolOptionsSchema>;
