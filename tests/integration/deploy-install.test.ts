@@ -123,7 +123,7 @@ describe('install.sh', () => {
     const scripts = entries.filter((e) => e.path.endsWith(`/${INSTALL_SCRIPT_NAME}`));
 
     it(`${secretMode}: every agent with a deploy hook gets an install.sh, without the secret`, () => {
-      expect(scripts.map((s) => s.path.split('/')[0]).sort()).toEqual(['collectd', 'fluentbit', 'otelcol', 'rsyslog', 'vector']);
+      expect(scripts.map((s) => s.path.split('/')[0]).sort()).toEqual(['collectd', 'fluentbit', 'otelcol', 'rsyslog', 'syslog-ng', 'telegraf', 'vector']);
       for (const script of scripts) expect(script.content).not.toContain(EXAMPLE_INPUT.accessKeySecret);
     });
 
@@ -137,7 +137,7 @@ describe('install.sh', () => {
     });
 
     for (const script of scripts) {
-      const agent = script.path.split('/')[0] as 'collectd' | 'rsyslog' | 'fluentbit' | 'vector' | 'otelcol';
+      const agent = script.path.split('/')[0] as 'collectd' | 'rsyslog' | 'fluentbit' | 'vector' | 'otelcol' | 'syslog-ng' | 'telegraf';
       it(`${secretMode}: ${agent} install.sh under DESTDIR places every file as stated, restarts once, and a second run changes nothing`, () => {
         const plan = planFor(settings, agent);
         const dir = unpack(entries);

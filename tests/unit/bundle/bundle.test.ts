@@ -38,8 +38,8 @@ describe('bundleEntries', () => {
     }
     for (const file of result.files) expect(byPath.get(`${file.agent}/${file.path}`)).toBe(file.content);
     expect(entries.map((e) => e.path).sort()).toEqual(
-      // collectd's install.sh: the one agent here with a deploy hook for these options (issue 16).
-      [...result.files.map((f) => `${f.agent}/${f.path}`), 'collectd/install.sh', 'README.md', 'settings.json'].sort(),
+      // The install.sh of the agents here with a deploy hook for these options (issue 16).
+      [...result.files.map((f) => `${f.agent}/${f.path}`), 'collectd/install.sh', 'telegraf/install.sh', 'README.md', 'settings.json'].sort(),
     );
     expect(new Set(entries.map((e) => e.path)).size).toBe(entries.length);
   });
