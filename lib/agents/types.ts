@@ -138,4 +138,73 @@ export interface AgentDefinition<Id extends string = string, Schema extends z.Zo
   inlineSecretAlways?: boolean;
   /** Per-node log agents: the Kubernetes objects (Secret, ConfigMap, DaemonSet) from an env-mode context and the agent's env-mode files; undefined when nothing runs per node. */
   kubernetes?: (ctx: RenderContext, options: z.output<Schema>, files: readonly RenderedFile[]) => K8sObjects | undefined;
+  /** Optional: how to install the rendered files on a Linux host (install.sh) and in Docker Compose. */
+  deploy?: AgentDeploy<z.output<Schema>>;
+}
+
+/**
+ * One file an install script places: copied from the agent's bundle folder
+ * (`source`, relative to it; `../x` for a bundle-root file such as the sandbox
+ * CA) or written from `content` (small non-secret files such as a systemd
+ * drop-in). Owner, group and mode as the agent's steps name them.
+ */
+export interface InstallFile {
+  dest: string;
+  source?: string;
+  content?: string;
+  owner: string;
+  group: string;
+  mode: string;
+  /** Put this machine's short host name in place of HOSTNAME_HERE (client.id) while placing. */
+  hostName?: boolean;
+}
+
+/** A check-command argument: literal text, or an installed path (prefixed with DESTDIR when set). */
+export type InstallArg = string | { path: string };
+
+/** What `install.sh` does for one agent on a Linux host (lib/deploy/host.ts writes the script). */
+export interface InstallPlan {
+  /** The agent's command, looked up on PATH, e.g. `collectd`; the check's first word when it is the same. */
+  binary: string;
+  /** Absolute paths tried when `binary` is not on PATH (packages that install under /opt). */
+  binaryFallbacks?: string[];
+  /** Directories the service needs (state, offsets), created when missing. */
+  directories?: { path: string; mode: string }[];
+  /** How to install the agent when `binary` is missing. */
+  installCommands: string[];
+  files: InstallFile[];
+  /**
+   * Env mode: read the password from standard input into this environment file
+   * (`NAME=value`, mode 600), after `extraLines` (non-secret settings the service
+   * reads from the same file, such as VECTOR_CONFIG).
+   */
+  envFile?: { path: string; variable: string; owner: string; group: string; extraLines?: string[] };
+  /** The agent's own config check; run with the env file loaded when `withEnv`. */
+  check?: { argv: InstallArg[]; withEnv?: boolean };
+  /** The systemd unit restarted when something changed. */
+  service: string;
+  /** Printed at the end: how to watch for the first records. */
+  watch: string[];
+}
+
+/** One Compose service for the agent (lib/deploy/compose.ts writes compose.yaml). */
+export interface ComposeSpec {
+  service: string;
+  image: string;
+  /** Where the image tag comes from (a comment in the file). */
+  imageNote: string;
+  command?: string[];
+  /** Read-only bind mounts; `source` relative to the agent's bundle folder. */
+  mounts: { source: string; target: string }[];
+  /** Env mode: the file the user creates with `NAME=value`; never part of the bundle. */
+  envFile?: { path: string; variable: string };
+  /** Named (read-write) volumes for the agent's state. */
+  volumes?: { name: string; target: string }[];
+  user?: string;
+}
+
+/** Undefined from a hook: no script for these options (e.g. collectd's custom OS family). */
+export interface AgentDeploy<Options> {
+  host?(ctx: RenderContext, options: Options, files: readonly RenderedFile[]): InstallPlan | undefined;
+  compose?(ctx: RenderContext, options: Options, files: readonly RenderedFile[]): ComposeSpec | undefined;
 }

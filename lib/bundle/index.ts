@@ -15,6 +15,8 @@ import { agentMeta, type AgentId } from '../agents/meta';
 import type { Settings } from '../settings/schema';
 import { SANDBOX_CA_FILE_NAME } from '../agents/context';
 import type { RenderedFile, RenderResult } from '../agents/types';
+import type { RenderOptions } from '../agents/context';
+import { deployFiles } from '../deploy';
 import { bundleReadme, type ReadmeFile } from './readme';
 
 export interface BundleEntry {
@@ -30,6 +32,8 @@ export interface BundleInput {
   sandboxCaPem?: string;
   /** Link that reopens the settings in the wizard (no credentials). */
   shareUrl?: string;
+  /** The options the result was rendered with (the sandbox target), for install.sh and compose.yaml. */
+  renderOptions?: RenderOptions;
 }
 
 export const README_PATH = 'README.md';
@@ -51,12 +55,16 @@ export function settingsJsonWithoutCredentials(settings: Settings): string {
   return `${JSON.stringify(rest, null, 2)}\n`;
 }
 
-export function bundleEntries({ result, settings, sandboxCaPem, shareUrl }: BundleInput): BundleEntry[] {
+export function bundleEntries({ result, settings, sandboxCaPem, shareUrl, renderOptions }: BundleInput): BundleEntry[] {
   const files: BundleEntry[] = result.files.map((file) => ({ path: bundlePath(file), content: file.content }));
   const described: ReadmeFile[] = result.files.map((file) => ({
     path: bundlePath(file),
     description: `${agentMeta(file.agent).label.en} ${file.language === 'jaas' ? 'JAAS login file' : 'configuration'}`,
   }));
+  // install.sh / compose.yaml: after the configs, before the holdsSecret scan (they never hold it).
+  const deploy = deployFiles(settings, result, renderOptions);
+  const deployEntries = deploy.map((file) => ({ path: bundlePath(file), content: file.content }));
+  described.push(...deploy.map((file) => ({ path: bundlePath(file), description: file.description })));
   described.push({
     path: SETTINGS_JSON_PATH,
     description: 'the wizard settings without the AccessKey ID and secret; add both to POST it to /api/render',
@@ -68,6 +76,7 @@ export function bundleEntries({ result, settings, sandboxCaPem, shareUrl }: Bund
   const holdsSecret = secret.length > 0 && files.some((f) => f.content.includes(secret));
   const entries: BundleEntry[] = [
     ...files,
+    ...deployEntries,
     { path: README_PATH, content: bundleReadme({ result, settings, files: described, holdsSecret, shareUrl }) },
     { path: SETTINGS_JSON_PATH, content: settingsJsonWithoutCredentials(settings) },
   ];

@@ -15,6 +15,7 @@ import { AGENT_IDS } from '@/lib/agents/meta';
 import { README_PATH, settingsJsonWithoutCredentials } from '@/lib/bundle';
 import { fullBundleEntries, kubernetesEntries } from '@/lib/bundle/kubernetes';
 import { zipBundle } from '@/lib/bundle/zip';
+import { deployFiles } from '@/lib/deploy';
 import { parseRuntimeConfig } from '@/lib/sandbox/config';
 import { sandboxTarget } from '@/lib/sandbox/target';
 import { settingsSchema, type Settings, type SettingsInput } from '@/lib/settings/schema';
@@ -84,7 +85,10 @@ describe.each(CASES)('$name', ({ name, input, ca }) => {
     const k8s = await kubernetesEntries({ settings, renderOptions: { sandbox: sandboxTarget(app.url, config) }, sandboxCaPem: ca ? readFileSync(app.caFile, 'utf8') : undefined });
     expect(k8s.length).toBeGreaterThan(0);
     for (const entry of k8s) expect(readFileSync(path.join(out, entry.path), 'utf8'), entry.path).toBe(entry.content);
-    const expected = [...api.map((f) => `${f.agent}/${f.path}`), ...k8s.map((e) => e.path), 'STEPS.md', 'settings.json', ...(ca ? ['sls-sandbox-ca.pem'] : [])].sort();
+    // Plus the deploy files (issue 16): install.sh / compose.yaml of the agents that have them.
+    const deploy = deployFiles(settings, { files: [], steps: [] }).map((f) => `${f.agent}/${f.path}`);
+    expect(deploy).toContain('collectd/install.sh');
+    const expected = [...api.map((f) => `${f.agent}/${f.path}`), ...deploy, ...k8s.map((e) => e.path), 'STEPS.md', 'settings.json', ...(ca ? ['sls-sandbox-ca.pem'] : [])].sort();
     expect(walk(out).sort()).toEqual(expected);
     expect(readFileSync(path.join(out, 'settings.json'), 'utf8')).toBe(settingsJsonWithoutCredentials(settings));
 
@@ -111,6 +115,10 @@ describe.each(CASES)('$name', ({ name, input, ca }) => {
     const result = renderSettings(settings, renderOptions);
     const browserEntries = await fullBundleEntries({ result, settings, renderOptions, sandboxCaPem: ca ? readFileSync(app.caFile, 'utf8') : undefined });
     expect(browserEntries.some((e) => e.path.startsWith('kubernetes/fluentbit/'))).toBe(true);
+    // The deploy files (issue 16) come from the shared builder on both paths.
+    for (const deployFile of ['collectd/install.sh', 'rsyslog/install.sh', 'fluentbit/install.sh']) {
+      expect(browserEntries.map((e) => e.path), deployFile).toContain(deployFile);
+    }
     const browser = await zipBundle(browserEntries);
     const written = readFileSync(zip);
     expect(Buffer.compare(written, Buffer.from(browser))).toBe(0);
@@ -123,6 +131,7 @@ describe.each(CASES)('$name', ({ name, input, ca }) => {
 
     // The zip's entries are render's files (README.md there is STEPS.md here).
     const entries = unzipSync(new Uint8Array(written));
+    expect(Object.keys(entries).sort()).toEqual(browserEntries.map((e) => e.path).sort());
     const out = path.join(dir, `render-${name}`);
     for (const [entry, bytes] of Object.entries(entries)) {
       const rel = entry === README_PATH ? 'STEPS.md' : entry;

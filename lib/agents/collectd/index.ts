@@ -1,5 +1,6 @@
 /** Everything collectd is, in one definition: meta, options schema, form rules, strings, renderer, read-back. */
 import type { AgentDefinition } from '../types';
+import { collectdDeploy } from './deploy';
 import { collectdEntry } from './entry';
 import { readBackCollectd } from './read-back';
 import { renderCollectdConfig } from './render';
@@ -9,6 +10,7 @@ export const collectdAgent = {
   ...collectdEntry,
   render: renderCollectdConfig,
   readBack: readBackCollectd,
+  deploy: collectdDeploy,
   // collectd has no way to read an environment variable, so the pair is written in every secret mode.
   inlineSecretAlways: true,
 } satisfies AgentDefinition<'collectd', typeof collectdOptionsSchema>;

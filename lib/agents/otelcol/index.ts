@@ -1,5 +1,6 @@
 /** Everything the OpenTelemetry Collector is, in one definition: meta, options schema, form rules, strings, renderer, read-back. */
 import type { AgentDefinition } from '../types';
+import { otelcolDeploy } from './deploy';
 import { otelcolEntry } from './entry';
 import { otelcolKubernetes } from './k8s';
 import { readBackOtelcol } from './read-back';
@@ -11,4 +12,5 @@ export const otelcolAgent = {
   render: renderOtelcolConfig,
   readBack: readBackOtelcol,
   kubernetes: otelcolKubernetes,
+  deploy: otelcolDeploy,
 } satisfies AgentDefinition<'otelcol', typeof otelcolOptionsSchema>;

@@ -1,5 +1,6 @@
 /** Everything rsyslog is, in one definition: meta, options schema, form rules, strings, renderer, read-back. */
 import type { AgentDefinition } from '../types';
+import { rsyslogDeploy } from './deploy';
 import { rsyslogEntry } from './entry';
 import { readBackRsyslog } from './read-back';
 import { renderRsyslogConfig } from './render';
@@ -9,4 +10,5 @@ export const rsyslogAgent = {
   ...rsyslogEntry,
   render: renderRsyslogConfig,
   readBack: readBackRsyslog,
+  deploy: rsyslogDeploy,
 } satisfies AgentDefinition<'rsyslog', typeof rsyslogOptionsSchema>;

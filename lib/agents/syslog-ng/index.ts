@@ -1,5 +1,6 @@
 /** Everything syslog-ng is, in one definition: meta, options schema, form rules, strings, renderer, read-back. */
 import type { AgentDefinition } from '../types';
+import { syslogNgDeploy } from './deploy';
 import { syslogNgEntry } from './entry';
 import { readBackSyslogNg } from './read-back';
 import { renderSyslogNgConfig } from './render';
@@ -9,4 +10,5 @@ export const syslogNgAgent = {
   ...syslogNgEntry,
   render: renderSyslogNgConfig,
   readBack: readBackSyslogNg,
+  deploy: syslogNgDeploy,
 } satisfies AgentDefinition<'syslog-ng', typeof syslogNgOptionsSchema>;

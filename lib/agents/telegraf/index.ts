@@ -1,5 +1,6 @@
 /** Everything Telegraf is, in one definition: meta, options schema, form rules, strings, renderer, read-back. */
 import type { AgentDefinition } from '../types';
+import { telegrafDeploy } from './deploy';
 import { telegrafEntry } from './entry';
 import { readBackTelegraf } from './read-back';
 import { renderTelegrafConfig } from './render';
@@ -9,4 +10,5 @@ export const telegrafAgent = {
   ...telegrafEntry,
   render: renderTelegrafConfig,
   readBack: readBackTelegraf,
+  deploy: telegrafDeploy,
 } satisfies AgentDefinition<'telegraf', typeof telegrafOptionsSchema>;

@@ -1,5 +1,6 @@
 /** Everything Vector is, in one definition: meta, options schema, form rules, strings, renderer, read-back. */
 import type { AgentDefinition } from '../types';
+import { vectorDeploy } from './deploy';
 import { vectorEntry } from './entry';
 import { vectorKubernetes } from './k8s';
 import { readBackVector } from './read-back';
@@ -11,4 +12,5 @@ export const vectorAgent = {
   render: renderVectorConfig,
   readBack: readBackVector,
   kubernetes: vectorKubernetes,
+  deploy: vectorDeploy,
 } satisfies AgentDefinition<'vector', typeof vectorOptionsSchema>;

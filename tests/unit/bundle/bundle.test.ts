@@ -38,7 +38,8 @@ describe('bundleEntries', () => {
     }
     for (const file of result.files) expect(byPath.get(`${file.agent}/${file.path}`)).toBe(file.content);
     expect(entries.map((e) => e.path).sort()).toEqual(
-      [...result.files.map((f) => `${f.agent}/${f.path}`), 'README.md', 'settings.json'].sort(),
+      // The install.sh of the agents here with a deploy hook for these options (issue 16).
+      [...result.files.map((f) => `${f.agent}/${f.path}`), 'collectd/install.sh', 'telegraf/install.sh', 'README.md', 'settings.json'].sort(),
     );
     expect(new Set(entries.map((e) => e.path)).size).toBe(entries.length);
   });
@@ -119,6 +120,28 @@ describe('bundleReadme', () => {
     expect(readme).toContain('Events in \\*.log and \\*.conf');
     expect(readme).toContain('\n````sh\necho ```x``` `y`\n````\n');
     expect(readme).toContain('\n```sh\ncat <<EOF\n  indented\nEOF\n```\n');
+  });
+});
+
+describe('deploy files (issue 16)', () => {
+  it('adds install.sh and compose.yaml where the agent has them, lists them in the README, and never holds the secret', () => {
+    for (const secretMode of ['inline', 'env'] as const) {
+      const { entries } = entriesFor({ agents: { collectd: {}, rsyslog: {}, fluentbit: { platform: 'docker' }, kcat: {} }, secretMode, target: 'sandbox' });
+      const paths = entries.map((e) => e.path);
+      expect(paths).toEqual(expect.arrayContaining(['collectd/install.sh', 'rsyslog/install.sh', 'fluentbit/compose.yaml']));
+      // kcat has no deploy hook; Fluent Bit on docker gets no install.sh.
+      expect(paths.filter((p) => p.startsWith('kcat/') && /install|compose/.test(p))).toEqual([]);
+      expect(paths).not.toContain('fluentbit/install.sh');
+      const readme = entries.find((e) => e.path === 'README.md')!.content;
+      for (const p of ['collectd/install.sh', 'rsyslog/install.sh', 'fluentbit/compose.yaml']) {
+        expect(readme, p).toContain(p);
+        expect(entries.find((e) => e.path === p)!.content, p).not.toContain(EXAMPLE_INPUT.accessKeySecret);
+      }
+      const compose = entries.find((e) => e.path === 'fluentbit/compose.yaml')!.content;
+      expect(compose).toContain('cr.fluentbit.io/fluent/fluent-bit:4.2.8');
+      expect(compose).toContain('../sls-sandbox-ca.pem:');
+      expect(compose.includes('env_file'), secretMode).toBe(secretMode === 'env');
+    }
   });
 });
 

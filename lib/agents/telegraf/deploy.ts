@@ -1,0 +1,38 @@
+/**
+ * Telegraf on a Linux host (install.sh), as steps.ts: the drop-in into
+ * /etc/telegraf/telegraf.d or the complete telegraf.conf (root:telegraf, 640,
+ * the host name put into client_id), the sandbox CA, in env mode the password
+ * into /etc/default/telegraf (600; the packaged unit reads it; the script
+ * writes that file whole). Check: `telegraf --test` with the config the
+ * service loads (under DESTDIR, the other root's). Restart.
+ */
+import type { AgentDeploy, InstallArg, InstallFile } from '../types';
+import { caFileFor, TELEGRAF_CONFIG_DIR } from './kafka-output';
+import type { TelegrafOptions } from './schema';
+import { COMPLETE_FILE_NAME, DROP_IN_FILE_NAME, SERVICE_ENV_FILE } from './steps';
+
+const MAIN_CONFIG = `${TELEGRAF_CONFIG_DIR}/telegraf.conf`;
+const CONFIG_DIRECTORY = `${TELEGRAF_CONFIG_DIR}/telegraf.d`;
+
+export const telegrafDeploy: AgentDeploy<TelegrafOptions> = {
+  host(ctx, options) {
+    const complete = options.layout === 'complete';
+    const source = complete ? COMPLETE_FILE_NAME : DROP_IN_FILE_NAME;
+    const dest = complete ? MAIN_CONFIG : `${CONFIG_DIRECTORY}/${DROP_IN_FILE_NAME}`;
+    const files: InstallFile[] = [{ source, dest, owner: 'root', group: 'telegraf', mode: '640', hostName: true }];
+    const ca = caFileFor(ctx, options);
+    if (ctx.sandbox && ca) files.push({ source: `../${ctx.sandbox.caFileName}`, dest: ca.path, owner: 'root', group: 'root', mode: '644' });
+    const argv: InstallArg[] = complete
+      ? ['telegraf', '--config', { path: MAIN_CONFIG }, '--test']
+      : ['telegraf', '--config', { path: MAIN_CONFIG }, '--config-directory', { path: CONFIG_DIRECTORY }, '--test'];
+    return {
+      binary: 'telegraf',
+      installCommands: ['# add the InfluxData repository (docs.influxdata.com/telegraf/v1/install/), then:', 'apt-get install -y telegraf   # RHEL family: yum install -y telegraf'],
+      files,
+      envFile: ctx.secretMode === 'env' ? { path: SERVICE_ENV_FILE, variable: ctx.passwordEnvVar, owner: 'root', group: 'root' } : undefined,
+      check: { argv, withEnv: true },
+      service: 'telegraf',
+      watch: ['systemctl status telegraf --no-pager', "journalctl -u telegraf --since '-5 min' --no-pager"],
+    };
+  },
+};

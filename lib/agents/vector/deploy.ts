@@ -1,0 +1,37 @@
+/**
+ * Vector on a Linux host (install.sh), complete mode only (output-only needs
+ * your own vector.yaml, which the check would need too). As steps.ts: the file
+ * in /etc/vector (root:vector, 640), the sandbox CA, and /etc/default/vector
+ * (600) with VECTOR_CONFIG, in env mode plus the interpolation switch and the
+ * password. The script writes that file whole: other settings you keep there
+ * must be added back. Check: `vector validate --no-environment FILE`.
+ */
+import type { AgentDeploy, InstallFile } from '../types';
+import { sandboxCaPath, VECTOR_CONFIG_DIR } from './config';
+import type { VectorOptions } from './schema';
+import { ALLOW_INTERPOLATION_VAR, SERVICE_ENV_FILE, vectorConfigPaths, vectorFileName } from './steps';
+
+export const vectorDeploy: AgentDeploy<VectorOptions> = {
+  host(ctx, options) {
+    if (options.mode !== 'complete') return undefined;
+    const name = vectorFileName(options);
+    const target = `${VECTOR_CONFIG_DIR}/${name}`;
+    const files: InstallFile[] = [{ source: name, dest: target, owner: 'root', group: 'vector', mode: '640' }];
+    const ca = sandboxCaPath(ctx);
+    if (ctx.sandbox && ca) files.push({ source: `../${ctx.sandbox.caFileName}`, dest: ca, owner: 'root', group: 'root', mode: '644' });
+    const configLine = `VECTOR_CONFIG=${vectorConfigPaths(options).join(',')}`;
+    const env = ctx.secretMode === 'env';
+    if (!env) files.push({ content: `${configLine}\n`, dest: SERVICE_ENV_FILE, owner: 'root', group: 'root', mode: '600' });
+    return {
+      binary: 'vector',
+      installCommands: ['bash -c "$(curl -L https://setup.vector.dev)"', 'apt-get install -y vector   # RHEL family: yum install -y vector'],
+      files,
+      envFile: env
+        ? { path: SERVICE_ENV_FILE, variable: ctx.passwordEnvVar, owner: 'root', group: 'root', extraLines: [configLine, `${ALLOW_INTERPOLATION_VAR}=true`] }
+        : undefined,
+      check: { argv: ['vector', 'validate', '--no-environment', { path: target }], withEnv: true },
+      service: 'vector',
+      watch: ['systemctl status vector --no-pager', "journalctl -u vector --since '-5 min' --no-pager"],
+    };
+  },
+};

@@ -1,0 +1,51 @@
+/**
+ * The deploy files of the bundle, per agent that has a `deploy` hook:
+ * `<agent>/install.sh` (lib/deploy/host.ts) and `<agent>/compose.yaml`
+ * (lib/deploy/compose.ts). Computed from the settings and the same render
+ * options as the rendered files, so the browser and `sls-kafka bundle` give the
+ * same entries. Neither file ever holds the secret (asserted here too).
+ */
+import { agentDefinition } from '../agents';
+import { createRenderContext, type RenderOptions } from '../agents/context';
+import type { AgentId } from '../agents/meta';
+import type { AgentDeploy, RenderResult } from '../agents/types';
+import type { Settings } from '../settings/schema';
+import { COMPOSE_FILE_NAME, renderComposeFile } from './compose';
+import { INSTALL_SCRIPT_NAME, renderInstallScript } from './host';
+
+export { COMPOSE_FILE_NAME } from './compose';
+export { INSTALL_SCRIPT_NAME } from './host';
+
+export interface DeployFile {
+  agent: AgentId;
+  /** File name inside the agent's folder. */
+  path: string;
+  content: string;
+  description: string;
+}
+
+export function deployFiles(settings: Settings, result: RenderResult, renderOptions: RenderOptions = {}): DeployFile[] {
+  const ctx = createRenderContext(settings, renderOptions);
+  const out: DeployFile[] = [];
+  for (const [id, options] of Object.entries(settings.agents) as [AgentId, unknown][]) {
+    if (options === undefined) continue;
+    const definition = agentDefinition(id);
+    // The options were parsed by this agent's schema; the registry forgets the type.
+    const deploy = definition.deploy as AgentDeploy<unknown> | undefined;
+    if (!deploy) continue;
+    const files = result.files.filter((f) => f.agent === id);
+    const plan = deploy.host?.(ctx, options, files);
+    if (plan) {
+      out.push({ agent: id, path: INSTALL_SCRIPT_NAME, content: renderInstallScript(definition.title, plan), description: `${definition.title} install script for a Linux host (sudo sh install.sh; --dry-run shows what it would do)` });
+    }
+    const spec = deploy.compose?.(ctx, options, files);
+    if (spec) {
+      out.push({ agent: id, path: COMPOSE_FILE_NAME, content: renderComposeFile(definition.title, spec), description: `${definition.title} in Docker Compose (docker compose up -d)` });
+    }
+  }
+  const secret = settings.accessKeySecret;
+  for (const file of out) {
+    if (secret.length > 0 && file.content.includes(secret)) throw new Error(`${file.agent}/${file.path} would hold the AccessKey secret; this is a bug.`);
+  }
+  return out;
+}
