@@ -145,7 +145,7 @@ describe.skipIf(!chromiumTool.path)('sandbox mode in the browser', () => {
 
     // The inbox page shows them.
     await page.goto(`${inject('appUrl')}/sandbox?project=${EXAMPLE_INPUT.project}&logstore=${logstore}`);
-    await expect.poll(() => page.getByTestId('records-table').count(), { timeout: 15_000 }).toBe(1);
-    await expect.poll(() => page.getByTestId('records-table').textContent()).toContain(runId);
+    await expect.poll(() => page.getByTestId('records-list').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('records-list').textContent()).toContain(runId);
   });
 });
