@@ -1,5 +1,6 @@
 import { ValidateConfigProvider } from '@/components/validate/validate-config';
 import { Wizard } from '@/components/wizard/Wizard';
+import { OutputPreview } from '@/components/output/OutputPreview';
 import { getRuntimeConfig } from '@/lib/sandbox/config';
 import { sandboxTarget } from '@/lib/sandbox/target';
 
@@ -20,7 +21,7 @@ export default function WizardPage() {
       </header>
       {/* Live checks are offered only when the server accepts them (ALLOW_LIVE_CHECK=1). */}
       <ValidateConfigProvider allowLiveCheck={getRuntimeConfig().validate.allowLiveCheck}>
-        <Wizard sandbox={sandbox} />
+        <Wizard sandbox={sandbox} outputPreview={<OutputPreview sandbox={sandbox} />} />
       </ValidateConfigProvider>
     </main>
   );

@@ -10,13 +10,21 @@ import { AGENT_IDS, AGENT_METAS, type AgentId } from '@/lib/agents/meta';
 import type { AgentGroup } from '@/lib/agents/types';
 import type { Settings, SettingsInput } from '@/lib/settings/schema';
 import { loadSettingsRuntime, type SettingsRuntime } from '@/components/wizard/use-settings-runtime';
+import { whenInteractive } from '@/components/wizard/first-interaction';
 import { useFormText } from './use-form-text';
 
 type Form = UseFormReturn<SettingsInput, unknown, Settings>;
 type Agents = NonNullable<SettingsInput['agents']>;
 
-// The option sections (controls, help texts, choice labels) load after the page: they are not needed to paint it.
-const AgentOptionsSection = lazy(() => import('./AgentOptionsSection').then((m) => ({ default: m.AgentOptionsSection })));
+// The option sections (controls, help texts, choice labels, and zod with the
+// agents' option schemas under them) are rendered by the server, and their code
+// is fetched on the first interaction (or idle), not with the page: until then
+// the server's HTML stays as it is, and React hydrates it when the code arrives.
+const AgentOptionsSection = lazy(() =>
+  (typeof window === 'undefined' ? Promise.resolve() : whenInteractive())
+    .then(() => import('./AgentOptionsSection'))
+    .then((m) => ({ default: m.AgentOptionsSection })),
+);
 
 /** Group headings in display order; a group with no agent is not shown. */
 const GROUPS: readonly AgentGroup[] = ['logs', 'metrics', 'code'];
@@ -54,16 +62,19 @@ export function AgentChoices({ form }: { form: Form }) {
   useEffect(() => {
     if (!agents) return;
     let live = true;
-    void loadSettingsRuntime().then(({ hasAllAgentOptions, withAgentDefaults }) => {
-      if (!live) return;
-      const current = form.getValues('agents');
-      if (!current) return;
-      const incomplete = presentAgents(current).filter((id) => !hasAllAgentOptions(id, current[id]));
-      if (incomplete.length === 0) return;
-      const next: Record<string, unknown> = { ...current };
-      for (const id of incomplete) next[id] = withAgentDefaults(id, current[id]);
-      form.setValue('agents', next as Agents, { shouldDirty: false });
-    });
+    // Not before the first interaction: the schemas are not part of the first load.
+    void whenInteractive()
+      .then(loadSettingsRuntime)
+      .then(({ hasAllAgentOptions, withAgentDefaults }) => {
+        if (!live) return;
+        const current = form.getValues('agents');
+        if (!current) return;
+        const incomplete = presentAgents(current).filter((id) => !hasAllAgentOptions(id, current[id]));
+        if (incomplete.length === 0) return;
+        const next: Record<string, unknown> = { ...current };
+        for (const id of incomplete) next[id] = withAgentDefaults(id, current[id]);
+        form.setValue('agents', next as Agents, { shouldDirty: false });
+      });
     return () => {
       live = false;
     };

@@ -14,6 +14,7 @@ import { languageNames, outputMessages } from '@/lib/i18n/messages/output';
 import { codeViewMessages } from '@/lib/i18n/messages/code-view';
 import { useCodeViewPrefs } from './code-view-prefs';
 import { maskSecret } from './clipboard';
+import { whenInteracted } from '@/components/wizard/first-interaction';
 import { CopyButton } from './CopyButton';
 import type { HighlightedLines } from './highlight';
 
@@ -42,7 +43,9 @@ export function CodeView({
   useEffect(() => {
     if (!active) return;
     let cancelled = false;
-    import('./highlight')
+    // Not before someone interacts: shiki is the heaviest code on the page and plain text reads as well.
+    whenInteracted()
+      .then(() => import('./highlight'))
       .then(({ highlightCode }) => highlightCode(shown, file.language))
       .then((lines) => {
         if (!cancelled && lines) setHighlighted({ text: shown, lines });

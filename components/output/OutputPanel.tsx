@@ -1,15 +1,19 @@
 'use client';
 /**
- * The output panel's shell. The panel itself (./OutputBody: renderers, tabs,
- * copy, steps, download, share) is fetched right after the page has loaded,
- * not with it, so that the wizard's first load stays within its JavaScript
- * budget. It renders the configs at once, with placeholders for anything not typed yet.
+ * The output panel's shell. Until the live panel (./OutputBody: renderers,
+ * tabs, copy, steps, download, share) has loaded it shows `preview`, the
+ * server-rendered output of the empty form (./OutputPreview), so the configs
+ * with their placeholders are on the first paint. The live panel is fetched
+ * on the first interaction or once the page has idled
+ * (components/wizard/first-interaction), not with the page, so that the
+ * wizard's first load stays within its JavaScript budget on a phone.
  */
-import { useEffect, useState, type ComponentType } from 'react';
+import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import type { Settings, SettingsInput } from '@/lib/settings/schema';
 import type { SandboxTarget } from '@/lib/agents/context';
 import type { StepPlatform } from '@/lib/agents/types';
 import { useT } from '@/lib/i18n/react';
+import { whenInteractive } from '@/components/wizard/first-interaction';
 import { outputShellMessages } from '@/lib/i18n/messages/output';
 import '@/app/output.css';
 
@@ -23,23 +27,28 @@ export interface OutputPanelProps {
   /** Whose steps to show (Linux, Windows, Docker, Kubernetes), kept in the share link. */
   platform: StepPlatform;
   onPlatform: (platform: StepPlatform) => void;
+  /** Shown until the live panel has loaded: the server-rendered output of the empty form. */
+  preview?: ReactNode;
 }
 
-export function OutputPanel(props: OutputPanelProps) {
+export function OutputPanel({ preview, ...props }: OutputPanelProps) {
   const t = useT(outputShellMessages);
   const [Body, setBody] = useState<{ component: ComponentType<OutputPanelProps> } | { error: string } | null>(null);
   useEffect(() => {
     let cancelled = false;
-    import('./OutputBody').then(
-      (module) => !cancelled && setBody({ component: module.OutputBody }),
-      (error: unknown) => !cancelled && setBody({ error: error instanceof Error ? error.message : String(error) }),
-    );
+    whenInteractive()
+      .then(() => import('./OutputBody'))
+      .then(
+        (module) => !cancelled && setBody({ component: module.OutputBody }),
+        (error: unknown) => !cancelled && setBody({ error: error instanceof Error ? error.message : String(error) }),
+      );
     return () => {
       cancelled = true;
     };
   }, []);
 
   if (Body && 'component' in Body) return <Body.component {...props} />;
+  if (!Body && preview) return preview;
   return (
     <section className="output-panel" aria-labelledby="output-title" data-testid="output-panel">
       <h2 id="output-title">{t('title')}</h2>

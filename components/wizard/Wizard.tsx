@@ -9,7 +9,7 @@
  * Validation runs on blur or paste (mode `onTouched`), then on change for a
  * field already touched, so nobody gets an error on their first keystroke.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import type { Settings, SettingsInput } from '@/lib/settings/schema';
 import type { StepPlatform } from '@/lib/agents/types';
@@ -31,7 +31,8 @@ const resolver: Resolver<SettingsInput, unknown, Settings> = (values, context, o
     options,
   );
 
-export function Wizard({ sandbox }: { sandbox: SandboxTarget }) {
+/** `outputPreview`: the server-rendered output of the empty form, shown until the live output panel loads. */
+export function Wizard({ sandbox, outputPreview }: { sandbox: SandboxTarget; outputPreview?: ReactNode }) {
   const form = useForm<SettingsInput, unknown, Settings>({
     // zod and the schemas load right after the page (they are most of the form's code).
     resolver,
@@ -61,7 +62,7 @@ export function Wizard({ sandbox }: { sandbox: SandboxTarget }) {
       <LanguageSwitch />
       <SettingsForm form={form} />
       <div className="wizard-aside" data-testid="wizard-aside">
-        <OutputPanel values={values} settings={settings} sandbox={sandbox} platform={platform} onPlatform={onPlatform} />
+        <OutputPanel values={values} settings={settings} sandbox={sandbox} platform={platform} onPlatform={onPlatform} preview={outputPreview} />
         <div className="wizard-check" data-testid="check-step">
           <ValidatePanel settings={settings} />
         </div>

@@ -1,8 +1,13 @@
 'use client';
-/** Loads the settings runtime (zod and the schemas) once, after the page, and shares it. */
+/**
+ * Loads the settings runtime (zod and the schemas) once and shares it: on the
+ * first interaction (./first-interaction), not with the page, or at once when
+ * some code needs it (validation, a share link).
+ */
 import { useEffect, useState } from 'react';
 import type { Resolver } from 'react-hook-form';
 import type { Settings, SettingsInput } from '@/lib/settings/schema';
+import { whenInteractive } from './first-interaction';
 
 export type SettingsRuntime = typeof import('./settings-runtime');
 
@@ -14,13 +19,15 @@ export function loadSettingsRuntime(): Promise<SettingsRuntime> {
   return loading;
 }
 
-/** The runtime, or null until it has loaded (the first render). */
+/** The runtime, or null until the user has interacted and it has loaded. */
 export function useSettingsRuntime(): SettingsRuntime | null {
   const [runtime, setRuntime] = useState<SettingsRuntime | null>(loaded ?? null);
   useEffect(() => {
     if (runtime) return;
     let live = true;
-    void loadSettingsRuntime().then((m) => live && setRuntime(m));
+    void whenInteractive()
+      .then(loadSettingsRuntime)
+      .then((m) => live && setRuntime(m));
     return () => {
       live = false;
     };

@@ -47,7 +47,8 @@ describe.skipIf(!chromiumTool.path)('sandbox mode in the browser', () => {
   it('switching Sandbox mode on keeps every agent, with an absolute CA URL and Copy/Download enabled', async () => {
     await page.goto('about:blank');
     await page.goto(`${inject('appUrl')}/${shareHash({ ...EXAMPLE_INPUT, accessKeyId: '', accessKeySecret: '', agents: ALL_AGENTS })}`);
-    // The share link is applied once the settings code has loaded; typing before that would be replaced.
+    // The share link is restored first (it would overwrite anything typed before).
+    await expect.poll(() => page.getByLabel('Logstore', { exact: true }).inputValue()).toBe(EXAMPLE_INPUT.logstore);
     await expect
       .poll(() => page.getByRole('tablist', { name: 'Agents' }).getByRole('tab').allTextContents())
       .toEqual(['Beats', 'collectd', 'Telegraf', 'Fluentd', 'Logstash']);

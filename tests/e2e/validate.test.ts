@@ -208,8 +208,19 @@ describe.skipIf(!chromiumTool.path)('Validate panel in Chromium', () => {
   it('loads the report code lazily, and says so when it cannot be loaded', async () => {
     const fresh = await browser.context.newPage();
     try {
-      // Network idle: the settings runtime (loaded right after the page) is in; the report is not.
+      // The wizard's own code loads on the first interaction: interact, and wait until everything it
+      // fetched has arrived (the settings runtime, the live output panel, the option sections, highlighting).
+      // The report is not among them.
+      const inFlight = new Set<unknown>();
+      fresh.on('request', (r) => inFlight.add(r));
+      fresh.on('requestfinished', (r) => inFlight.delete(r));
+      fresh.on('requestfailed', (r) => inFlight.delete(r));
       await fresh.goto(inject('appUrl'), { waitUntil: 'networkidle' });
+      await fresh.locator('#project').focus();
+      await expect.poll(() => fresh.getByTestId('form-status').textContent()).not.toBe('');
+      await expect.poll(() => fresh.locator('[data-testid="output-panel"]:not([data-preview])').count()).toBe(1);
+      await expect.poll(() => fresh.locator('pre.output-code.highlighted').count()).toBeGreaterThan(0);
+      await expect.poll(() => inFlight.size).toBe(0);
       // From here on no more code can be fetched: the report's chunk (loaded on demand) fails.
       const chunks: string[] = [];
       await fresh.route('**/_next/static/chunks/**', (route) => {
