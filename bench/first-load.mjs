@@ -9,51 +9,14 @@
 //   node bench/first-load.mjs            # prints one BENCH line, exit 1 when over
 //   node bench/first-load.mjs --verbose  # plus one line per script
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { createServer } from 'node:net';
 import { gzipSync, constants } from 'node:zlib';
-import { ensureBuild, nextBin, root } from '../scripts/build-if-needed.mjs';
+import { nextBin, root } from '../scripts/build-if-needed.mjs';
+// The same build lock as the test suites' build setup, so two builds never share .next.
+import { buildWithLock, freePort } from './app.mjs';
 
 const BUDGET_KB = 190;
 const verbose = process.argv.includes('--verbose');
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** The same lock directory as the test suites' build setup, so two builds never share .next. */
-async function buildWithLock() {
-  const lock = path.join(root, '.next-build.lock');
-  const deadline = Date.now() + 10 * 60_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      try {
-        if (Date.now() - statSync(lock).mtimeMs > 10 * 60_000) rmSync(lock, { recursive: true, force: true });
-      } catch {
-        // gone meanwhile
-      }
-      if (Date.now() > deadline) throw new Error('timed out waiting for another build to finish');
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-  try {
-    ensureBuild({ quiet: false });
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
 
 async function waitForServer(url, child, output) {
   const deadline = Date.now() + 60_000;

@@ -6,12 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { AGENT_METAS } from '@/lib/agents/meta';
 import type { RenderResult } from '@/lib/agents';
 import type { SettingsInput } from '@/lib/settings/schema';
-import { chromiumTool, launchChromium } from '../support/chromium';
+import { chromiumTool, useChromiumPage } from '../support/chromium';
 
 const BASE: SettingsInput = {
   region: 'cn-hangzhou',
@@ -30,18 +30,9 @@ const BASE: SettingsInput = {
 const HEADINGS = { logs: 'Log agents', metrics: 'Metric agents', code: 'From your code or the command line' } as const;
 
 describe.skipIf(!chromiumTool.path)('agent groups in Chromium', () => {
-  let browser: { context: BrowserContext; close: () => Promise<void> };
   let page: Page;
+  useChromiumPage({ timeoutMs: 15_000, clipboard: true }, (opened) => (page = opened));
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    browser.context.setDefaultTimeout(15_000);
-    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(inject('appUrl')).origin });
-    page = await browser.context.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('lists every agent once, under its group heading', async () => {
     await page.goto(inject('appUrl'));

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { chooseRegion } from '../support/region';
-import { chromiumTool, launchChromium } from '../support/chromium';
+import { chromiumTool, useChromiumPage } from '../support/chromium';
 
 describe.skipIf(!chromiumTool.path)('endpoint page in Chromium', () => {
-  let browser: { context: BrowserContext; close: () => Promise<void> };
   let page: Page;
+  useChromiumPage({ timeoutMs: 10_000 }, (opened) => (page = opened));
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    browser.context.setDefaultTimeout(10_000);
-    page = await browser.context.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('shows the field error for an invalid project, beside the field', async () => {
     await page.goto(inject('appUrl'));

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { chooseRegion } from '../support/region';
-import { chromiumTool, launchChromium } from '../support/chromium';
+import { chromiumTool, useChromiumPage } from '../support/chromium';
 
 const PROJECT = 'test-project-1';
 const LOGSTORE = 'test-logstore-1';
@@ -27,19 +27,16 @@ async function errorBeside(control: Locator): Promise<string | null> {
 }
 
 describe.skipIf(!chromiumTool.path)('settings form in Chromium', () => {
-  let browser: { context: BrowserContext; close: () => Promise<void> };
   let page: Page;
+  const browser = useChromiumPage(
+    {
+      timeoutMs: 10_000,
+      // Each test starts in English, whatever the previous one chose.
+      prepare: (context) => context.addInitScript(() => window.localStorage.removeItem('sls-kafka-wizard.lang')),
+    },
+    (opened) => (page = opened),
+  );
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    browser.context.setDefaultTimeout(10_000);
-    // Each test starts in English, whatever the previous one chose.
-    await browser.context.addInitScript(() => window.localStorage.removeItem('sls-kafka-wizard.lang'));
-    page = await browser.context.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
   beforeEach(async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(inject('appUrl'));

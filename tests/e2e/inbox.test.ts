@@ -5,9 +5,9 @@
  * a constant message key pins every record to one shard. Both languages.
  */
 import { spawn } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { chromiumTool, launchChromium } from '../support/chromium';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumTool, useChromiumPage } from '../support/chromium';
 import { findTool } from '../support/tools';
 
 const kcat = findTool('kcat', 'kcat');
@@ -65,17 +65,9 @@ function inboxUrl(logstore?: string, project = PROJECT): string {
 }
 
 describe.skipIf(!chromiumTool.path || !kcat.path)('sandbox inbox in Chromium with kcat', () => {
-  let browser: { context: BrowserContext; close: () => Promise<void> };
   let page: Page;
+  useChromiumPage({ timeoutMs: 15_000 }, (opened) => (page = opened));
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    browser.context.setDefaultTimeout(15_000);
-    page = await browser.context.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('shows how to connect: the sandbox bootstrap and a CA that downloads', async () => {
     await page.goto(`${inject('appUrl')}/sandbox`);

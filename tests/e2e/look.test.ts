@@ -15,7 +15,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { RecordsResponse } from '@/lib/http/contract';
 import type { SettingsInput } from '@/lib/settings/schema';
 import { shareHash } from '@/lib/share/url-state';
-import { chromiumTool, launchChromium } from '../support/chromium';
+import { chromiumTool, launchChromium, useChromiumPage } from '../support/chromium';
 import { startSandboxApp, type SandboxApp } from '../support/sandbox-app';
 
 const OUT = path.resolve(__dirname, '../../test-results/screenshots');
@@ -136,17 +136,11 @@ async function noSidewaysScroll(page: Page) {
 }
 
 describe.skipIf(!chromiumTool.path)('code viewer, dark mode, favicon and inbox in Chromium', () => {
-  let browser: { context: BrowserContext; close: () => Promise<void> };
   let page: Page;
+  useChromiumPage({ timeoutMs: 15_000 }, (opened) => (page = opened));
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    browser = await launchChromium();
-    browser.context.setDefaultTimeout(15_000);
-    page = await browser.context.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('wraps long lines by default, scrolls sideways when wrapping is off, and shows the whole file on request', async () => {

@@ -6,14 +6,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import type { RenderResult } from '@/lib/agents';
 import type { SettingsInput } from '@/lib/settings/schema';
 import { shareHash } from '@/lib/share/url-state';
 import { chooseRegion } from '../support/region';
 import { effectivePlatform, visibleSteps } from '@/components/output/step-filter';
-import { chromiumTool, launchChromium } from '../support/chromium';
+import { chromiumTool, useChromiumPage } from '../support/chromium';
 
 const PROJECT = 'test-project-1';
 const LOGSTORE = 'test-logstore-1';
@@ -75,19 +75,9 @@ async function agentTab(page: Page, name: string): Promise<Locator> {
 }
 
 describe.skipIf(!chromiumTool.path)('output panel in Chromium', () => {
-  let browser: { context: BrowserContext; close: () => Promise<void> };
   let page: Page;
-  const origin = () => new URL(inject('appUrl')).origin;
+  const browser = useChromiumPage({ timeoutMs: 15_000, clipboard: true }, (opened) => (page = opened));
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    browser.context.setDefaultTimeout(15_000);
-    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: origin() });
-    page = await browser.context.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('asks for the missing fields first, then shows every chosen agent’s files, following the options', async () => {
     await page.goto(inject('appUrl'));

@@ -7,12 +7,12 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { collectdString } from '@/lib/config-languages/collectd/quote';
 import type { SettingsInput } from '@/lib/settings/schema';
 import { shareHash } from '@/lib/share/url-state';
-import { chromiumTool, launchChromium } from '../support/chromium';
+import { chromiumTool, useChromiumPage } from '../support/chromium';
 import { findCollectdWriteKafka, killLeftovers, newRunId, privateTempDir, startDaemon } from '../support/kafka-clients';
 import { EXAMPLE_INPUT } from '../support/settings';
 
@@ -27,20 +27,13 @@ async function records(project: string, logstore: string): Promise<Array<{ conte
 }
 
 describe.skipIf(!chromiumTool.path)('sandbox mode in the browser', () => {
-  let browser: { context: BrowserContext; close: () => Promise<void> };
   let page: Page;
+  useChromiumPage({ timeoutMs: 15_000, clipboard: true }, (opened) => (page = opened));
   const dirs: string[] = [];
   const origin = () => new URL(inject('appUrl')).origin;
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    browser.context.setDefaultTimeout(15_000);
-    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: origin() });
-    page = await browser.context.newPage();
-  });
-  afterAll(async () => {
+  afterAll(() => {
     killLeftovers();
-    await browser?.close();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 

@@ -6,9 +6,9 @@
  */
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { chromiumTool, launchChromium } from '../support/chromium';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumTool, useChromiumPage } from '../support/chromium';
 
 const OUT = path.resolve(__dirname, '../../test-results/screenshots');
 const VIEWPORTS = {
@@ -36,17 +36,11 @@ async function overflowingElements(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(!chromiumTool.path)('screenshots at desktop and phone widths', () => {
-  let browser: { context: BrowserContext; close: () => Promise<void> };
   let page: Page;
+  useChromiumPage({ timeoutMs: 15_000 }, (opened) => (page = opened));
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    browser = await launchChromium();
-    browser.context.setDefaultTimeout(15_000);
-    page = await browser.context.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { chooseRegion } from '../support/region';
-import { chromiumTool, launchChromium } from '../support/chromium';
+import { chromiumTool, launchChromium, useChromiumPage } from '../support/chromium';
 import { startSandboxApp, type SandboxApp } from '../support/sandbox-app';
 
 const PROJECT = 'test-project-1';
@@ -49,17 +49,9 @@ function stepStates(page: Page): Promise<Array<[string, string]>> {
 }
 
 describe.skipIf(!chromiumTool.path)('Validate panel in Chromium', () => {
-  let browser: { context: BrowserContext; close: () => Promise<void> };
   let page: Page;
+  const browser = useChromiumPage({ timeoutMs: 15_000 }, (opened) => (page = opened));
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    browser.context.setDefaultTimeout(15_000);
-    page = await browser.context.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('is disabled, with the reason, until the form is valid', async () => {
     await page.goto(inject('appUrl'));

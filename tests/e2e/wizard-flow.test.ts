@@ -10,11 +10,11 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { SettingsInput } from '@/lib/settings/schema';
 import { shareHash } from '@/lib/share/url-state';
-import { chromiumTool, launchChromium } from '../support/chromium';
+import { chromiumTool, useChromiumPage } from '../support/chromium';
 import { EXAMPLE_INPUT } from '../support/settings';
 
 const OUT = path.resolve(__dirname, '../../test-results/screenshots');
@@ -48,20 +48,12 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(!chromiumTool.path)('the wizard flow', () => {
-  let browser: { context: BrowserContext; close: () => Promise<void> };
   let page: Page;
-  const origin = () => new URL(inject('appUrl')).origin;
+  useChromiumPage({ timeoutMs: 15_000, clipboard: true }, (opened) => (page = opened));
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    browser = await launchChromium();
-    browser.context.setDefaultTimeout(15_000);
-    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: origin() });
-    page = await browser.context.newPage();
     await page.setViewportSize({ width: 1366, height: 900 });
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('shows the output from the start, with marked placeholders that Copy and Download mention', async () => {

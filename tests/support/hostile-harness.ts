@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { RecordStore } from '@/lib/sandbox/store';
 import { freePort } from './app-server';
-import { runProcess, type ProcessResult } from './kafka-clients';
+import { runProcess, withKcatDeliveries, type ProcessResult } from './kafka-clients';
 import { RawKafkaClient, connectAuthenticated } from './raw-kafka';
 
 const root = path.resolve(__dirname, '../..');
@@ -142,11 +142,7 @@ export async function kcatProduce(sb: SandboxProcess, kcat: string, topic: strin
     writeFileSync(config, Object.entries(properties).map(([k, v]) => `${k}=${v}\n`).join(''), { mode: 0o600 });
     const input = Array.from({ length: count }, (_, i) => `hardening-${topic}-${i}`).join('\n') + '\n';
     const result = await runProcess(kcat, ['-P', '-F', config, '-b', `localhost:${sb.port}`, '-t', topic, '-v', '-v'], { timeoutMs: 30_000, input });
-    return {
-      ...result,
-      delivered: (result.stderr.match(/Message delivered to partition/g) ?? []).length,
-      failed: (result.stderr.match(/Delivery failed for message/g) ?? []).length,
-    };
+    return withKcatDeliveries(result);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

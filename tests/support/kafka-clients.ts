@@ -169,6 +169,15 @@ function track(command: string, args: readonly string[], options: Omit<RunOption
   return { child, done, output: () => stdout + stderr };
 }
 
+/** A kcat -P -v -v run with the messages it said were delivered and the ones it said failed. */
+export function withKcatDeliveries(result: ProcessResult): ProcessResult & { delivered: number; failed: number } {
+  return {
+    ...result,
+    delivered: (result.stderr.match(/Message delivered to partition/g) ?? []).length,
+    failed: (result.stderr.match(/Delivery failed for message/g) ?? []).length,
+  };
+}
+
 /** Run a command to completion, feeding `input` on stdin, within a hard deadline. */
 export function runProcess(command: string, args: readonly string[], options: RunOptions): Promise<ProcessResult> {
   const { child, done } = track(command, args, options);
@@ -651,11 +660,7 @@ export async function runKcat(run: KcatRun): Promise<KcatResult> {
     for (const [k, v] of headers) args.push('-H', v === null ? k : `${k}=${v}`);
     const input = run.messages.map((m) => (m.key === null ? m.value : `${m.key}:${m.value}`)).join('\n') + '\n';
     const result = await runProcess(run.kcat, args, { timeoutMs: run.timeoutMs ?? 30_000, input });
-    return {
-      ...result,
-      delivered: (result.stderr.match(/Message delivered to partition/g) ?? []).length,
-      failed: (result.stderr.match(/Delivery failed for message/g) ?? []).length,
-    };
+    return withKcatDeliveries(result);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -2,9 +2,10 @@
  * Shared by the renderer tests (tests/unit/render): the sandbox target they
  * render for, a render context from the example settings, the steps as text
  * or as the Markdown the golden step files hold, the check that a schema
- * error names its field, and the producer settings a rendered file must read
- * back to.
+ * error names its field, the producer settings a rendered file must read
+ * back to, and the arbitraries the renderers' property tests share.
  */
+import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { ZodType } from 'zod';
 import { createRenderContext, type RenderContext } from '@/lib/agents';
@@ -60,4 +61,17 @@ export function producerReadBack(ctx: RenderContext, expected: { password: strin
     codec: expected.codec,
     acks: expected.acks,
   };
+}
+
+/** The settings a renderer's output varies with most: secret mode, target, expand JSON and network. */
+export const settingsArbitrary = fc.record({
+  secretMode: fc.constantFrom('inline', 'env'),
+  target: fc.constantFrom('sls', 'sandbox'),
+  expandJson: fc.boolean(),
+  network: fc.constantFrom('internet', 'intranet'),
+});
+
+/** Up to 8 pieces, each one of `hostile` or a short random string, joined. */
+export function hostileTextFrom(hostile: readonly string[]): fc.Arbitrary<string> {
+  return fc.array(fc.oneof(fc.constantFrom(...hostile), fc.string({ maxLength: 5 })), { maxLength: 8 }).map((p) => p.join(''));
 }

@@ -54,6 +54,20 @@ export function textValueProblem(label: string, value: string, noun = 'path'): s
 }
 
 /**
+ * The first problem of one “Files to collect” line that must be an absolute
+ * Unix path: empty, not one line of text, spaces at its ends, or relative.
+ * Each agent then adds what its own variable syntax refuses.
+ */
+export function absoluteLogPathProblem(label: string, value: string): string | undefined {
+  if (value === '') return `${label}: enter a path such as /var/log/*.log, or remove the empty line.`;
+  const broken = textValueProblem(label, value);
+  if (broken) return broken;
+  if (value.trim() !== value) return `${label}: remove the spaces at the start or end of the path.`;
+  if (!value.startsWith('/')) return `${label}: enter an absolute path such as /var/log/*.log.`;
+  return undefined;
+}
+
+/**
  * The agent's options with every missing option set to its default; the
  * user's values (and unknown keys) kept. The one way defaults are filled in:
  * the form, share links and the routes (through the schema's own defaults)

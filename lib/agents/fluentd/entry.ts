@@ -1,15 +1,9 @@
 /** Fluentd for the form and the settings schema: meta, options schema, the form's rules and strings (no renderer). */
-import type { AgentSchemaEntry, AgentTexts } from '../types';
-import { agentMeta } from '../meta';
+import { agentSchemaEntry } from '../common/entry';
 import { fluentdOptionsSchema } from './schema';
 import texts from './texts.json';
 
-export const fluentdEntry = {
-  ...agentMeta('fluentd'),
-  schema: fluentdOptionsSchema,
-  form: {
-    order: {},
-    relevant: { caPath: (o) => o.caMode === 'file' },
-  },
-  texts: texts satisfies AgentTexts,
-} satisfies AgentSchemaEntry<'fluentd', typeof fluentdOptionsSchema>;
+export const fluentdEntry = agentSchemaEntry('fluentd', fluentdOptionsSchema, texts, {
+  order: {},
+  relevant: { caPath: (o) => o.caMode === 'file' },
+});

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { CODECS } from '../common/codecs';
-import { agentOptionsError, choice, textValueProblem } from '../common/options-schema';
+import { absoluteLogPathProblem, agentOptionsError, choice } from '../common/options-schema';
 
 /** `post124`: v0.124.0 and later; `pre124`: v0.100.0 up to v0.123.x. */
 export const OTELCOL_VERSIONS = ['post124', 'pre124'] as const;
@@ -28,11 +28,8 @@ const MAX_PATHS = 64;
 
 export function logPathProblem(value: string): string | undefined {
   const label = 'Files to collect';
-  if (value === '') return `${label}: enter a path such as /var/log/*.log, or remove the empty line.`;
-  const broken = textValueProblem(label, value);
-  if (broken) return broken;
-  if (value.trim() !== value) return `${label}: remove the spaces at the start or end of the path.`;
-  if (!value.startsWith('/')) return `${label}: enter an absolute path such as /var/log/*.log.`;
+  const problem = absoluteLogPathProblem(label, value);
+  if (problem) return problem;
   // The collector expands ${env:X}, ${X} and $$ in every string value; a literal “$” has no spelling that works in every release.
   if (value.includes('$')) return `${label}: remove the “$”; the collector would read it as a variable.`;
   return undefined;

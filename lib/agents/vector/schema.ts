@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { CODECS } from '../common/codecs';
-import { agentOptionsError, choice, textValueProblem } from '../common/options-schema';
+import { absoluteLogPathProblem, agentOptionsError, choice, textValueProblem } from '../common/options-schema';
 
 export const VECTOR_FORMATS = ['yaml', 'toml'] as const;
 export type VectorFormat = (typeof VECTOR_FORMATS)[number];
@@ -36,12 +36,7 @@ export function vectorLiteralProblem(label: string, value: string): string | und
 
 export function logPathProblem(value: string): string | undefined {
   const label = 'Files to collect';
-  if (value === '') return `${label}: enter a path such as /var/log/*.log, or remove the empty line.`;
-  const broken = textValueProblem(label, value);
-  if (broken) return broken;
-  if (value.trim() !== value) return `${label}: remove the spaces at the start or end of the path.`;
-  if (!value.startsWith('/')) return `${label}: enter an absolute path such as /var/log/*.log.`;
-  return vectorLiteralProblem(label, value);
+  return absoluteLogPathProblem(label, value) ?? vectorLiteralProblem(label, value);
 }
 
 /** Component ids (`app_logs`, `parse.errors` for a named output) and wildcards (`app_*`). */

@@ -1,5 +1,6 @@
 /** Small helpers the lint readers share. */
 import { acksOf } from '../../agents/common/read-back';
+import type { Block, Edit, Entry, WriteValue } from '../model';
 
 /** The content is not this agent's config (or has no Kafka output): what it was recognised as. */
 export class NotThisKind extends Error {
@@ -42,4 +43,32 @@ export function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
+}
+
+/**
+ * A Block over the entries of one parsed section: `set` writes `entryText`
+ * over an entry's lines, or inserts it before line `insertAt`; `remove` drops
+ * an entry's lines.
+ */
+export function entriesBlock(
+  line: number,
+  endLine: number,
+  entries: ReadonlyMap<string, Entry>,
+  entryText: (key: string, value: WriteValue) => string,
+  insertAt: number,
+): Block {
+  return {
+    line,
+    endLine,
+    get: (key) => entries.get(key),
+    set: (key, value): Edit => {
+      const e = entries.get(key);
+      const text = entryText(key, value);
+      return e ? { from: e.line, to: e.endLine, lines: [text] } : { from: insertAt, to: insertAt - 1, lines: [text] };
+    },
+    remove: (key) => {
+      const e = entries.get(key);
+      return e ? { from: e.line, to: e.endLine, lines: [] } : undefined;
+    },
+  };
 }

@@ -5,8 +5,8 @@
  */
 import { FluentdParseError, parseFluentdConfig, type FluentdElement } from '../../config-languages/fluentd/parser';
 import { fluentdEnvReference, fluentdString } from '../../config-languages/fluentd/quote';
-import type { Block, Edit, Entry, Problem, Reading, WriteValue } from '../model';
-import { acksFrom, isReference, lineAt, LintParseError, NotThisKind, numberFrom, PASSWORD_ENV } from './common';
+import type { Entry, Problem, Reading, WriteValue } from '../model';
+import { acksFrom, entriesBlock, isReference, lineAt, LintParseError, NotThisKind, numberFrom, PASSWORD_ENV } from './common';
 
 const KAFKA_TYPES = ['kafka2', 'kafka', 'kafka_buffered', 'rdkafka2', 'rdkafka'];
 
@@ -46,20 +46,7 @@ export function readFluentd(content: string): Reading {
   const indent = firstParam ? (/^[ \t]*/.exec(lines[lineAt(content, firstParam.offset ?? 0) - 1] ?? '')?.[0] ?? '  ') : '  ';
   const firstChild = out.elements[0];
   const insertAt = firstChild ? lineAt(content, firstChild.offset ?? 0) : close;
-  const block: Block = {
-    line,
-    endLine: close,
-    get: (key) => entries.get(key),
-    set: (key, value): Edit => {
-      const e = entries.get(key);
-      const text = `${indent}${key} ${valueText(value)}`;
-      return e ? { from: e.line, to: e.endLine, lines: [text] } : { from: insertAt, to: insertAt - 1, lines: [text] };
-    },
-    remove: (key) => {
-      const e = entries.get(key);
-      return e ? { from: e.line, to: e.endLine, lines: [] } : undefined;
-    },
-  };
+  const block = entriesBlock(line, close, entries, (key, value) => `${indent}${key} ${valueText(value)}`, insertAt);
   const get = (k: string) => entries.get(k);
   const type = get('@type')?.value ?? 'kafka2';
   const problems: Problem[] = [];

@@ -9,7 +9,7 @@ import { JaasParseError, parseJaasFile, parseSaslJaasConfig, type JaasLoginModul
 import { LogstashParseError, parseLogstashConfig, type LogstashPlugin, type LogstashValue } from '../../config-languages/logstash/parser';
 import { logstashString } from '../../config-languages/logstash/string';
 import type { Block, Edit, Entry, Problem, Reading, WriteValue } from '../model';
-import { acksFrom, ID_PLACEHOLDER, isReference, lineAt, LintParseError, NotThisKind, numberFrom, PASSWORD_ENV, SECRET_PLACEHOLDER } from './common';
+import { acksFrom, entriesBlock, ID_PLACEHOLDER, isReference, lineAt, LintParseError, NotThisKind, numberFrom, PASSWORD_ENV, SECRET_PLACEHOLDER } from './common';
 
 const PLAIN_MODULE = 'org.apache.kafka.common.security.plain.PlainLoginModule';
 
@@ -130,20 +130,7 @@ export function readLogstash(content: string): Reading {
   const first = kafka.attributes[0];
   const indent = first ? (/^[ \t]*/.exec(lines[lineAt(content, first.offset ?? 0) - 1] ?? '')?.[0] ?? '    ') : '    ';
   const last = [...entries.values()].reduce((m, e) => Math.max(m, e.endLine), line);
-  const block: Block = {
-    line,
-    endLine: close,
-    get: (key) => entries.get(key),
-    set: (key, value): Edit => {
-      const e = entries.get(key);
-      const text = `${indent}${key} => ${valueText(value)}`;
-      return e ? { from: e.line, to: e.endLine, lines: [text] } : { from: last + 1, to: last, lines: [text] };
-    },
-    remove: (key) => {
-      const e = entries.get(key);
-      return e ? { from: e.line, to: e.endLine, lines: [] } : undefined;
-    },
-  };
+  const block = entriesBlock(line, close, entries, (key, value) => `${indent}${key} => ${valueText(value)}`, last + 1);
   const get = (k: string) => entries.get(k);
   const problems: Problem[] = [];
   const jaasPath = get('jaas_path');

@@ -9,8 +9,8 @@ import { TomlError } from 'smol-toml';
 import { CODECS } from '../../agents/common/codecs';
 import { parseToml } from '../../config-languages/toml/parser';
 import { tomlEnvReference, tomlString } from '../../config-languages/toml/string';
-import type { Block, Edit, Entry, Problem, Reading, WriteValue } from '../model';
-import { acksFrom, isReference, LintParseError, NotThisKind, PASSWORD_ENV } from './common';
+import type { Entry, Problem, Reading, WriteValue } from '../model';
+import { acksFrom, entriesBlock, isReference, LintParseError, NotThisKind, PASSWORD_ENV } from './common';
 
 const KEY_LINE = /^([ \t]*)([A-Za-z0-9_-]+)[ \t]*=/;
 const TABLE_LINE = /^[ \t]*\[/;
@@ -110,20 +110,7 @@ export function readTelegraf(content: string): Reading {
     for (const c of l.matchAll(/#.*?\b([a-z_]+)[ \t]*=/g)) if (c[1] && !commented.has(c[1])) commented.set(c[1], n);
   }
   void end;
-  const block: Block = {
-    line: header,
-    endLine: ownEnd,
-    get: (key) => entries.get(key),
-    set: (key, value): Edit => {
-      const e = entries.get(key);
-      const text = `${indent}${key} = ${tomlValue(value)}`;
-      return e ? { from: e.line, to: e.endLine, lines: [text] } : { from: lastKeyLine + 1, to: lastKeyLine, lines: [text] };
-    },
-    remove: (key) => {
-      const e = entries.get(key);
-      return e ? { from: e.line, to: e.endLine, lines: [] } : undefined;
-    },
-  };
+  const block = entriesBlock(header, ownEnd, entries, (key, value) => `${indent}${key} = ${tomlValue(value)}`, lastKeyLine + 1);
   const get = block.get;
   const problems: Problem[] = [];
   const tlsCa = get('tls_ca');

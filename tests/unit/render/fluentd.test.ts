@@ -29,18 +29,14 @@ import {
   type FluentdElement,
 } from '@/lib/config-languages/fluentd/parser';
 import { EXAMPLE_INPUT, EXAMPLE_PASSWORD, exampleSettings } from '@/tests/support/settings';
+import { SANDBOX, allCommands, contextFor, stepText } from '@/tests/support/render-helpers';
 
 // ---------------------------------------------------------------------------
 // Helpers
 
-const SANDBOX = { host: 'localhost', port: 10012, caUrl: 'http://localhost:3000/api/sandbox/ca' };
 const SLS_BOOTSTRAP = 'test-project-1.cn-hangzhou.log.aliyuncs.com:10012';
 const ENV_CODE = "ENV['SLS_KAFKA_PASSWORD']";
 const HOSTNAME_CODE = 'Socket.gethostname';
-
-function contextFor(overrides: Partial<SettingsInput> = {}): RenderContext {
-  return createRenderContext(exampleSettings(overrides), { sandbox: SANDBOX });
-}
 
 function optionsFor(input: unknown = {}): FluentdOptions {
   return fluentdOptionsSchema.parse(input);
@@ -69,14 +65,6 @@ function param(element: FluentdElement, key: string): string | undefined {
 
 function keys(element: FluentdElement): string[] {
   return element.params.map((p) => p.key);
-}
-
-function stepText(steps: RenderStep[]): string {
-  return steps.map((s) => [s.title, s.detail ?? '', ...(s.commands ?? [])].join('\n')).join('\n');
-}
-
-function allCommands(steps: RenderStep[]): string[] {
-  return steps.flatMap((s) => s.commands ?? []);
 }
 
 /** Steps as Markdown, for the reviewed golden files. */

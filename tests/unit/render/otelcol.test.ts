@@ -17,7 +17,7 @@ import { otelcolOptionsSchema, type OtelcolOptions } from '@/lib/agents/otelcol/
 import type { SettingsInput } from '@/lib/settings/schema';
 import { checkAgainstKeys, leaves, loadAgentOptionSchema, typeProblem } from '@/tests/support/agent-option-schema';
 import { EXAMPLE_INPUT, EXAMPLE_PASSWORD, exampleSettings } from '@/tests/support/settings';
-import { allCommands, contextFor, expectRejectedNaming, producerReadBack, SANDBOX, stepsMarkdown, stepText } from '@/tests/support/render-helpers';
+import { allCommands, contextFor, expectRejectedNaming, hostileTextFrom, producerReadBack, SANDBOX, settingsArbitrary, stepsMarkdown, stepText } from '@/tests/support/render-helpers';
 
 type Tree = Record<string, unknown>;
 
@@ -316,7 +316,7 @@ describe('options schema', () => {
 // Properties
 
 const HOSTILE = ['"', "'", '\\', '\n', '\r', '\t', '#', ' # x', '${', '$', '$$', '${env:X}', ':', '- ', '[', ']', '{', '}', '&a', '*a', '!!str', '\u2028', '\u0085', 'é', '😀', '\ud800', '\u0000', 'true', 'null', '---'];
-const hostileText = fc.array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 5 })), { maxLength: 8 }).map((p) => p.join(''));
+const hostileText = hostileTextFrom(HOSTILE);
 
 const optionsArbitrary = fc
   .record({
@@ -329,12 +329,6 @@ const optionsArbitrary = fc
     compression: fc.constantFrom(...CODECS),
   })
   .map((o) => (o.version === 'pre124' ? { ...o, extraSignals: [] } : o));
-const settingsArbitrary = fc.record({
-  secretMode: fc.constantFrom('inline', 'env'),
-  target: fc.constantFrom('sls', 'sandbox'),
-  expandJson: fc.boolean(),
-  network: fc.constantFrom('internet', 'intranet'),
-});
 
 describe('properties', () => {
   test('random valid options: the read-back agrees with the settings and every key is listed', () => {

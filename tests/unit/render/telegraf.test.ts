@@ -7,24 +7,18 @@
 import fc from 'fast-check';
 import { parse } from 'smol-toml';
 import { describe, expect, test } from 'vitest';
-import { createRenderContext, renderSettings, type RenderContext } from '@/lib/agents';
-import type { RenderStep } from '@/lib/agents/types';
+import { renderSettings, type RenderContext } from '@/lib/agents';
 import { renderTelegrafConfig } from '@/lib/agents/telegraf/render';
 import { tomlEnvReference, tomlString } from '@/lib/config-languages/toml/string';
 import { telegrafOptionsSchema, type TelegrafOptions } from '@/lib/agents/telegraf/schema';
 import type { SettingsInput } from '@/lib/settings/schema';
 import { EXAMPLE_INPUT, EXAMPLE_PASSWORD, exampleSettings } from '@/tests/support/settings';
+import { SANDBOX, allCommands, contextFor, stepText, stepsMarkdown } from '@/tests/support/render-helpers';
 
 // ---------------------------------------------------------------------------
 // Helpers
 
 type Table = Record<string, unknown>;
-
-const SANDBOX = { host: 'localhost', port: 10012, caUrl: 'http://localhost:3000/api/sandbox/ca' };
-
-function contextFor(overrides: Partial<SettingsInput> = {}): RenderContext {
-  return createRenderContext(exampleSettings(overrides), { sandbox: SANDBOX });
-}
 
 function optionsFor(input: unknown = {}): TelegrafOptions {
   return telegrafOptionsSchema.parse(input);
@@ -45,26 +39,6 @@ function kafkaTable(doc: Table): Table {
   const kafka = outputs.kafka as Table[];
   expect(kafka).toHaveLength(1);
   return { ...kafka[0]! };
-}
-
-function stepText(steps: RenderStep[]): string {
-  return steps.map((s) => [s.title, s.detail ?? '', ...(s.commands ?? [])].join('\n')).join('\n');
-}
-
-function allCommands(steps: RenderStep[]): string[] {
-  return steps.flatMap((s) => s.commands ?? []);
-}
-
-/** Steps as Markdown, for the reviewed golden files. */
-function stepsMarkdown(steps: RenderStep[]): string {
-  return steps
-    .map((s, i) => {
-      const head = `${i + 1}. ${s.kind === 'warning' ? '⚠ ' : ''}${s.title}`;
-      const detail = s.detail ? `\n\n   ${s.detail}` : '';
-      const commands = (s.commands ?? []).map((c) => `\n\n       ${c}`).join('');
-      return `${head}${detail}${commands}\n`;
-    })
-    .join('\n');
 }
 
 /**

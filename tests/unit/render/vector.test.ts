@@ -18,7 +18,7 @@ import { vectorOptionsSchema, type VectorOptions } from '@/lib/agents/vector/sch
 import type { SettingsInput } from '@/lib/settings/schema';
 import { checkAgainstKeys, leaves, loadAgentOptionSchema, typeProblem } from '@/tests/support/agent-option-schema';
 import { EXAMPLE_INPUT, EXAMPLE_PASSWORD, exampleSettings } from '@/tests/support/settings';
-import { allCommands, contextFor, expectRejectedNaming, producerReadBack, SANDBOX, stepsMarkdown, stepText } from '@/tests/support/render-helpers';
+import { allCommands, contextFor, expectRejectedNaming, hostileTextFrom, producerReadBack, SANDBOX, settingsArbitrary, stepsMarkdown, stepText } from '@/tests/support/render-helpers';
 
 type Tree = Record<string, unknown>;
 
@@ -331,7 +331,7 @@ describe('options schema', () => {
 // Properties
 
 const HOSTILE = ['"', "'", '\\', '\n', '\r', '\t', '#', ' # x', '${', '$', '$$', '${SLS_KAFKA_PASSWORD}', 'SECRET[a.b]', '{{ x }}', '%Y', ':', '- ', '[', ']', '{', '}', '\u2028', '\u0085', 'é', '😀', '\ud800', '\u0000', 'true', 'null'];
-const hostileText = fc.array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 5 })), { maxLength: 8 }).map((p) => p.join(''));
+const hostileText = hostileTextFrom(HOSTILE);
 const plainPath = fc.stringMatching(/^\/[a-z0-9_*.\/-]{1,20}$/);
 const inputId = fc.stringMatching(/^[a-z_][a-z0-9_.*-]{0,12}$/);
 
@@ -343,12 +343,6 @@ const optionsArbitrary = fc.record({
   codec: fc.constantFrom('json', 'text'),
   compression: fc.constantFrom(...CODECS),
   acknowledgements: fc.boolean(),
-});
-const settingsArbitrary = fc.record({
-  secretMode: fc.constantFrom('inline', 'env'),
-  target: fc.constantFrom('sls', 'sandbox'),
-  expandJson: fc.boolean(),
-  network: fc.constantFrom('internet', 'intranet'),
 });
 
 describe('properties', () => {

@@ -16,9 +16,8 @@ import {
 import { ProtocolError, Reader } from '@/lib/kafka/protocol/primitives';
 import { array, cat, hex, int16, int32 } from '../fixtures/golden';
 import {
-  expectEveryTruncationRejected,
+  expectDamagedBodiesRejected,
   expectFastRejection,
-  expectMutationsSafe,
   expectRandomBytesSafe,
   expectTrailingByteRejected,
 } from '../fixtures/hostile';
@@ -117,10 +116,8 @@ describe('ApiVersions response', () => {
 
   it.each(VERSIONS)('v%i: hostile bodies raise ProtocolError only', (v) => {
     const decode = (r: Reader) => decodeApiVersionsResponse(r, v);
-    expectEveryTruncationRejected(GOLDEN_RESPONSES[v], decode);
-    expectTrailingByteRejected(GOLDEN_RESPONSES[v], decode);
     expectRandomBytesSafe(decode);
-    expectMutationsSafe(GOLDEN_RESPONSES[v], decode);
+    expectDamagedBodiesRejected(GOLDEN_RESPONSES[v], decode);
     expectFastRejection(cat(int16(0), int32(0x7fffffff), hex`00 00 00 00 00 07`), decode); // lying count
     expectFastRejection(cat(int16(0), int32(-2)), decode); // negative count
   });

@@ -12,13 +12,7 @@ import {
 } from '@/lib/kafka/protocol/apis/sasl-authenticate';
 import { ProtocolError, Reader } from '@/lib/kafka/protocol/primitives';
 import { bytes, cat, hex, int16, int32, str } from '../fixtures/golden';
-import {
-  expectEveryTruncationRejected,
-  expectFastRejection,
-  expectMutationsSafe,
-  expectRandomBytesSafe,
-  expectTrailingByteRejected,
-} from '../fixtures/hostile';
+import { expectDamagedBodiesRejected, expectFastRejection, expectRandomBytesSafe } from '../fixtures/hostile';
 import { kafkajsDecodeResponse, kafkajsEncoder, kafkajsRequestBody } from '../fixtures/kafkajs';
 
 /** PLAIN token: authzid NUL authcid NUL password (username = project, password = AccessKeyId#AccessKeySecret). */
@@ -54,10 +48,8 @@ describe('SaslAuthenticate v0 request', () => {
 
   it('hostile requests raise ProtocolError only', () => {
     const decode = (r: Reader) => decodeSaslAuthenticateRequest(r, 0);
-    expectEveryTruncationRejected(REQUEST, decode);
-    expectTrailingByteRejected(REQUEST, decode);
     expectRandomBytesSafe(decode);
-    expectMutationsSafe(REQUEST, decode);
+    expectDamagedBodiesRejected(REQUEST, decode);
     expectFastRejection(hex`7f ff ff ff 00`, decode); // lying length
     expect(() => decode(new Reader(hex`ff ff ff ff`))).toThrow(ProtocolError); // null BYTES
   });
@@ -107,9 +99,7 @@ describe('SaslAuthenticate v0 response', () => {
   it('hostile responses raise ProtocolError only', () => {
     const decode = (r: Reader) => decodeSaslAuthenticateResponse(r, 0);
     for (const golden of [RESPONSE_OK, RESPONSE_FAILED]) {
-      expectEveryTruncationRejected(golden, decode);
-      expectTrailingByteRejected(golden, decode);
-      expectMutationsSafe(golden, decode);
+      expectDamagedBodiesRejected(golden, decode);
     }
     expectRandomBytesSafe(decode);
     expectFastRejection(hex`00 00 ff ff 7f ff ff ff`, decode); // lying auth_bytes length

@@ -12,13 +12,7 @@ import {
 } from '@/lib/kafka/protocol/apis/sasl-handshake';
 import { ProtocolError, Reader } from '@/lib/kafka/protocol/primitives';
 import { cat, hex, int16, int32 } from '../fixtures/golden';
-import {
-  expectEveryTruncationRejected,
-  expectFastRejection,
-  expectMutationsSafe,
-  expectRandomBytesSafe,
-  expectTrailingByteRejected,
-} from '../fixtures/hostile';
+import { expectDamagedBodiesRejected, expectFastRejection, expectRandomBytesSafe } from '../fixtures/hostile';
 import { kafkajsDecodeResponse, kafkajsRequestBody } from '../fixtures/kafkajs';
 
 const VERSIONS = [0, 1] as const;
@@ -78,20 +72,16 @@ describe.each(VERSIONS)('SaslHandshake v%i', (v) => {
 
   it('hostile requests raise ProtocolError only', () => {
     const decode = (r: Reader) => decodeSaslHandshakeRequest(r, v);
-    expectEveryTruncationRejected(REQUEST_PLAIN, decode);
-    expectTrailingByteRejected(REQUEST_PLAIN, decode);
     expectRandomBytesSafe(decode);
-    expectMutationsSafe(REQUEST_PLAIN, decode);
+    expectDamagedBodiesRejected(REQUEST_PLAIN, decode);
     expect(() => decode(new Reader(hex`ff ff`))).toThrow(ProtocolError); // null mechanism
     expectFastRejection(hex`7f ff 50`, decode); // lying length
   });
 
   it('hostile responses raise ProtocolError only', () => {
     const decode = (r: Reader) => decodeSaslHandshakeResponse(r, v);
-    expectEveryTruncationRejected(RESPONSE_OK, decode);
-    expectTrailingByteRejected(RESPONSE_OK, decode);
     expectRandomBytesSafe(decode);
-    expectMutationsSafe(RESPONSE_OK, decode);
+    expectDamagedBodiesRejected(RESPONSE_OK, decode);
     expectFastRejection(cat(int16(0), int32(0x7fffffff), hex`00 00`), decode); // lying count
     expect(() => decode(new Reader(cat(int16(0), int32(1), hex`ff ff`)))).toThrow(ProtocolError); // null mechanism
   });
