@@ -36,6 +36,18 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
 }
 
 /** The longest free-text value (path, name, password) any agent accepts. */
+/** An optional text option (`''` = not set, the default) whose other values `problem` checks. */
+export function optionalText(typeError: string, problem: (value: string) => string | undefined) {
+  return z
+    .string({ error: typeError })
+    .superRefine((value, ctx) => {
+      if (value === '') return;
+      const message = problem(value);
+      if (message) ctx.addIssue({ code: 'custom', message });
+    })
+    .default('');
+}
+
 export const MAX_TEXT_VALUE_LENGTH = 4096;
 
 /**

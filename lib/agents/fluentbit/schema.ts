@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { CODECS } from '../common/codecs';
-import { agentOptionsError, choice, MAX_TEXT_VALUE_LENGTH } from '../common/options-schema';
+import { agentOptionsError, choice, MAX_TEXT_VALUE_LENGTH, optionalText } from '../common/options-schema';
 import { fluentBitValueProblem } from '../../config-languages/fluentbit-classic/quote';
 
 export const FLUENTBIT_FORMATS = ['classic', 'yaml'] as const;
@@ -59,14 +59,7 @@ export const fluentbitOptionsSchema = z.strictObject(
     /** out_kafka `timestamp_format` of the record time in each JSON message. */
     timestampFormat: choice(FLUENTBIT_TIMESTAMP_FORMATS, 'Timestamp format: choose iso8601, double or iso8601_ns.', 'iso8601'),
     /** Empty: OpenSSL's default store. Ignored for the sandbox, which names its own CA. */
-    caFile: z
-      .string({ error: 'CA certificate file: expected text, e.g. /etc/ssl/certs/ca-certificates.crt.' })
-      .superRefine((value, ctx) => {
-        if (value === '') return;
-        const message = caFileProblem(value);
-        if (message) ctx.addIssue({ code: 'custom', message });
-      })
-      .default(''),
+    caFile: optionalText('CA certificate file: expected text, e.g. /etc/ssl/certs/ca-certificates.crt.', caFileProblem),
     /** Decides paths (state, CA) and the install/run steps. */
     platform: choice(FLUENTBIT_PLATFORMS, 'Where it runs: choose systemd (deb/rpm package), docker or kubernetes.', 'systemd'),
   },

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { unrepresentableCharacter } from '../../config-languages/rainerscript/quote';
 import { ACKS_ORDER, CODECS } from '../common/codecs';
-import { agentOptionsError, choice, textValueProblem } from '../common/options-schema';
+import { agentOptionsError, choice, textValueProblem, optionalText } from '../common/options-schema';
 
 export const RSYSLOG_OS_FAMILIES = ['debian', 'rhel'] as const;
 export type RsyslogOsFamily = (typeof RSYSLOG_OS_FAMILIES)[number];
@@ -26,14 +26,7 @@ export const rsyslogOptionsSchema = z.strictObject(
   {
     osFamily: choice(RSYSLOG_OS_FAMILIES, 'OS family: choose “debian” (Debian/Ubuntu) or “rhel” (RHEL/CentOS/Rocky/Alma).', 'debian'),
     /** `ssl.ca.location`; empty: the OS family's bundle, or the sandbox CA in its default place. */
-    caPath: z
-      .string({ error: 'CA file: expected text, such as /etc/ssl/certs/ca-certificates.crt.' })
-      .superRefine((value, ctx) => {
-        if (value === '') return;
-        const message = rsyslogCaPathProblem(value);
-        if (message) ctx.addIssue({ code: 'custom', message });
-      })
-      .default(''),
+    caPath: optionalText('CA file: expected text, such as /etc/ssl/certs/ca-certificates.crt.', rsyslogCaPathProblem),
     compression: choice(CODECS, 'Compression: choose “none”, “gzip”, “snappy”, “lz4” or “zstd”.', 'gzip'),
     /** `request.required.acks` (a topic property, so through topicConfParam). */
     acks: z

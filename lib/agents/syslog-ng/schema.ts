@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { isSyslogNgIdentifier, unrepresentableCharacter } from '../../config-languages/syslog-ng/quote';
 import { CODECS } from '../common/codecs';
-import { agentOptionsError, choice, textValueProblem } from '../common/options-schema';
+import { agentOptionsError, choice, textValueProblem, optionalText } from '../common/options-schema';
 
 export const SYSLOG_NG_OS_FAMILIES = ['debian', 'rhel'] as const;
 export type SyslogNgOsFamily = (typeof SYSLOG_NG_OS_FAMILIES)[number];
@@ -37,14 +37,7 @@ export const syslogNgOptionsSchema = z.strictObject(
       })
       .default(''),
     /** `ssl.ca.location`; empty: the OS family's bundle, or the sandbox CA in its default place. */
-    caPath: z
-      .string({ error: 'CA file: expected text, such as /etc/ssl/certs/ca-certificates.crt.' })
-      .superRefine((value, ctx) => {
-        if (value === '') return;
-        const message = syslogNgCaPathProblem(value);
-        if (message) ctx.addIssue({ code: 'custom', message });
-      })
-      .default(''),
+    caPath: optionalText('CA file: expected text, such as /etc/ssl/certs/ca-certificates.crt.', syslogNgCaPathProblem),
     compression: choice(CODECS, 'Compression: choose “none”, “gzip”, “snappy”, “lz4” or “zstd”.', 'gzip'),
   },
   { error: agentOptionsError('syslog-ng', 'syslog-ng options: expected an object such as { "osFamily": "debian" }.') },

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { CODECS } from '../common/codecs';
-import { agentOptionsError, choice, textValueProblem } from '../common/options-schema';
+import { agentOptionsError, choice, textValueProblem, optionalText } from '../common/options-schema';
 
 /**
  * `1.25+`: `enable_tls = true` switches TLS on with the system roots.
@@ -65,14 +65,7 @@ export const telegrafOptionsSchema = z
       /** Picks the CA bundle file for Telegraf 1.17–1.24; `custom` uses `caPath` for every version. */
       osFamily: choice(TELEGRAF_OS_FAMILIES, 'OS family: choose debian (Debian, Ubuntu), rhel (RHEL, CentOS, Alibaba Cloud Linux), suse or custom.', 'debian'),
       /** Read only when `osFamily` is `custom`. */
-      caPath: z
-        .string({ error: 'CA path: expected text, e.g. /etc/ssl/certs/ca-certificates.crt.' })
-        .superRefine((value, ctx) => {
-          if (value === '') return;
-          const message = caPathProblem(value);
-          if (message) ctx.addIssue({ code: 'custom', message });
-        })
-        .default(''),
+      caPath: optionalText('CA path: expected text, e.g. /etc/ssl/certs/ca-certificates.crt.', caPathProblem),
     },
     { error: agentOptionsError('Telegraf', 'Telegraf options: expected an object such as {}.') },
   )
