@@ -26,6 +26,61 @@ export function CredentialsFields({ form }: { form: UseFormReturn<SettingsInput,
   const secretError = secretMessage ? errorText('accessKeySecret', secretMessage) : undefined;
   const secretDescribedBy = ['accessKeySecret-help', secretError ? 'accessKeySecret-error' : ''].filter(Boolean).join(' ');
 
+  // The AccessKey ID and secret, the same in both modes (optional and folded in env mode).
+  const keyFields = (
+    <>
+      <p id={noteId} className="note">
+        {t('cred.ramNote')}
+      </p>
+      <TextField
+        id="accessKeyId"
+        label={t('cred.id')}
+        help={t('cred.idHelp')}
+        registration={register('accessKeyId')}
+        onPasted={() => void form.trigger('accessKeyId')}
+        error={idMessage ? errorText('accessKeyId', idMessage) : undefined}
+      />
+
+      <div className="field">
+        <label htmlFor="accessKeySecret">{t('cred.secret')}</label>
+        <div className="secret-row">
+          <input
+            id="accessKeySecret"
+            type={shown ? 'text' : 'password'}
+            autoComplete="off"
+            autoCapitalize="off"
+            autoCorrect="off"
+            spellCheck={false}
+            aria-invalid={secretError ? true : undefined}
+            aria-describedby={secretDescribedBy}
+            onPaste={() => requestAnimationFrame(() => void form.trigger('accessKeySecret'))}
+            {...register('accessKeySecret')}
+          />
+          <button
+            type="button"
+            className="secret-toggle"
+            aria-pressed={shown}
+            aria-controls="accessKeySecret"
+            onClick={() => setShown((s) => !s)}
+          >
+            {t('cred.show')}
+          </button>
+        </div>
+        <p id="accessKeySecret-help" className="help">
+          {t('cred.secretHelp')}
+        </p>
+        <p className="visually-hidden" aria-live="polite">
+          {shown ? t('cred.shown') : ''}
+        </p>
+        {secretError ? (
+          <p id="accessKeySecret-error" className="error">
+            {secretError}
+          </p>
+        ) : null}
+      </div>
+    </>
+  );
+
   return (
     <fieldset className="form-section">
       <legend>{t('cred.legend')}</legend>
@@ -57,111 +112,11 @@ export function CredentialsFields({ form }: { form: UseFormReturn<SettingsInput,
           </p>
           <details className="optional-keys" open={Boolean(form.getValues('accessKeyId'))}>
             <summary>{t('cred.envOptional')}</summary>
-      <p id={noteId} className="note">
-        {t('cred.ramNote')}
-      </p>
-      <TextField
-        id="accessKeyId"
-        label={t('cred.id')}
-        help={t('cred.idHelp')}
-        registration={register('accessKeyId')}
-        onPasted={() => void form.trigger('accessKeyId')}
-        error={idMessage ? errorText('accessKeyId', idMessage) : undefined}
-      />
-
-      <div className="field">
-        <label htmlFor="accessKeySecret">{t('cred.secret')}</label>
-        <div className="secret-row">
-          <input
-            id="accessKeySecret"
-            type={shown ? 'text' : 'password'}
-            autoComplete="off"
-            autoCapitalize="off"
-            autoCorrect="off"
-            spellCheck={false}
-            aria-invalid={secretError ? true : undefined}
-            aria-describedby={secretDescribedBy}
-            onPaste={() => requestAnimationFrame(() => void form.trigger('accessKeySecret'))}
-            {...register('accessKeySecret')}
-          />
-          <button
-            type="button"
-            className="secret-toggle"
-            aria-pressed={shown}
-            aria-controls="accessKeySecret"
-            onClick={() => setShown((s) => !s)}
-          >
-            {t('cred.show')}
-          </button>
-        </div>
-        <p id="accessKeySecret-help" className="help">
-          {t('cred.secretHelp')}
-        </p>
-        <p className="visually-hidden" aria-live="polite">
-          {shown ? t('cred.shown') : ''}
-        </p>
-        {secretError ? (
-          <p id="accessKeySecret-error" className="error">
-            {secretError}
-          </p>
-        ) : null}
-      </div>
-
+            {keyFields}
           </details>
         </>
       ) : (
-        <>
-      <p id={noteId} className="note">
-        {t('cred.ramNote')}
-      </p>
-      <TextField
-        id="accessKeyId"
-        label={t('cred.id')}
-        help={t('cred.idHelp')}
-        registration={register('accessKeyId')}
-        onPasted={() => void form.trigger('accessKeyId')}
-        error={idMessage ? errorText('accessKeyId', idMessage) : undefined}
-      />
-
-      <div className="field">
-        <label htmlFor="accessKeySecret">{t('cred.secret')}</label>
-        <div className="secret-row">
-          <input
-            id="accessKeySecret"
-            type={shown ? 'text' : 'password'}
-            autoComplete="off"
-            autoCapitalize="off"
-            autoCorrect="off"
-            spellCheck={false}
-            aria-invalid={secretError ? true : undefined}
-            aria-describedby={secretDescribedBy}
-            onPaste={() => requestAnimationFrame(() => void form.trigger('accessKeySecret'))}
-            {...register('accessKeySecret')}
-          />
-          <button
-            type="button"
-            className="secret-toggle"
-            aria-pressed={shown}
-            aria-controls="accessKeySecret"
-            onClick={() => setShown((s) => !s)}
-          >
-            {t('cred.show')}
-          </button>
-        </div>
-        <p id="accessKeySecret-help" className="help">
-          {t('cred.secretHelp')}
-        </p>
-        <p className="visually-hidden" aria-live="polite">
-          {shown ? t('cred.shown') : ''}
-        </p>
-        {secretError ? (
-          <p id="accessKeySecret-error" className="error">
-            {secretError}
-          </p>
-        ) : null}
-      </div>
-
-        </>
+        keyFields
       )}
     </fieldset>
   );
