@@ -41,14 +41,21 @@ export function Wizard({ sandbox, outputPreview }: { sandbox: SandboxTarget; out
     reValidateMode: 'onChange',
   });
   const [platform, setPlatform] = useState<StepPlatform>('linux');
+  // Set once the form holds what the page was opened with (a share link is read asynchronously);
+  // exposed as data-restored so scripts and tests wait for a condition instead of guessing.
+  const [restored, setRestored] = useState(false);
   // A shared link (#s=…) restores everything but the credentials.
   useEffect(() => {
-    if (!window.location.hash) return;
+    if (!window.location.hash) {
+      setRestored(true);
+      return;
+    }
     void loadSettingsRuntime().then(({ readShareHash, readShareExtras }) => {
       const shared = readShareHash(window.location.hash);
       if (shared) form.reset({ ...FORM_DEFAULTS, ...shared, accessKeyId: '', accessKeySecret: '' });
       const extras = readShareExtras(window.location.hash);
       if (extras.platform) setPlatform(extras.platform);
+      setRestored(true);
     });
   }, [form]);
   const runtime = useSettingsRuntime();
@@ -58,7 +65,7 @@ export function Wizard({ sandbox, outputPreview }: { sandbox: SandboxTarget; out
   const onPlatform = useCallback((p: StepPlatform) => setPlatform(p), []);
 
   return (
-    <div className="wizard-layout">
+    <div className="wizard-layout" data-testid="wizard" data-restored={restored ? 'true' : 'false'}>
       <LanguageSwitch />
       <SettingsForm form={form} />
       <div className="wizard-aside" data-testid="wizard-aside">

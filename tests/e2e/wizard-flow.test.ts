@@ -26,6 +26,8 @@ const visiblePanel = (page: Page) => page.locator('[role="tabpanel"][id^="output
 async function open(page: Page, hash = '') {
   await page.goto('about:blank');
   await page.goto(`${inject('appUrl')}/${hash}`);
+  // The share link is read after hydration: wait until the form holds it.
+  await expect.poll(() => page.locator('[data-testid="wizard"][data-restored="true"]').count()).toBe(1);
   await expect.poll(() => fileView(page, 'beats', 'filebeat.yml').count()).toBe(1);
 }
 
@@ -75,7 +77,7 @@ describe.skipIf(!chromiumTool.path)('the wizard flow', () => {
 
   it('env mode never asks for the secret', async () => {
     await open(page, shareHash({ ...EXAMPLE_INPUT, accessKeyId: '', accessKeySecret: '', secretMode: 'env' } as SettingsInput));
-    expect(await page.getByTestId('env-note').isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('env-note').isVisible()).toBe(true);
     expect(await page.locator('#accessKeySecret').isVisible()).toBe(false);
     const view = fileView(page, 'beats', 'filebeat.yml');
     await expect.poll(() => view.textContent()).toContain('${SLS_KAFKA_PASSWORD}');
