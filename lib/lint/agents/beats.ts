@@ -41,7 +41,7 @@ export function readBeats(content: string): Reading {
   const root = parseYamlPositions(content);
   const output = findOutput(root);
   if (!output) throw new NotThisKind('a YAML file without an output.kafka section');
-  const block = yamlBlock(output, beatsValue, unescapeBeats);
+  const block = yamlBlock(output, beatsValue, { unescape: unescapeBeats });
   const { flat, render, childIndent } = block;
   const problems: Problem[] = [];
   const get = block.get;

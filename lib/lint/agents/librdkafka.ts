@@ -8,8 +8,8 @@
  * GSSAPI, acks -1, no idempotence; it negotiates the protocol version
  * (api.version.request), so there is no version to pin.
  */
-import type { Block, Entry, Reading } from '../model';
-import { acksFrom, numberFrom } from './common';
+import type { Block, Entry, Problem, Reading, WriteValue } from '../model';
+import { acksFrom, numberFrom, PASSWORD_ENV } from './common';
 
 export type LibrdkafkaParts = Pick<Reading, 'username' | 'mechanism' | 'tls' | 'verifyOff' | 'compression' | 'acks' | 'maxBytes' | 'idempotence' | 'transactions'> & {
   password?: Entry;
@@ -76,5 +76,80 @@ export function librdkafkaParts(src: LibrdkafkaSource): LibrdkafkaParts {
     codec: codecName,
     acksValue,
     caPath: prop('ssl.ca.location')?.value,
+  };
+}
+
+export interface LibrdkafkaReadingInput extends LibrdkafkaSource {
+  agent: Reading['agent'];
+  language: Reading['language'];
+  keys: Reading['keys'];
+  /** The bootstrap servers' entry (a comma-separated value or a list). */
+  bootstrap?: Entry;
+  topic?: Entry;
+  constantKey?: Reading['constantKey'];
+  /** Whether the password entry is a reference the agent resolves (not a literal secret). */
+  isReference: (password: Entry) => boolean;
+  /** How the fixed file refers to the secret (default: the SLS_KAFKA_PASSWORD environment variable). */
+  passwordReference?: WriteValue;
+  jsonHeader?: Reading['jsonHeader'];
+  problems?: Problem[];
+  options?: Record<string, unknown>;
+}
+
+/** A whole Reading for an agent that hands librdkafka its properties. */
+export function librdkafkaReading(input: LibrdkafkaReadingInput): Reading {
+  const rd = librdkafkaParts(input);
+  const { block } = input;
+  const pw = rd.password;
+  const servers = input.bootstrap?.list ?? (input.bootstrap?.value ?? '').split(',');
+  return {
+    agent: input.agent,
+    language: input.language,
+    block,
+    keys: input.keys,
+    bootstrap: servers.map((s) => s.trim()).filter((s) => s !== ''),
+    bootstrapEntry: input.bootstrap,
+    topic: input.topic,
+    username: rd.username,
+    password:
+      pw?.value !== undefined
+        ? {
+            value: pw.value,
+            line: pw.line,
+            reference: input.isReference(pw),
+            replaceWithReference: () => block.set(pw.key, input.passwordReference ?? { env: PASSWORD_ENV }),
+          }
+        : undefined,
+    mechanism: rd.mechanism,
+    constantKey: input.constantKey,
+    tls: rd.tls,
+    verifyOff: rd.verifyOff,
+    compression: rd.compression,
+    acks: rd.acks,
+    maxBytes: rd.maxBytes,
+    idempotence: rd.idempotence,
+    transactions: rd.transactions,
+    jsonHeader: input.jsonHeader,
+    problems: input.problems ?? [],
+    options: { compression: rd.codec, caPath: rd.caPath, acks: rd.acksValue, ...input.options },
+  };
+}
+
+/**
+ * A view of `block` keyed by librdkafka property names: a dotted name is the
+ * file's `prefix + name` (Fluent Bit `rdkafka.`, Vector `librdkafka_options.`),
+ * other keys pass through unchanged.
+ */
+export function prefixedBlock(block: Block, prefix: string, matchCase = true): Block {
+  const fileKey = (k: string) => (k.includes('.') ? prefix + k : k);
+  return {
+    line: block.line,
+    endLine: block.endLine,
+    get: (k) => {
+      const e = block.get(fileKey(k)) ?? (matchCase ? undefined : block.get(fileKey(k).toLowerCase()));
+      return e ? { ...e, key: k } : undefined;
+    },
+    set: (k, v) => block.set(fileKey(k), v),
+    remove: (k) => block.remove(fileKey(k)),
   };
 }

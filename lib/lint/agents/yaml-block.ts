@@ -33,7 +33,7 @@ export interface YamlBlock extends Block {
   /** The entry's lines rewritten as `written: value` at its indent. */
   rewrite(f: Flat, value: WriteValue): Edit;
   /** Lines for `key: value` at `indent`. */
-  render(key: string, value: WriteValue, indent: number): string[];
+  render(key: string | string[], value: WriteValue, indent: number): string[];
   childIndent: number;
 }
 
@@ -64,7 +64,18 @@ export function plainYamlValue(envSyntax: (name: string) => string = (n) => `\${
   };
 }
 
-export function yamlBlock(section: YamlSection, valueOf: (v: WriteValue) => unknown, unescape?: (s: string) => string): YamlBlock {
+export interface YamlBlockOptions {
+  /** Undoes an agent's own escaping when reading a scalar (Beats' `$$`). */
+  unescape?: (s: string) => string;
+  /** A key's path segments (default: split at dots); librdkafka names under a map stay one segment. */
+  segments?: (key: string) => string[];
+  /** Write the missing part of a path as nested mappings (go-yaml configs) instead of one dotted key (go-ucfg, Fluent Bit). */
+  nest?: boolean;
+}
+
+export function yamlBlock(section: YamlSection, valueOf: (v: WriteValue) => unknown, opts: YamlBlockOptions = {}): YamlBlock {
+  const { unescape } = opts;
+  const segmentsOf = opts.segments ?? ((k: string) => k.split('.'));
   const flat: Flat[] = [];
   flatten(section.entries, '', flat);
   const childIndent = flat[0]?.indent ?? 2;
@@ -73,11 +84,13 @@ export function yamlBlock(section: YamlSection, valueOf: (v: WriteValue) => unkn
     const list = f.node.kind === 'seq' ? f.node.items.map((n) => scalarOf(n, unescape)).filter((x): x is string => x !== undefined) : undefined;
     return { key: f.key, value: list ? list[0] : scalarOf(f.node, unescape), list, line: f.keyLine, endLine: Math.max(f.keyLine, f.node.endLine), column: f.indent + 1 };
   };
-  const render = (key: string, value: WriteValue, indent: number): string[] => {
-    const v = valueOf(value);
+  const render = (key: string | string[], value: WriteValue, indent: number): string[] => {
+    const path = typeof key === 'string' ? [key] : opts.nest ? key : [key.join('.')];
+    const inner = valueOf(value);
+    const v = inner === undefined ? undefined : path.slice(1).reduceRight<unknown>((acc, seg) => ({ [seg]: acc }), inner);
     const pad = ' '.repeat(indent);
-    if (v === undefined) return [`${pad}${key}: ${'raw' in value ? value.raw : ''}`];
-    return dump({ [key]: v }, DUMP_OPTIONS)
+    if (v === undefined) return [`${pad}${path.join('.')}: ${'raw' in value ? value.raw : ''}`];
+    return dump({ [path[0]!]: v }, DUMP_OPTIONS)
       .replace(/\n$/, '')
       .split('\n')
       .map((l) => pad + l);
@@ -99,16 +112,16 @@ export function yamlBlock(section: YamlSection, valueOf: (v: WriteValue) => unkn
       const f = find(key);
       if (f && f.node.kind !== 'map') return rewrite(f, value);
       // Into the deepest existing mapping on the path (`ssl:` for `ssl.enabled`), else as a dotted key.
-      const parts = key.split('.');
+      const parts = segmentsOf(key);
       for (let n = parts.length - 1; n > 0; n--) {
         const parent = find(parts.slice(0, n).join('.'));
         if (parent && parent.node.kind === 'map' && !parent.node.flow) {
           const firstChild = parent.node.entries[0];
           const indent = firstChild ? firstChild.keyColumn - 1 : parent.indent + 2;
-          return { from: parent.node.endLine + 1, to: parent.node.endLine, lines: render(parts.slice(n).join('.'), value, indent) };
+          return { from: parent.node.endLine + 1, to: parent.node.endLine, lines: render(parts.slice(n), value, indent) };
         }
       }
-      return { from: section.endLine + 1, to: section.endLine, lines: render(key, value, childIndent) };
+      return { from: section.endLine + 1, to: section.endLine, lines: render(parts, value, childIndent) };
     },
     remove: (key) => {
       const f = find(key);
