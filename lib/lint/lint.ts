@@ -16,6 +16,8 @@ import { readHost, slsRules } from './rules';
 import { LintInputError, MAX_LINT_CONTENT_CHARS, type LintFinding, type LintInput, type LintResult, type LintSettings } from './types';
 
 const MASK = '****';
+/** Rounds of fixing (each round reads the file again): enough for every edit of one line to land. */
+const MAX_FIX_PASSES = 4;
 const AGENT_NAMES: Record<string, string> = {
   beats: 'Beats',
   telegraf: 'Telegraf',
@@ -198,12 +200,24 @@ function finish(kind: LintKind, reader: LintReader, content: string, analysis: A
   let fixed: string | undefined;
   let fixedFrom: LintResult['fixedFrom'];
   if (edits.length > 0) {
-    const edited = applyEdits(content, edits);
+    // Edits on one line overlap (a kcat command line, a one-line action): apply, read again, and apply what is left, a few times.
+    let edited = applyEdits(content, edits);
     let editedErrors = Number.POSITIVE_INFINITY;
-    try {
-      editedErrors = errorCount(analyse(reader, edited).problems);
-    } catch {
-      // An edit that breaks the file is never handed back.
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      let again: Analysis;
+      try {
+        again = analyse(reader, edited);
+      } catch {
+        // An edit that breaks the file is never handed back.
+        editedErrors = Number.POSITIVE_INFINITY;
+        break;
+      }
+      editedErrors = errorCount(again.problems);
+      const more = again.problems.flatMap((p) => p.edits ?? []);
+      if (more.length === 0 || pass === MAX_FIX_PASSES - 1) break;
+      const next = applyEdits(edited, more);
+      if (next === edited) break;
+      edited = next;
     }
     fixed = Number.isFinite(editedErrors) ? edited : undefined;
     fixedFrom = fixed !== undefined ? 'edited' : undefined;

@@ -138,9 +138,10 @@ export function slsRules(r: Reading): Problem[] {
 
   // ---- SASL
   if (!r.credentialsElsewhere) {
-    const noPassword = r.password === undefined && !r.passwordElsewhere;
-    if (r.username === undefined || noPassword) {
-      const missing = [r.username === undefined ? 'username' : '', noPassword ? 'password' : ''].filter(Boolean).join(' and ');
+    const noUsername = r.username === undefined && !r.loginElsewhere;
+    const noPassword = r.password === undefined && !r.loginElsewhere;
+    if (noUsername || noPassword) {
+      const missing = [noUsername ? 'username' : '', noPassword ? 'password' : ''].filter(Boolean).join(' and ');
       add({ rule: 'sasl-missing', severity: 'error', line: at, message: `No SASL ${missing}: SLS refuses a connection without the project and AccessKey.`, fix: 'Set the username to the project name and the password to AccessKeyId#AccessKeySecret.' });
     }
     if (username !== undefined && !username.includes('${') && !validProject) {

@@ -69,7 +69,7 @@ function readConf(content: string): Reading {
     isReference: () => false,
     passwordReference: { env: 'SLS_KAFKA_PASSWORD' },
   });
-  reading.passwordElsewhere = true;
+  reading.loginElsewhere = true;
   if (reading.password) {
     const pw = reading.password;
     pw.replaceWithReference = () => block.set('sasl.password', { text: `${pw.value.includes('#') ? pw.value.split('#')[0] : ID_PLACEHOLDER}#${SECRET_PLACEHOLDER}` });
@@ -168,7 +168,7 @@ function readScript(content: string): Reading {
     // What the -F file sets is unknown here: no TLS, mechanism or login finding on a guess.
     if (!props.has('security.protocol')) reading.tls = { ...reading.tls, on: true };
     if (!props.has('sasl.mechanisms') && !props.has('sasl.mechanism')) reading.mechanism = undefined;
-    if (!reading.username) reading.credentialsElsewhere = true;
+    reading.loginElsewhere = true;
   }
   return reading;
 }
