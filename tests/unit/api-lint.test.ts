@@ -36,11 +36,19 @@ describe('POST /api/lint', () => {
   });
 
   it('answers 422 naming what a file of another kind was recognised as', async () => {
-    const res = await post({ content: '[OUTPUT]\n    Name kafka\n    Brokers x:1\n' });
+    const res = await post({ content: '[OUTPUT]\n    Name stdout\n    Match *\n' });
     expect(res.status).toBe(422);
     const body = apiErrorBodySchema.parse(await res.json());
     expect(body.error.code).toBe('unrecognised_config');
-    expect(body.error.message).toContain('Fluent Bit');
+    expect(body.error.message).toContain('Fluent Bit config without a kafka output');
+  });
+
+  it('answers 422 for a client snippet: application code, compared with the wizard’s snippet instead', async () => {
+    const res = await post({ content: 'from confluent_kafka import Producer\nproducer = Producer({"bootstrap.servers": "x:10012"})\n' });
+    expect(res.status).toBe(422);
+    const body = apiErrorBodySchema.parse(await res.json());
+    expect(body.error.message).toContain('Python code using confluent-kafka');
+    expect(body.error.message).toContain('Client libraries');
   });
 
   it('answers 422 when the agent asked for is not what the file is', async () => {

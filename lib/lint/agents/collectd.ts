@@ -8,7 +8,7 @@ import { CollectdParseError, parseCollectdConfig, type CollectdItem } from '../.
 import { collectdString } from '../../config-languages/collectd/quote';
 import type { Block, Edit, Entry, Problem, Reading, WriteValue } from '../model';
 import { ID_PLACEHOLDER, LintParseError, NotThisKind, SECRET_PLACEHOLDER } from './common';
-import { librdkafkaParts } from './librdkafka';
+import { librdkafkaReading } from './librdkafka';
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
@@ -116,51 +116,28 @@ export function readCollectd(content: string): Reading {
   });
 
   const bootstrap = either('metadata.broker.list', 'bootstrap.servers');
-  const rd = librdkafkaParts({
+  const reading = librdkafkaReading({
+    agent: 'collectd',
+    language: 'collectd',
     block,
     header: plugin.line,
     acksNames: ['topic:request.required.acks', 'topic:acks'],
     codecNames: ['topic:compression.codec', 'topic:compression.type'],
     protocolSpelling: 'sasl_ssl',
-  });
-  const password = rd.password;
-  return {
-    agent: 'collectd',
-    language: 'collectd',
-    block,
     keys: { bootstrap: bootstrap?.key ?? 'metadata.broker.list', topic: 'Topic', username: 'sasl.username', password: 'sasl.password' },
-    bootstrap: bootstrap?.value ? bootstrap.value.split(',').map((s) => s.trim()) : [],
-    bootstrapEntry: bootstrap,
+    bootstrap,
     topic: topic ? { key: 'Topic', value: String(topic.values[0]), line: topic.line, endLine: topic.line } : undefined,
-    username: rd.username,
-    password: password?.value !== undefined
-      ? {
-          value: password.value,
-          line: password.line,
-          // collectd cannot read an environment variable: keep the ID, replace the secret by a placeholder.
-          reference: false,
-          replaceWithReference: () =>
-            block.set('sasl.password', { text: `${password.value!.includes('#') ? password.value!.split('#')[0] : ID_PLACEHOLDER}#${SECRET_PLACEHOLDER}` }),
-        }
-      : undefined,
-    mechanism: rd.mechanism,
-    constantKey:
-      keyValue !== undefined && !same(keyValue, 'Random') && keyLine ? { value: keyValue, line: keyLine.line, remove: removeKey } : undefined,
-    tls: rd.tls,
-    verifyOff: rd.verifyOff,
-    // librdkafka asks the broker for its API versions (api.version.request, on since 0.10): no protocol version to pin.
-    compression: rd.compression,
-    acks: rd.acks,
-    maxBytes: rd.maxBytes,
-    idempotence: rd.idempotence,
-    transactions: rd.transactions,
+    constantKey: keyValue !== undefined && !same(keyValue, 'Random') && keyLine ? { value: keyValue, line: keyLine.line, remove: removeKey } : undefined,
+    // collectd cannot read an environment variable: the secret is never a reference.
+    isReference: () => false,
     problems,
     options: {
-      compression: rd.codec,
-      acks: rd.acksValue,
-      caPath: rd.caPath,
       format: topic?.children.find((c) => same(c.key, 'Format'))?.values[0],
       storeRates: topic?.children.find((c) => same(c.key, 'StoreRates'))?.values[0],
     },
-  };
+  });
+  const password = reading.password;
+  // Keep the AccessKey ID, replace the secret by a placeholder.
+  if (password) password.replaceWithReference = () => block.set('sasl.password', { text: `${password.value.includes('#') ? password.value.split('#')[0] : ID_PLACEHOLDER}#${SECRET_PLACEHOLDER}` });
+  return reading;
 }

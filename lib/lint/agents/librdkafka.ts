@@ -96,6 +96,11 @@ export interface LibrdkafkaReadingInput extends LibrdkafkaSource {
   options?: Record<string, unknown>;
 }
 
+/** The producer settings every librdkafka reading hands on as read. */
+export function producerParts(rd: LibrdkafkaParts): Pick<Reading, 'acks' | 'maxBytes' | 'idempotence' | 'transactions'> {
+  return { acks: rd.acks, maxBytes: rd.maxBytes, idempotence: rd.idempotence, transactions: rd.transactions };
+}
+
 /** A whole Reading for an agent that hands librdkafka its properties. */
 export function librdkafkaReading(input: LibrdkafkaReadingInput): Reading {
   const rd = librdkafkaParts(input);
@@ -125,10 +130,7 @@ export function librdkafkaReading(input: LibrdkafkaReadingInput): Reading {
     tls: rd.tls,
     verifyOff: rd.verifyOff,
     compression: rd.compression,
-    acks: rd.acks,
-    maxBytes: rd.maxBytes,
-    idempotence: rd.idempotence,
-    transactions: rd.transactions,
+    ...producerParts(rd),
     jsonHeader: input.jsonHeader,
     problems: input.problems ?? [],
     options: { compression: rd.codec, caPath: rd.caPath, acks: rd.acksValue, ...input.options },

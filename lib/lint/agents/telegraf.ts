@@ -5,24 +5,16 @@
  * span lines). Commented-out keys are remembered, for the seed's
  * `## Optional TLS Config tls_ca = "…"`. Facts: docs/agents/telegraf.md.
  */
-import { TomlError } from 'smol-toml';
 import { CODECS } from '../../agents/common/codecs';
-import { parseToml } from '../../config-languages/toml/parser';
 import type { Entry, Problem, Reading } from '../model';
-import { acksFrom, entriesBlock, isReference, LintParseError, NotThisKind, PASSWORD_ENV } from './common';
-import { tomlValue, valueEnd } from './toml-block';
+import { acksFrom, entriesBlock, isReference, NotThisKind, PASSWORD_ENV } from './common';
+import { parseTomlForLint, tomlValue, valueEnd } from './toml-block';
 
 const KEY_LINE = /^([ \t]*)([A-Za-z0-9_-]+)[ \t]*=/;
 const TABLE_LINE = /^[ \t]*\[/;
 
 export function readTelegraf(content: string): Reading {
-  let doc: Record<string, unknown>;
-  try {
-    doc = parseToml(content);
-  } catch (err) {
-    if (err instanceof TomlError) throw new LintParseError(`TOML: ${err.message.split('\n')[0] ?? 'syntax error'}`, err.line, err.column);
-    throw err;
-  }
+  const doc = parseTomlForLint(content);
   const outputs = doc.outputs && typeof doc.outputs === 'object' ? (doc.outputs as Record<string, unknown>) : {};
   const list = outputs.kafka;
   const table = (Array.isArray(list) ? list[0] : undefined) as Record<string, unknown> | undefined;

@@ -6,6 +6,7 @@
  * files are first checked by the real parsers in lib/config-languages; this
  * only locates what they read.
  */
+import { locator } from '../../config-languages/yaml/positions';
 import type { Edit } from '../model';
 
 export interface Token {
@@ -91,7 +92,7 @@ export function tokensOfParens(text: string, from: number, opts: TokenizeOptions
   return out;
 }
 
-/** Offset → 1-based line. */
+/** Offsets of each line's start. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
@@ -104,16 +105,8 @@ export function lineStarts(text: string): number[] {
  * When the replacement is empty and nothing else is left on the line, the line goes.
  */
 export function spanEdit(text: string, starts: readonly number[], start: number, end: number, replacement: string): Edit {
-  const lineOf = (o: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const at = locator(text);
+  const lineOf = (o: number) => at(o).line;
   const from = lineOf(start);
   const to = lineOf(Math.max(start, end - 1));
   const lineStart = starts[from - 1] ?? 0;

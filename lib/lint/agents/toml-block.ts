@@ -6,8 +6,21 @@
  * sub-tables (Vector's `[sinks.<id>]`, `[sinks.<id>.sasl]`, …) with keys as
  * dotted paths relative to it.
  */
+import { TomlError } from 'smol-toml';
+import { parseToml } from '../../config-languages/toml/parser';
 import { tomlEnvReference, tomlString } from '../../config-languages/toml/string';
 import type { Block, Edit, Entry, WriteValue } from '../model';
+import { LintParseError } from './common';
+
+/** The TOML document, or a LintParseError with smol-toml's line and column. */
+export function parseTomlForLint(content: string): Record<string, unknown> {
+  try {
+    return parseToml(content);
+  } catch (err) {
+    if (err instanceof TomlError) throw new LintParseError(`TOML: ${err.message.split('\n')[0] ?? 'syntax error'}`, err.line, err.column);
+    throw err;
+  }
+}
 
 const SEGMENT = String.raw`(?:"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)`;
 export const KEY_LINE = new RegExp(String.raw`^([ \t]*)(${SEGMENT}(?:[ \t]*\.[ \t]*${SEGMENT})*)[ \t]*=`);

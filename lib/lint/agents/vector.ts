@@ -5,13 +5,11 @@
  * librdkafka; `librdkafka_options` (string values, applied last) is read for
  * the rest. Facts: docs/agents/vector.md.
  */
-import { TomlError } from 'smol-toml';
-import { parseToml } from '../../config-languages/toml/parser';
 import { parseYamlPositions } from '../../config-languages/yaml/positions';
 import type { Block, Problem, Reading } from '../model';
-import { LintParseError, NotThisKind, PASSWORD_ENV } from './common';
-import { librdkafkaParts } from './librdkafka';
-import { tomlTableBlock } from './toml-block';
+import { NotThisKind, PASSWORD_ENV } from './common';
+import { librdkafkaParts, producerParts } from './librdkafka';
+import { parseTomlForLint, tomlTableBlock } from './toml-block';
 import { plainYamlValue, yamlBlock } from './yaml-block';
 
 const RD = 'librdkafka_options.';
@@ -30,13 +28,7 @@ function yamlSink(content: string): Block {
 }
 
 function tomlSink(content: string): Block {
-  let doc: Record<string, unknown>;
-  try {
-    doc = parseToml(content);
-  } catch (err) {
-    if (err instanceof TomlError) throw new LintParseError(`TOML: ${err.message.split('\n')[0] ?? 'syntax error'}`, err.line, err.column);
-    throw err;
-  }
+  const doc = parseTomlForLint(content);
   const sinks = doc.sinks && typeof doc.sinks === 'object' ? (doc.sinks as Record<string, Record<string, unknown>>) : {};
   const id = Object.keys(sinks).find((k) => sinks[k]?.type === 'kafka');
   if (id === undefined) throw new NotThisKind('a Vector config without a kafka sink');
@@ -117,10 +109,7 @@ export function readVector(content: string): Reading {
     },
     verifyOff,
     compression: { codec, line: compression?.line ?? block.line, fix: (c) => block.set('compression', { text: c }) },
-    acks: rd.acks,
-    maxBytes: rd.maxBytes,
-    idempotence: rd.idempotence,
-    transactions: rd.transactions,
+    ...producerParts(rd),
     problems,
     options: {
       format: toml ? 'toml' : 'yaml',
