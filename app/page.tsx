@@ -16,7 +16,8 @@ export default function WizardPage() {
       <header>
         <h1>Send agent data to SLS over Kafka</h1>
         <p className="lede">
-          Five steps to a working agent config: the output on the right updates as you go.
+          Five steps to a working agent config: the output on the right updates as you go.{' '}
+          <a href="/check">Have a config already? Check it</a>
         </p>
       </header>
       {/* Live checks are offered only when the server accepts them (ALLOW_LIVE_CHECK=1). */}

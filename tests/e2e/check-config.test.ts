@@ -1,0 +1,113 @@
+/**
+ * "Check my config" (/check, issue 14) in Chromium: the 2019 vendor page's
+ * Filebeat example (tests/fixtures/lint/seed-beats.yml: no ssl section, the
+ * region-only host, no version, the password in the file) is pasted; the
+ * findings appear beside the right lines, the secret is masked on screen, the
+ * fixed file is copied and then opened in the wizard, which shows what was
+ * read. axe-core finds no violation; screenshots at 1366×900 and 390×844.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumTool, useChromiumPage } from '../support/chromium';
+
+const OUT = path.resolve(__dirname, '../../test-results/screenshots');
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const SEED = readFileSync(path.resolve(__dirname, '../fixtures/lint/seed-beats.yml'), 'utf8');
+const SECRET = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123';
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(`${AXE_SOURCE}\n;0`);
+  return page.evaluate(async () => {
+    const w = window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }> } };
+    const r = await w.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3).join(' ')}`);
+  });
+}
+
+const lineRow = (page: Page, n: number) => page.locator(`[data-testid="check-source"] [data-line="${n}"]`);
+
+describe.skipIf(!chromiumTool.path)('Check my config', () => {
+  let page: Page;
+  useChromiumPage({ timeoutMs: 15_000, clipboard: true }, (opened) => (page = opened));
+
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    await page.setViewportSize({ width: 1366, height: 900 });
+  });
+
+  it('is linked from the wizard', async () => {
+    await page.goto(`${inject('appUrl')}/`);
+    await page.getByRole('link', { name: /Check it/ }).click();
+    await expect.poll(() => page.getByTestId('check-page').count()).toBe(1);
+    expect(new URL(page.url()).pathname).toBe('/check');
+  });
+
+  it('pasting the vendor page’s Filebeat example shows each finding at its line, the secret masked', async () => {
+    await page.goto(`${inject('appUrl')}/check`);
+    await page.evaluate((text) => navigator.clipboard.writeText(text), SEED);
+    await page.getByTestId('check-content').focus();
+    await page.keyboard.press('ControlOrMeta+V');
+    // Checked on paste, no button press.
+    await expect.poll(() => page.getByTestId('check-result').count()).toBe(1);
+    expect(await page.getByTestId('check-result').getAttribute('data-agent')).toBe('beats');
+    const findings = page.locator('[data-testid="check-findings"] li');
+    const found = await findings.evaluateAll((items) => items.map((li) => `${li.getAttribute('data-rule')}@${li.getAttribute('data-line')}`));
+    expect(found).toEqual(['tls-off@1', 'protocol-version@1', 'host-region-form@3', 'secret-inline@5']);
+    // Beside the lines: highlighted rows with the notes in them.
+    expect(await lineRow(page, 1).getAttribute('data-severity')).toBe('error');
+    expect(await lineRow(page, 3).getAttribute('data-severity')).toBe('warning');
+    expect(await lineRow(page, 5).getAttribute('data-severity')).toBe('warning');
+    expect(await lineRow(page, 2).getAttribute('data-severity')).toBeNull();
+    expect(await lineRow(page, 3).textContent()).toContain('cn-hangzhou.log.aliyuncs.com:10012');
+    expect(await lineRow(page, 3).getByTestId('check-note').textContent()).toContain('host-region-form');
+    // The secret is nowhere on the page (neither the file view, the box, nor the diff).
+    expect(await page.locator('body').innerText()).not.toContain(SECRET);
+    expect(await page.getByTestId('check-content').inputValue()).not.toContain(SECRET);
+    expect(await lineRow(page, 5).textContent()).toContain('LTAI5tAbCdEfGhIjKlMnOpQr#••••••••');
+    // The diff shows the fixes.
+    const added = await page.locator('[data-testid="check-diff"] [data-kind="added"]').allTextContents();
+    expect(added.join('\n')).toContain('ssl.enabled: true');
+    expect(added.join('\n')).toContain('test-project-1.cn-hangzhou.log.aliyuncs.com:10012');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(OUT, 'check-1366x900.png'), fullPage: true });
+  });
+
+  it('copies the fixed file, which has no secret and switches TLS on', async () => {
+    await page.getByTestId('check-copy').click();
+    await expect.poll(() => page.getByTestId('check-notice').textContent()).toContain('Copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('ssl.enabled: true');
+    expect(copied).toContain('version: "2.1.0"');
+    expect(copied).toContain('password: "${SLS_KAFKA_PASSWORD}"');
+    expect(copied).toContain('# message topic selection + partitioning');
+    expect(copied).not.toContain(SECRET);
+  });
+
+  it('fits a phone screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(OUT, 'check-390x844.png'), fullPage: true });
+    await page.setViewportSize({ width: 1366, height: 900 });
+  });
+
+  it('opens the wizard filled with what was read, the AccessKey left to type', async () => {
+    await page.getByTestId('check-open-wizard').click();
+    await expect.poll(() => page.locator('[data-testid="wizard"][data-restored="true"]').count()).toBe(1);
+    expect(await page.locator('#project').inputValue()).toBe('test-project-1');
+    expect(await page.locator('#logstore').inputValue()).toBe('test-logstore-1');
+    expect(await page.locator('#accessKeySecret').inputValue()).toBe('');
+    expect(page.url()).not.toContain(SECRET);
+  });
+
+  it('names a file of another kind, and shows no result', async () => {
+    await page.goto(`${inject('appUrl')}/check`);
+    await page.getByTestId('check-content').fill('from confluent_kafka import Producer\n');
+    await page.getByTestId('check-run').click();
+    await expect.poll(() => page.getByTestId('check-status').textContent()).toContain('Python code using confluent-kafka');
+    expect(await page.getByTestId('check-result').count()).toBe(0);
+  });
+});
