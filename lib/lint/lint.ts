@@ -109,6 +109,8 @@ function settingsOf(reading: Reading): LintSettings {
 /** The wizard's own file for what was read, when the settings are complete enough to render. */
 function renderFrom(settings: LintSettings, reading: Reading): string | undefined {
   if (reading.language === 'jaas') return undefined;
+  // Without an SLS region read from the file (a sandbox or other host), a rendering would invent an endpoint.
+  if (settings.region === undefined) return undefined;
   const parsed = settingsSchema.safeParse({
     ...settings,
     accessKeyId: settings.accessKeyId ?? 'LTAI0000000000000000000000',
