@@ -7,7 +7,8 @@
 export const SECRET_MASK = '••••••••';
 
 const ID_AND_SECRET = /(\b[A-Za-z0-9]{12,}#)([^\s"'`,;)\]}]{4,})/g;
-const LONG_VALUE = /(["'`])([^"'`\s]{8,})\1|([=:]\s*|=>\s*|\s)([A-Za-z0-9+/_-]{16,})\s*$/;
+// A quoted value that is no reference (`${VAR}`, `$VAR`), or a long bare word at the line's end.
+const LONG_VALUE = /(["'`])([^"'`\s${}]{8,})\1|([=:]\s*|=>\s*|\s)([A-Za-z0-9+/_-]{16,})\s*$/;
 
 export function maskSecrets(text: string, secretLines: ReadonlySet<number> = new Set()): string {
   return text

@@ -91,6 +91,14 @@ describe.skipIf(!chromiumTool.path)('Check my config', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(OUT, 'check-390x844.png'), fullPage: true });
+    // The same in Simplified Chinese.
+    await page.getByRole('button', { name: '简体中文' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('检查现有配置');
+    expect(await page.getByTestId('check-summary').textContent()).toContain('错误：1');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(OUT, 'check-390x844-zh.png'), fullPage: true });
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Check my existing config');
     await page.setViewportSize({ width: 1366, height: 900 });
   });
 
@@ -101,6 +109,17 @@ describe.skipIf(!chromiumTool.path)('Check my config', () => {
     expect(await page.locator('#logstore').inputValue()).toBe('test-logstore-1');
     expect(await page.locator('#accessKeySecret').inputValue()).toBe('');
     expect(page.url()).not.toContain(SECRET);
+  });
+
+  it('reads a chosen file: the vendor page’s Telegraf example, with the commented-out CA line found', async () => {
+    await page.goto(`${inject('appUrl')}/check`);
+    const telegraf = readFileSync(path.resolve(__dirname, '../fixtures/lint/seed-telegraf.conf'));
+    await page.getByTestId('check-file').setInputFiles({ name: 'telegraf.conf', mimeType: 'text/plain', buffer: telegraf });
+    await expect.poll(() => page.getByTestId('check-result').getAttribute('data-agent')).toBe('telegraf');
+    expect(await page.locator('[data-testid="check-findings"] li[data-rule="tls-off"]').count()).toBe(1);
+    // Download is built in the browser, named after the file.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('check-download').click()]);
+    expect(download.suggestedFilename()).toBe('telegraf.conf');
   });
 
   it('names a file of another kind, and shows no result', async () => {
