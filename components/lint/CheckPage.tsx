@@ -8,6 +8,7 @@
  * own, so none of this loads with the wizard.
  */
 import { useCallback, useMemo, useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
+import { agentTitle, isAgentId } from '@/lib/agents/meta';
 import type { LintResponse } from '@/lib/http/contract';
 import { LanguageSwitch, useT } from '@/lib/i18n/react';
 import { shareHash } from '@/lib/share/url-state';
@@ -21,19 +22,6 @@ import './check.css';
 /** The route reads configs of up to 60 KiB (lib/lint MAX_LINT_CONTENT_CHARS). */
 const MAX_CHARS = 60 * 1024;
 
-const AGENT_NAMES: Record<string, string> = {
-  beats: 'Beats',
-  telegraf: 'Telegraf',
-  collectd: 'collectd',
-  fluentd: 'Fluentd',
-  logstash: 'Logstash',
-  fluentbit: 'Fluent Bit',
-  vector: 'Vector',
-  otelcol: 'OpenTelemetry Collector',
-  rsyslog: 'rsyslog',
-  'syslog-ng': 'syslog-ng',
-  kcat: 'kcat',
-};
 
 type State =
   | { kind: 'idle' }
@@ -178,7 +166,7 @@ function Result({ result, source, filename, notice, onNotice }: { result: LintRe
     for (const f of result.findings) m.set(f.line, [...(m.get(f.line) ?? []), f]);
     return m;
   }, [result]);
-  const agent = AGENT_NAMES[result.agent] ?? result.agent;
+  const agent = isAgentId(result.agent) ? agentTitle(result.agent) : result.agent;
   const lines = source.split('\n');
   const wizardHref = `/${shareHash(result.settings as SettingsInput)}`;
   return (

@@ -6,7 +6,7 @@
  * result. Pure and synchronous: the route and the CLI call the same code.
  */
 import { agentDefinition, renderSettings } from '../agents';
-import { isAgentId, type AgentId } from '../agents/meta';
+import { agentTitle, isAgentId, type AgentId } from '../agents/meta';
 import { settingsSchema } from '../settings/schema';
 import { JAAS_READER, LINT_READERS, LintParseError, NotThisKind, type LintReader } from './agents';
 import { ID_PLACEHOLDER, SECRET_PLACEHOLDER } from './agents/common';
@@ -18,20 +18,6 @@ import { LintInputError, MAX_LINT_CONTENT_CHARS, type LintFinding, type LintInpu
 const MASK = '****';
 /** Rounds of fixing (each round reads the file again): enough for every edit of one line to land. */
 const MAX_FIX_PASSES = 4;
-const AGENT_NAMES: Record<string, string> = {
-  beats: 'Beats',
-  telegraf: 'Telegraf',
-  collectd: 'collectd',
-  fluentd: 'Fluentd',
-  logstash: 'Logstash',
-  fluentbit: 'Fluent Bit',
-  vector: 'Vector',
-  otelcol: 'OpenTelemetry Collector',
-  rsyslog: 'rsyslog',
-  'syslog-ng': 'syslog-ng',
-  kcat: 'kcat',
-  clients: 'client library',
-};
 const READ_LIST = 'Beats, Telegraf, collectd, Fluentd, Logstash, Fluent Bit, Vector, OpenTelemetry Collector, rsyslog, syslog-ng and kcat';
 
 /** The answer for application code (the wizard's client snippets): not a config file. */
@@ -149,8 +135,8 @@ export function lintConfig(input: LintInput): LintResult {
     if (!LINT_READERS[asked]) throw new LintInputError(`agent: the linter does not read ${asked} configs.`);
     const mine = kinds.filter((k) => k.agent === asked);
     if (mine.length === 0 && kinds.length > 0) {
-      const names = kinds.map((k) => (k.jaas ? 'a JAAS file' : `a ${AGENT_NAMES[k.agent] ?? k.agent} config`));
-      throw new LintInputError(`content: this looks like ${names[0]}, not a ${AGENT_NAMES[asked] ?? asked} config.`, names[0]);
+      const names = kinds.map((k) => (k.jaas ? 'a JAAS file' : `a ${agentTitle(k.agent)} config`));
+      throw new LintInputError(`content: this looks like ${names[0]}, not a ${agentTitle(asked)} config.`, names[0]);
     }
     kinds = mine.length > 0 ? mine : [{ agent: asked }];
   }

@@ -7,25 +7,16 @@
  * read. axe-core finds no violation; screenshots at 1366×900 and 390×844.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { axeViolations } from '../support/axe';
 import { chromiumTool, useChromiumPage } from '../support/chromium';
 
 const OUT = path.resolve(__dirname, '../../test-results/screenshots');
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SEED = readFileSync(path.resolve(__dirname, '../fixtures/lint/seed-beats.yml'), 'utf8');
 const SECRET = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123';
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(`${AXE_SOURCE}\n;0`);
-  return page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }> } };
-    const r = await w.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3).join(' ')}`);
-  });
-}
 
 const lineRow = (page: Page, n: number) => page.locator(`[data-testid="check-source"] [data-line="${n}"]`);
 
@@ -33,12 +24,9 @@ describe.skipIf(!chromiumTool.path)('Check my config', () => {
   let page: Page;
   useChromiumPage({ timeoutMs: 15_000, clipboard: true }, (opened) => (page = opened));
 
-  beforeAll(async () => {
+  it('is linked from the wizard', async () => {
     mkdirSync(OUT, { recursive: true });
     await page.setViewportSize({ width: 1366, height: 900 });
-  });
-
-  it('is linked from the wizard', async () => {
     await page.goto(`${inject('appUrl')}/`);
     await page.getByRole('link', { name: /Check it/ }).click();
     await expect.poll(() => page.getByTestId('check-page').count()).toBe(1);

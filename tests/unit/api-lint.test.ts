@@ -35,20 +35,16 @@ describe('POST /api/lint', () => {
     expect(body.fixed).toContain('enable_tls = true');
   });
 
-  it('answers 422 naming what a file of another kind was recognised as', async () => {
-    const res = await post({ content: '[OUTPUT]\n    Name stdout\n    Match *\n' });
+  it.each([
+    ['a Fluent Bit file without a kafka output', '[OUTPUT]\n    Name stdout\n    Match *\n', ['Fluent Bit config without a kafka output']],
+    // Client snippets are application code: compared with the wizard's snippet instead.
+    ['a client snippet', 'from confluent_kafka import Producer\nproducer = Producer({"bootstrap.servers": "x:10012"})\n', ['Python code using confluent-kafka', 'Client libraries']],
+  ])('answers 422 naming what %s was recognised as', async (_what, content, says) => {
+    const res = await post({ content });
     expect(res.status).toBe(422);
     const body = apiErrorBodySchema.parse(await res.json());
     expect(body.error.code).toBe('unrecognised_config');
-    expect(body.error.message).toContain('Fluent Bit config without a kafka output');
-  });
-
-  it('answers 422 for a client snippet: application code, compared with the wizard’s snippet instead', async () => {
-    const res = await post({ content: 'from confluent_kafka import Producer\nproducer = Producer({"bootstrap.servers": "x:10012"})\n' });
-    expect(res.status).toBe(422);
-    const body = apiErrorBodySchema.parse(await res.json());
-    expect(body.error.message).toContain('Python code using confluent-kafka');
-    expect(body.error.message).toContain('Client libraries');
+    for (const text of says) expect(body.error.message).toContain(text);
   });
 
   it('answers 422 when the agent asked for is not what the file is', async () => {

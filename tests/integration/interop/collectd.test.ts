@@ -45,6 +45,7 @@ import {
   useSandboxApp,
 } from '../../support/kafka-clients';
 import type { SandboxRecord } from '../../support/sandbox-app';
+import { writeCollectdMainConfig } from '../../support/collectd-main';
 import { exampleSettings } from '../../support/settings';
 
 const collectd = findCollectdWriteKafka();
@@ -166,32 +167,12 @@ describe.skipIf(!collectd.path)('collectd write_kafka with the rendered write_ka
     const shortHost = hostname().split('.')[0]!;
     writeFileSync(dropInPath, dropIn!.content.replaceAll('HOSTNAME_HERE', shortHost), { mode: 0o600 });
     const socketPath = path.join(dir, 'collectd.sock');
-    const mainConfig = path.join(dir, 'collectd.conf');
-    writeFileSync(
-      mainConfig,
-      [
-        `Hostname ${collectdString(runId)}`,
-        'FQDNLookup false',
-        'Interval 1',
-        `BaseDir ${collectdString(dir)}`,
-        `PIDFile ${collectdString(path.join(dir, 'collectd.pid'))}`,
-        'LoadPlugin logfile',
-        '<Plugin logfile>',
-        '  LogLevel info',
-        '  File STDOUT',
-        '  Timestamp true',
-        '</Plugin>',
-        'LoadPlugin unixsock',
-        '<Plugin unixsock>',
-        `  SocketFile ${collectdString(socketPath)}`,
-        '</Plugin>',
-        'LoadPlugin load',
-        'LoadPlugin memory',
-        `Include ${collectdString(dropInPath)}`,
-        '',
-      ].join('\n'),
-      { mode: 0o600 },
-    );
+    const mainConfig = writeCollectdMainConfig({
+      dir,
+      hostname: runId,
+      include: dropInPath,
+      plugins: ['LoadPlugin unixsock', '<Plugin unixsock>', `  SocketFile ${collectdString(socketPath)}`, '</Plugin>', 'LoadPlugin load', 'LoadPlugin memory'],
+    });
 
     // 3. Run collectd in the foreground; submit the known values; wait for them and for load.
     const t0 = Date.now();
