@@ -19,7 +19,7 @@ const MARKERS: { kind: LintKind; re: RegExp }[] = [
   { kind: { agent: 'vector' }, re: /^[ \t]*\[sinks\.[^\]]+\][^[]*?^[ \t]*type[ \t]*=[ \t]*["']kafka["']/m },
   { kind: { agent: 'vector' }, re: /^sinks[ \t]*:[\s\S]*?^[ \t]+type[ \t]*:[ \t]*['"]?kafka['"]?[ \t]*\r?$/m },
   { kind: { agent: 'otelcol' }, re: /^exporters[ \t]*:[\s\S]*?^[ \t]+kafka(?:\/[\w.-]+)?[ \t]*:/m },
-  { kind: { agent: 'rsyslog' }, re: /\baction[ \t]*\([^)]*?\btype[ \t]*=[ \t]*"omkafka"/i },
+  { kind: { agent: 'rsyslog' }, re: /\baction[ \t]*\([^)]{0,4000}?\btype[ \t]*=[ \t]*"omkafka"/i },
   { kind: { agent: 'syslog-ng' }, re: /^[ \t]*destination\b[^{]*\{[\s\S]*?\bkafka(?:-c|_c)?[ \t]*\(/m },
   { kind: { agent: 'kcat' }, re: /^[ \t]*(?:[A-Za-z_]\w*=\S*[ \t]+)*(?:\S*\/)?(?:kcat|kafkacat)[ \t]/m },
   // A librdkafka properties file (kcat -F); a Java client's (sasl.jaas.config) is told apart in lintConfig.

@@ -35,7 +35,8 @@ export function readSyslogNg(content: string): Reading {
   // The driver inside a destination block, not a mention in a comment.
   const m = [...content.matchAll(/\bkafka(?:-c|_c)?[ \t]*\(/g)].find((x) => {
     const lineStart = content.lastIndexOf('\n', x.index) + 1;
-    return !content.slice(lineStart, x.index).includes('#') && /\bdestination\b[^{]*\{[^}]*$/.test(content.slice(0, x.index));
+    // Looking back a bounded stretch keeps a hostile file of many matches linear.
+    return !content.slice(lineStart, x.index).includes('#') && /\bdestination\b[^{]*\{[^}]*$/.test(content.slice(Math.max(0, x.index - 4096), x.index));
   });
   if (!m) throw new NotThisKind('a syslog-ng config without a kafka-c() destination');
   const tokens = tokensOfParens(content, m.index + m[0].length - 1, { quotes: '"\'', word: /[A-Za-z0-9_.\-/:+$]+/ });
