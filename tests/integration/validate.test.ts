@@ -178,7 +178,8 @@ describe('validate: outcomes', () => {
     try {
       const t0 = Date.now();
       const result = await validate({}, { ...env(), sandbox: { ...env().sandbox, port }, timeouts: { deadlineMs: 800, stepMs: 600 } } as ReturnType<typeof env>);
-      expect(Date.now() - t0).toBeLessThan(2_000);
+      // Loose: catches a check that ignores its deadline, not a slow machine.
+      expect(Date.now() - t0).toBeLessThan(10_000);
       expect(failedStep(result)?.name).toBe('tls');
       expect(result.error).toMatchObject({ code: 'ETIMEDOUT', name: 'TimeoutException' });
     } finally {
