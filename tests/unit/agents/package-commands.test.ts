@@ -6,6 +6,10 @@
  * package, an old repository key, a config path or service name of another
  * package generation.
  */
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agentDefinition, createRenderContext, renderAgent, type AgentId } from '@/lib/agents';
 import type { InstallPlan } from '@/lib/agents/types';
@@ -146,5 +150,49 @@ describe('Fluentd: fluent-package v5+ vs td-agent 4', () => {
       ]),
     );
     expect(commands.join('\n')).toContain('/opt/td-agent/bin/fluent-cat');
+  });
+});
+
+describe('Fluentd: the conf.d include line and Fluentd 1.19 config_include_dir', () => {
+  const includeCommand = (pkg: 'fluent-package' | 'td-agent') =>
+    rendered('fluentd', { package: pkg }).commands.find((c) => c.includes("echo '@include conf.d/*.conf'"));
+
+  /** Run the rendered command against a copy of the main config, with `sudo` and `fluentd` stubbed. */
+  function runInclude(command: string, mainConf: string, fluentdVersion: string): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fluentd-include-'));
+    try {
+      const conf = path.join(dir, 'fluentd.conf');
+      writeFileSync(conf, '<source>\n  @type forward\n</source>\n');
+      writeFileSync(path.join(dir, 'sudo'), '#!/bin/sh\nexec "$@"\n');
+      writeFileSync(path.join(dir, 'fluentd'), `#!/bin/sh\necho '${fluentdVersion}'\n`);
+      chmodSync(path.join(dir, 'sudo'), 0o755);
+      chmodSync(path.join(dir, 'fluentd'), 0o755);
+      const run = () =>
+        execFileSync('/bin/sh', ['-c', command.split(mainConf).join(conf)], { env: { ...process.env, PATH: `${dir}:/usr/bin:/bin` }, timeout: 30_000 });
+      run();
+      run(); // a second run changes nothing
+      return readFileSync(conf, 'utf8');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('fluent-package with Fluentd 1.19+ (v6) loads conf.d itself, so no @include is added (1.19.0–1.19.1 would load the file twice)', () => {
+    const command = includeCommand('fluent-package');
+    expect(command).toBeDefined();
+    expect(runInclude(command!, '/etc/fluent/fluentd.conf', 'fluent-package 6.0.1 fluentd 1.19.1 (3b1ec1e)')).not.toContain('@include');
+    expect(runInclude(command!, '/etc/fluent/fluentd.conf', 'fluent-package 6.0.2 fluentd 1.20.0 (x)')).not.toContain('@include');
+  });
+  it('fluent-package v5 (Fluentd 1.16–1.18) gets exactly one @include conf.d/*.conf', () => {
+    const command = includeCommand('fluent-package')!;
+    for (const version of ['fluent-package 5.0.7 fluentd 1.16.9 (x)', 'fluent-package 5.2.0 fluentd 1.18.0 (x)']) {
+      const conf = runInclude(command, '/etc/fluent/fluentd.conf', version);
+      expect(conf.match(/^@include conf\.d\/\*\.conf$/gm)).toHaveLength(1);
+    }
+  });
+  it('td-agent 4 (Fluentd ≤ 1.16) always gets the include line, without a version test', () => {
+    const command = includeCommand('td-agent')!;
+    expect(command).not.toContain('--version');
+    expect(runInclude(command, '/etc/td-agent/td-agent.conf', 'unused').match(/^@include conf\.d\/\*\.conf$/gm)).toHaveLength(1);
   });
 });
