@@ -427,27 +427,6 @@ describe('option branches', () => {
 // Options schema
 
 describe('options schema', () => {
-  test('{} gives the defaults', () => {
-    expect(fluentdOptionsSchema.parse({})).toEqual({
-      package: 'fluent-package',
-      match: '**',
-      compression: 'gzip',
-      acks: 'all',
-      format: 'json',
-      includeTag: true,
-      includeTime: false,
-      useEventTime: true,
-      caMode: 'system',
-      caPath: '',
-      bufferPath: '',
-      flushInterval: 5,
-      chunkLimitSize: '1m',
-      totalLimitSize: '1g',
-      overflowAction: 'block',
-      kafkaClientLog: false,
-    });
-  });
-
   function errorsFor(options: unknown): Record<string, string> {
     const res = fluentdOptionsSchema.safeParse(options);
     expect(res.success).toBe(false);

@@ -282,18 +282,6 @@ describe('targets and secrets', () => {
 });
 
 describe('options schema', () => {
-  test('{} gives the documented defaults', () => {
-    expect(otelcolOptionsSchema.parse({})).toEqual({
-      version: 'post124',
-      mode: 'complete',
-      receiver: 'filelog',
-      logPaths: ['/var/log/*.log'],
-      logsEncoding: 'raw',
-      extraSignals: [],
-      compression: 'gzip',
-    });
-  });
-
   test.each([
     [{ version: '0.150.0' }, 'Collector version:'],
     [{ mode: 'sink' }, 'What to generate:'],

@@ -295,18 +295,6 @@ describe('steps', () => {
 });
 
 describe('options schema', () => {
-  test('{} gives the documented defaults', () => {
-    expect(vectorOptionsSchema.parse({})).toEqual({
-      format: 'yaml',
-      mode: 'complete',
-      inputs: ['sls_source'],
-      logPaths: ['/var/log/*.log'],
-      codec: 'json',
-      compression: 'gzip',
-      acknowledgements: true,
-    });
-  });
-
   test.each([
     [{ format: 'json' }, 'Config format:'],
     [{ mode: 'sink' }, 'What to generate:'],
