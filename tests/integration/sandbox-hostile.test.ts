@@ -16,9 +16,7 @@
  * count and time; only loopback addresses are dialled.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import tls from 'node:tls';
 import zlib from 'node:zlib';
 import fc from 'fast-check';
@@ -26,7 +24,7 @@ import type { Kafka, Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrokerLimits } from '@/lib/kafka/broker/limits';
 import type { BrokerLog } from '@/lib/kafka/broker/ports';
-import { startBroker, type RunningBroker } from '@/lib/kafka/broker/server';
+import type { RunningBroker } from '@/lib/kafka/broker/server';
 import { ApiKey } from '@/lib/kafka/protocol/api-keys';
 import { decodeApiVersionsResponse, encodeApiVersionsRequest } from '@/lib/kafka/protocol/apis/api-versions';
 import { encodeMetadataRequest } from '@/lib/kafka/protocol/apis/metadata';
@@ -37,11 +35,10 @@ import { encodeRequestFrame, parseResponseFrame } from '@/lib/kafka/protocol/hea
 import { Writer } from '@/lib/kafka/protocol/primitives';
 import { encodeMessageSet } from '@/lib/kafka/protocol/records';
 import { encodePlainToken } from '@/lib/kafka/broker/sasl-plain';
-import { openAccounts } from '@/lib/sandbox/accounts';
-import { ensureSandboxCertificates } from '@/lib/sandbox/ca';
-import { RecordStore } from '@/lib/sandbox/store';
+import type { RecordStore } from '@/lib/sandbox/store';
 import { kafkajsRequestFrame } from '../unit/kafka/protocol/fixtures/kafkajs';
 import { RawKafkaClient, connectAuthenticated, produceRequest, recordBatch, recordBatchAround } from '../support/raw-kafka';
+import { startTestBroker } from '../support/in-process-broker';
 import { startSandboxApp, type SandboxApp } from '../support/sandbox-app';
 import { kafkaErrorInfo, kafkajsClient, kafkajsFailure, type KafkaErrorInfo } from './fixtures/sandbox-clients';
 
@@ -775,37 +772,13 @@ interface InProcess {
 }
 
 async function startInProcess(limits: Partial<BrokerLimits> = {}): Promise<InProcess> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sandbox-hostile-'));
-  const certs = await ensureSandboxCertificates(dir, { publicHost: 'localhost' });
-  const store = RecordStore.open({ file: ':memory:' });
   const internalErrors: string[] = [];
   const closeReasons: string[] = [];
   const log: BrokerLog = (event, fields = {}) => {
     if (event === 'connection.internal_error') internalErrors.push(JSON.stringify(fields));
     if (event === 'connection.closed' && typeof fields.reason === 'string') closeReasons.push(fields.reason);
   };
-  const broker = await startBroker({
-    host: '127.0.0.1',
-    port: 0,
-    tls: { cert: certs.serverCertPem, key: certs.serverKeyPem },
-    accounts: openAccounts(),
-    store,
-    publicHost: 'localhost',
-    limits,
-    log,
-  });
-  return {
-    broker,
-    store,
-    ca: certs.caCertPem,
-    internalErrors,
-    closeReasons,
-    stop: async () => {
-      await broker.close();
-      store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { ...(await startTestBroker('sandbox-hostile-', limits, log)), internalErrors, closeReasons };
 }
 
 function storedIn(store: RecordStore, logstore: string): number {
