@@ -139,9 +139,10 @@ describe('doctor against endpoints that do not answer: fails within its deadline
     expect(report.steps.map((s) => s.name)).toEqual(['config', 'tcp', 'tls']);
     expect(report.steps.at(-1)).toMatchObject({ name: 'tls', ok: false });
     expect(report.error).toMatchObject({ name: 'TimeoutException', code: 'ETIMEDOUT' });
-    // The network steps together stay within the deadline (timer granularity aside).
+    // The network steps together end at the deadline: not before it, and (timers fire late on a loaded
+    // machine) well before the 5 s a step would take if --deadline were ignored.
     const networkMs = report.steps.filter((s) => s.name !== 'config').reduce((n, s) => n + s.ms, 0);
-    expect(networkMs).toBeLessThanOrEqual(deadline + 250);
+    expect(networkMs).toBeLessThan(deadline + 2_000);
     expect(networkMs).toBeGreaterThanOrEqual(deadline - 250);
   });
 });
