@@ -12,8 +12,8 @@ import type { Page } from 'playwright-core';
 import type { SettingsInput } from '@/lib/settings/schema';
 import { shareHash } from '@/lib/share/url-state';
 import { chromiumTool, useChromiumPage } from '../support/chromium';
+import { collectdMainConfig } from '../support/collectd-main';
 import { findCollectdWriteKafka, killLeftovers, newRunId, privateTempDir, startDaemon } from '../support/kafka-clients';
-import { writeCollectdMainConfig } from '../support/collectd-main';
 import { EXAMPLE_INPUT } from '../support/settings';
 
 const collectd = findCollectdWriteKafka();
@@ -105,7 +105,10 @@ describe.skipIf(!chromiumTool.path)('sandbox mode in the browser', () => {
 
     const dropIn = path.join(dir, 'write_kafka.conf');
     writeFileSync(dropIn, config, { mode: 0o600 });
-    const mainConfig = writeCollectdMainConfig({ dir, hostname: runId, include: dropIn, plugins: ['LoadPlugin load'] });
+    const mainConfig = path.join(dir, 'collectd.conf');
+    writeFileSync(mainConfig, collectdMainConfig({ hostname: runId, dir, interval: 1, plugins: ['LoadPlugin load'], include: dropIn }), {
+      mode: 0o600,
+    });
     const daemon = startDaemon(collectd.path!, ['-f', '-C', mainConfig], { timeoutMs: 60_000 });
     try {
       await expect

@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { collectdString } from '@/lib/config-languages/collectd/quote';
 import { lintConfig } from '@/lib/lint';
 import { findCollectdWriteKafka, INTEROP_PROJECT, logstoreFor, newRunId, pollRecords, startDaemon, useSandboxApp } from '../../support/kafka-clients';
-import { writeCollectdMainConfig } from '../../support/collectd-main';
+import { collectdMainConfig } from '../../support/collectd-main';
 import { EXAMPLE_INPUT, EXAMPLE_PASSWORD } from '../../support/settings';
 
 const collectd = findCollectdWriteKafka();
@@ -62,7 +62,8 @@ describe.skipIf(!collectd.path)('collectd runs the linter’s fixed write_kafka 
     expect(r.notes.join(' ')).toContain('<AccessKeySecret>');
     const dropIn = path.join(dir, 'write_kafka.conf');
     writeFileSync(dropIn, fixed.replace('<AccessKeySecret>', EXAMPLE_INPUT.accessKeySecret), { mode: 0o600 });
-    const mainConfig = writeCollectdMainConfig({ dir, hostname: runId, include: dropIn, plugins: ['LoadPlugin load'] });
+    const mainConfig = path.join(dir, 'collectd.conf');
+    writeFileSync(mainConfig, collectdMainConfig({ hostname: runId, dir, interval: 1, plugins: ['LoadPlugin load'], include: dropIn }), { mode: 0o600 });
     const daemon = startDaemon(collectd.path!, ['-f', '-C', mainConfig], { timeoutMs: 45_000 });
     try {
       const hasLoad = (rs: { content?: string | null }[]) => rs.filter((x) => (x.content ?? '').includes('"plugin":"load"')).length >= 3;

@@ -44,8 +44,8 @@ import {
   type CodecName,
   useSandboxApp,
 } from '../../support/kafka-clients';
+import { collectdMainConfig } from '../../support/collectd-main';
 import type { SandboxRecord } from '../../support/sandbox-app';
-import { writeCollectdMainConfig } from '../../support/collectd-main';
 import { exampleSettings } from '../../support/settings';
 
 const collectd = findCollectdWriteKafka();
@@ -167,12 +167,9 @@ describe.skipIf(!collectd.path)('collectd write_kafka with the rendered write_ka
     const shortHost = hostname().split('.')[0]!;
     writeFileSync(dropInPath, dropIn!.content.replaceAll('HOSTNAME_HERE', shortHost), { mode: 0o600 });
     const socketPath = path.join(dir, 'collectd.sock');
-    const mainConfig = writeCollectdMainConfig({
-      dir,
-      hostname: runId,
-      include: dropInPath,
-      plugins: ['LoadPlugin unixsock', '<Plugin unixsock>', `  SocketFile ${collectdString(socketPath)}`, '</Plugin>', 'LoadPlugin load', 'LoadPlugin memory'],
-    });
+    const mainConfig = path.join(dir, 'collectd.conf');
+    const plugins = ['LoadPlugin unixsock', '<Plugin unixsock>', `  SocketFile ${collectdString(socketPath)}`, '</Plugin>', 'LoadPlugin load', 'LoadPlugin memory'];
+    writeFileSync(mainConfig, collectdMainConfig({ hostname: runId, dir, interval: 1, timestamps: true, plugins, include: dropInPath }), { mode: 0o600 });
 
     // 3. Run collectd in the foreground; submit the known values; wait for them and for load.
     const t0 = Date.now();
