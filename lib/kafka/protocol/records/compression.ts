@@ -96,13 +96,40 @@ export function compress(codec: Codec, data: Buffer, opts: { magic: RecordMagic 
   }
 }
 
+/** Level of compressForStorage: zstd's fast mode. */
+const STORAGE_LEVEL = -3;
+/** Inputs up to this size are compressed into the reused scratch buffer (the store's sections are ≤ 8 MiB). */
+const STORAGE_SCRATCH_MAX_INPUT = 8 * 1024 * 1024;
+let storageCctx: zstd.CCtx | undefined;
+let storageScratch: Buffer | undefined;
+
 /**
  * Fast compression for data kept at rest (the sandbox store's records sections):
  * zstd's fast mode (level −3: about 3x the speed of level 1 on log lines, at a
  * ratio still near 4:1 on JSON logs), read back with `decompress('zstd', …)`.
+ *
+ * The result is a VIEW into one reused scratch buffer, valid until the next call:
+ * the caller must consume or copy it first (the store binds it to SQLite, which
+ * copies). A fresh multi-megabyte output buffer per batch was most of the
+ * endpoint's external-memory churn, and with it most of its full garbage
+ * collections. Inputs above 8 MiB get their own buffer.
  */
 export function compressForStorage(data: Buffer): Buffer {
-  return zstdCompress(data, { compressionLevel: -3 });
+  if (storageCctx === undefined) {
+    storageCctx = new zstd.CCtx();
+    storageCctx.setParameter(zstd.CParameter.compressionLevel, STORAGE_LEVEL);
+  }
+  const bound = zstd.compressBound(data.length);
+  let dest: Buffer;
+  if (data.length > STORAGE_SCRATCH_MAX_INPUT) {
+    dest = Buffer.allocUnsafe(bound);
+  } else {
+    if (storageScratch === undefined || storageScratch.length < bound) {
+      storageScratch = Buffer.allocUnsafeSlow(Math.max(bound, Math.min(zstd.compressBound(STORAGE_SCRATCH_MAX_INPUT), 2 * bound)));
+    }
+    dest = storageScratch;
+  }
+  return dest.subarray(0, storageCctx.compress2(dest, data));
 }
 
 function message(e: unknown): string {

@@ -14,6 +14,7 @@ import {
   type RecordMagic,
   codecFromAttributes,
   compress,
+  compressForStorage,
   crc32,
   crc32c,
   decompress,
@@ -303,6 +304,29 @@ describe('zstd', () => {
     expect(codeOf(() => decompress('zstd', packed.subarray(0, packed.length - 3), { magic: 2 }))).toBe(2);
     expect(codeOf(() => decompress('zstd', Buffer.from('definitely not zstd'), { magic: 2 }))).toBe(2);
     expect(codeOf(() => decompress('zstd', Buffer.alloc(0), { magic: 2 }))).toBe(2);
+  });
+});
+
+describe('compressForStorage (the store\'s kept sections)', () => {
+  it('reads back with decompress, each result valid until the next call (one scratch buffer)', () => {
+    const a = sample(300_000);
+    const b = sample(200_000).reverse();
+    const packedA = compressForStorage(a);
+    expectBytes(decompress('zstd', packedA, { magic: 2 }), a);
+    const copyA = Buffer.from(packedA);
+    const packedB = compressForStorage(b);
+    expectBytes(decompress('zstd', packedB, { magic: 2 }), b);
+    // Both views share the scratch buffer: B overwrote A's bytes, which is why callers bind at once.
+    expect(packedB.buffer).toBe(packedA.buffer);
+    expectBytes(decompress('zstd', copyA, { magic: 2 }), a);
+  });
+
+  it('gives an input above 8 MiB its own buffer', () => {
+    const small = compressForStorage(sample(1000));
+    const big = Buffer.alloc(9 * 1024 * 1024, 'log line ');
+    const packed = compressForStorage(big);
+    expect(packed.buffer).not.toBe(small.buffer);
+    expectBytes(decompress('zstd', packed, { magic: 2, maxBytes: big.length }), big);
   });
 });
 
