@@ -135,7 +135,7 @@ describe('gzip', () => {
   /** A gzip member written by hand, with the optional header fields zlib's gzip never writes. */
   function member(data: Buffer, opts: { name?: string; comment?: string; extra?: Buffer; headerCrc?: boolean } = {}): Buffer {
     const flags = (opts.headerCrc ? 0x02 : 0) | (opts.extra ? 0x04 : 0) | (opts.name !== undefined ? 0x08 : 0) | (opts.comment !== undefined ? 0x10 : 0);
-    const parts = [Buffer.from([0x1f, 0x8b, 8, flags, 0, 0, 0, 0, 0, 3])];
+    const parts: Buffer[] = [Buffer.from([0x1f, 0x8b, 8, flags, 0, 0, 0, 0, 0, 3])];
     if (opts.extra) parts.push(Buffer.from([opts.extra.length & 0xff, opts.extra.length >> 8]), opts.extra);
     if (opts.name !== undefined) parts.push(Buffer.from(`${opts.name}\0`, 'latin1'));
     if (opts.comment !== undefined) parts.push(Buffer.from(`${opts.comment}\0`, 'latin1'));
