@@ -60,7 +60,7 @@ import { DEFAULT_LOGSTORE_MAX_BYTES, DEFAULT_LOGSTORE_MAX_RECORDS, DEFAULT_MAX_B
 import Database from 'better-sqlite3';
 import type { StoredBatchInput } from '../kafka/broker/ports';
 import { compressForStorage, decompress, type Codec } from '../kafka/protocol/records/compression';
-import { decodeRecordSection, recordPositions } from '../kafka/protocol/records/record-walk';
+import { SECTION_MARK_STEP, decodeRecordSection, recordPositions } from '../kafka/protocol/records/record-walk';
 import {
   RECORD_OVERHEAD_BYTES,
   VIEW_LIMITS,
@@ -177,8 +177,8 @@ export const SECTION_LIMITS = {
   /** Most bytes of one record's header section (length prefixes included). */
   headerBytes: 1024,
 } as const;
-/** A section keeps the byte position of every SECTION_STEP-th record. */
-const SECTION_STEP = 128;
+/** A section keeps the byte position of every SECTION_MARK_STEP-th record (128). */
+const SECTION_STEP = SECTION_MARK_STEP;
 
 const SCHEMA_VERSION = 3;
 const PAGE_SIZE = 4096;
@@ -304,8 +304,9 @@ interface RecordRow {
 interface PreparedBatch {
   b: StoredBatchInput;
   copies: StoredRecordCopy[];
-  /** The batch kept as one records section instead of copies. */
-  section?: { codec: Codec; size: number; data: Buffer; marks: Buffer; firstTimestamp: number };
+  /** The batch kept as one records section instead of copies (its kept form is made when it is inserted). */
+  section?: { source: NonNullable<StoredBatchInput['section']>; marks: Buffer };
+  /** Bytes of the copies (a section's are counted when it is inserted). */
   bytes: number;
 }
 
@@ -324,6 +325,8 @@ interface EvictableBatch {
  * How a section is kept: a compressed batch as the client compressed it (no work at
  * all); an uncompressed one compressed for storage (fewer bytes to write, which is
  * what an ingest costs on a slow disk), unless that does not make it smaller.
+ * The compressed form is a view into compressForStorage's scratch buffer: it must be
+ * bound (SQLite copies it) before the next section is compressed.
  */
 function keptForm(section: NonNullable<StoredBatchInput['section']>): { codec: Codec; data: Buffer } {
   if (section.codec !== 'none') return { codec: section.codec as Codec, data: section.wire };
@@ -759,15 +762,10 @@ export class RecordStore {
         section.maxKeyBytes <= VIEW_LIMITS.keyBytes &&
         section.maxHeaderBytes <= SECTION_LIMITS.headerBytes
       ) {
-        const positions = recordPositions(section.data, section.count, SECTION_STEP);
+        // The broker took the marks while it checked the batch; a section from elsewhere (tests) is walked here.
+        const positions = section.marks ?? recordPositions(section.data, section.count, SECTION_MARK_STEP);
         const marks = Buffer.from(positions.buffer, positions.byteOffset, positions.byteLength);
-        const kept = keptForm(section);
-        return {
-          b,
-          copies: [],
-          section: { ...kept, size: section.data.length, marks, firstTimestamp: section.firstTimestamp },
-          bytes: BATCH_OVERHEAD_BYTES + kept.data.length + marks.length,
-        };
+        return { b, copies: [], section: { source: section, marks }, bytes: BATCH_OVERHEAD_BYTES };
       }
       let copies: StoredRecordCopy[] = [];
       if (this.decode && b.recordCount <= recordsLeft && decodeLeft > 0) {
@@ -808,7 +806,10 @@ export class RecordStore {
   }
 
   private insertBatch(p: PreparedBatch, now: number, baseOffsetOverride?: number): { baseOffset: number; ls: number } {
-    const { b, copies, bytes } = p;
+    const { b, copies } = p;
+    // Compressed here, right before it is bound: the kept form is a view into a reused buffer.
+    const kept = p.section && keptForm(p.section.source);
+    const bytes = p.bytes + (kept && p.section ? kept.data.length + p.section.marks.length : 0);
     const ls = this.logstoreId(b.project, b.logstore);
     const row = this.stmt('nextOffset').get(ls, b.shard) as { next_offset: number } | undefined;
     const baseOffset = baseOffsetOverride ?? row?.next_offset ?? 0;
@@ -843,9 +844,9 @@ export class RecordStore {
       p.section ? 1 : 0,
     );
     // better-sqlite3 copies a bound blob, so the section (a view into the request) may go after this call.
-    if (p.section) {
-      const { firstTimestamp, codec, size, marks, data } = p.section;
-      this.stmt('insertSection').run(inserted.lastInsertRowid, firstTimestamp, codec, size, marks, data);
+    if (p.section && kept) {
+      const { source, marks } = p.section;
+      this.stmt('insertSection').run(inserted.lastInsertRowid, source.firstTimestamp, kept.codec, source.data.length, marks, kept.data);
     }
     this.stmt('upsertShard').run(ls, b.shard, Math.max(row?.next_offset ?? 0, baseOffset + b.recordCount), b.recordCount, bytes);
     this.stmt('addToLogstore').run(1, b.recordCount, bytes, unviewable, ls);
@@ -879,10 +880,10 @@ export class RecordStore {
   }
 
   private usedBytes(): number {
-    const pages = Number(this.db.pragma('page_count', { simple: true }));
-    const free = Number(this.db.pragma('freelist_count', { simple: true }));
+    // A prepared statement (once per append): db.pragma() would compile its statement on every call.
+    const { used } = this.stmt('usedPages').get() as { used: number };
     this.pageSize ||= Number(this.db.pragma('page_size', { simple: true }));
-    return (pages - free) * this.pageSize;
+    return used * this.pageSize;
   }
 
   /** Evict the Logstore's oldest batches until `enough` holds, never its newest batch; returns what is left. */
@@ -948,6 +949,7 @@ const SQL = {
     evicted_records = evicted_records + ?, evicted_batches = evicted_batches + ?,
     unviewable_records = unviewable_records - ? WHERE id = ?`,
   logStart: 'SELECT min(base_offset) AS start FROM batches WHERE ls = ? AND shard = ?',
+  usedPages: 'SELECT (SELECT page_count FROM pragma_page_count()) - (SELECT freelist_count FROM pragma_freelist_count()) AS used',
   viewBatchesByProject: `SELECT b.id, l.logstore, b.shard, b.base_offset, b.log_append_time, b.client_id, b.expand_json, b.record_count,
       b.first_row, b.last_row, b.sectioned
     FROM batches b JOIN logstores l ON l.id = b.ls WHERE b.project = ? AND (b.first_row IS NOT NULL OR b.sectioned = 1) ORDER BY b.id DESC LIMIT ?`,

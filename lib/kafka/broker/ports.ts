@@ -41,6 +41,8 @@ export interface StoredBatchInput {
     maxKeyBytes: number;
     maxValueBytes: number;
     maxHeaderBytes: number;
+    /** Byte position of every 128th record in `data` (record-walk.ts SECTION_MARK_STEP), when the check took them. */
+    marks?: Uint32Array;
   };
   clientId: string | null;
   expandJson: boolean;

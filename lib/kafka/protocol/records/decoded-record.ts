@@ -39,6 +39,8 @@ export interface RecordsSection {
   maxValueBytes: number;
   /** Largest header section of one record, length prefixes included (0 without headers). */
   maxHeaderBytes: number;
+  /** Byte position of every SECTION_MARK_STEP-th record in `data` (record-walk.ts), taken during the check. */
+  marks: Uint32Array;
 }
 
 /** What one batch (v2) or one top-level message (v0/v1, with its nested set) holds. */

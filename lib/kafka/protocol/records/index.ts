@@ -41,7 +41,7 @@ export {
   type RecordMagic,
 } from './compression';
 export type { DecodedRecord, RecordHeader, RecordsSection } from './decoded-record';
-export { decodeRecordSection, recordPositions } from './record-walk';
+export { SECTION_MARK_STEP, decodeRecordSection, recordPositions } from './record-walk';
 export { encodeMessageSet, type MessageSetOptions, type MessageToEncode } from './message-set';
 export { encodeRecordBatch, type RecordBatchOptions, type RecordToEncode } from './record-batch';
 export { DecompressionLimitError, INVALID_TIMESTAMP, RecordFormatError } from './record-format-error';

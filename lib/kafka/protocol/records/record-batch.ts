@@ -20,7 +20,7 @@ import { CODEC_ID, type Codec, codecFromAttributes, compress, decompress } from 
 import { crc32c } from './crc';
 import type { DecodedRecord, EntrySummary, RecordHeader, WalkState } from './decoded-record';
 import { INVALID_TIMESTAMP, RecordFormatError, corrupt } from './record-format-error';
-import { MIN_RECORD_BYTES, int64AsNumber, readRecords, type RecordSizes } from './record-walk';
+import { MIN_RECORD_BYTES, SECTION_MARK_STEP, int64AsNumber, readRecords, type RecordSizes } from './record-walk';
 
 export const RECORD_BATCH_OVERHEAD = 61;
 const CRC_OFFSET = 17;
@@ -91,7 +91,10 @@ export function walkRecordBatch(buf: Buffer, start: number, end: number, state: 
   // Exact 64-bit forms, for the rare timestamps that a Number cannot hold.
   const exact = { first: buf.readBigInt64BE(start + 27), appendTime: logAppendTime ? buf.readBigInt64BE(start + 35) : null };
   const appendTime = logAppendTime ? maxTimestampField : null;
-  const sizes: RecordSizes | undefined = state.fromClient ? { maxKeyBytes: -1, maxValueBytes: -1, maxHeaderBytes: 0 } : undefined;
+  // A batch from a client is walked once: its marks are taken on the way, for the store.
+  const sizes: Required<RecordSizes> | undefined = state.fromClient
+    ? { maxKeyBytes: -1, maxValueBytes: -1, maxHeaderBytes: 0, marks: new Uint32Array(Math.ceil(count / SECTION_MARK_STEP)) }
+    : undefined;
   const maxTimestamp = readRecords(data, pos, limit, count, firstTimestamp, appendTime, state.out, exact, state.maxRecordBytes, sizes);
   const wire = buf.subarray(start + RECORD_BATCH_OVERHEAD, end);
   const section = sizes && { data: data.subarray(pos, limit), codec, wire, count, firstTimestamp, ...sizes };

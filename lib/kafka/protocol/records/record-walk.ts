@@ -76,12 +76,21 @@ function truncatedRecord(): RecordFormatError {
 }
 
 
+/** A records section's marks: the byte position of every SECTION_MARK_STEP-th record (0, 128, 256, …). */
+export const SECTION_MARK_STEP = 128;
+const MARK_SHIFT = 7;
+
 /** The largest parts of a section's records, gathered while walking it (what a store needs to keep it as is). */
 export interface RecordSizes {
   maxKeyBytes: number;
   maxValueBytes: number;
   /** Largest sum of one record's header key and value bytes. */
   maxHeaderBytes: number;
+  /**
+   * When set (ceil(count / SECTION_MARK_STEP) entries), filled with the marks, relative to
+   * the first record: the same numbers as recordPositions(…, SECTION_MARK_STEP), without a second pass.
+   */
+  marks?: Uint32Array;
 }
 
 /**
@@ -104,7 +113,9 @@ export function readRecords(
   const c = { pos: start };
   let maxTimestamp = -1;
   const firstSafe = Number.isSafeInteger(firstTimestamp);
+  const marks = sizes?.marks;
   for (let i = 0; i < count; i++) {
+    if (marks !== undefined && (i & (SECTION_MARK_STEP - 1)) === 0) marks[i >>> MARK_SHIFT] = c.pos - start;
     const bodySize = readVarint(data, c, limit);
     const bodyStart = c.pos;
     const bodyEnd = bodyStart + bodySize;

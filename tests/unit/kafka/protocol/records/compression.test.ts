@@ -14,6 +14,7 @@ import {
   type RecordMagic,
   codecFromAttributes,
   compress,
+  compressForStorage,
   crc32,
   crc32c,
   decompress,
@@ -129,6 +130,79 @@ describe('gzip', () => {
   it('reads concatenated members as one stream (as GZIPInputStream does)', () => {
     const two = Buffer.concat([zlib.gzipSync(Buffer.from('ab')), zlib.gzipSync(Buffer.from('cd'))]);
     expect(decompress('gzip', two, { magic: 1 }).toString()).toBe('abcd');
+  });
+
+  /** A gzip member written by hand, with the optional header fields zlib's gzip never writes. */
+  function member(data: Buffer, opts: { name?: string; comment?: string; extra?: Buffer; headerCrc?: boolean } = {}): Buffer {
+    const flags = (opts.headerCrc ? 0x02 : 0) | (opts.extra ? 0x04 : 0) | (opts.name !== undefined ? 0x08 : 0) | (opts.comment !== undefined ? 0x10 : 0);
+    const parts: Buffer[] = [Buffer.from([0x1f, 0x8b, 8, flags, 0, 0, 0, 0, 0, 3])];
+    if (opts.extra) parts.push(Buffer.from([opts.extra.length & 0xff, opts.extra.length >> 8]), opts.extra);
+    if (opts.name !== undefined) parts.push(Buffer.from(`${opts.name}\0`, 'latin1'));
+    if (opts.comment !== undefined) parts.push(Buffer.from(`${opts.comment}\0`, 'latin1'));
+    if (opts.headerCrc) {
+      const crc = Buffer.alloc(2);
+      crc.writeUInt16LE(crc32(Buffer.concat(parts)) & 0xffff);
+      parts.push(crc);
+    }
+    const trailer = Buffer.alloc(8);
+    trailer.writeUInt32LE(crc32(data), 0);
+    trailer.writeUInt32LE(data.length, 4);
+    return Buffer.concat([...parts, zlib.deflateRawSync(data), trailer]);
+  }
+
+  /** Ours accepts exactly what zlib's gunzip accepts, with the same bytes; what it refuses is CORRUPT_MESSAGE. */
+  function sameAsZlib(input: Buffer): void {
+    let expected: Buffer | undefined;
+    try {
+      expected = zlib.gunzipSync(input);
+    } catch {
+      expected = undefined;
+    }
+    if (expected === undefined) expect(codeOf(() => decompress('gzip', input, { magic: 2 }))).toBe(2);
+    else expectBytes(decompress('gzip', input, { magic: 2 }), expected);
+  }
+
+  it('accepts and refuses exactly what zlib gunzip does (header fields, members, trailers, damage)', () => {
+    const text = sample(5000);
+    const inputs = [
+      zlib.gzipSync(text),
+      zlib.gzipSync(Buffer.alloc(0)),
+      member(text, { name: 'batch.log', comment: 'from a test', extra: Buffer.from('xyzw'), headerCrc: true }),
+      member(text, { headerCrc: true }),
+      Buffer.concat([member(Buffer.from('ab'), { name: 'a' }), zlib.gzipSync(Buffer.from('cd'))]),
+      Buffer.concat([zlib.gzipSync(text), Buffer.alloc(7)]),
+      Buffer.concat([zlib.gzipSync(text), Buffer.from([0, 1, 2, 3])]),
+      Buffer.concat([zlib.gzipSync(text), Buffer.from('garbage')]),
+      Buffer.concat([zlib.gzipSync(text), Buffer.from([0x1f, 0x8b, 8])]),
+    ];
+    const damaged = (b: Buffer, at: number, xor: number) => {
+      const c = Buffer.from(b);
+      c[at] = (c[at] as number) ^ xor;
+      return c;
+    };
+    const base = member(text, { name: 'n', headerCrc: true });
+    inputs.push(
+      damaged(base, base.length - 8, 1), // CRC-32 of the data
+      damaged(base, base.length - 1, 1), // ISIZE
+      damaged(base, 3, 0x20), // a reserved flag
+      damaged(base, 12, 1), // the header CRC
+      damaged(base, 2, 1), // the method
+    );
+    for (const input of inputs) sameAsZlib(input);
+    // Truncations of a member with every optional field: all within the header and the trailer, some in between.
+    for (let n = 0; n < base.length; n += n < 40 || n > base.length - 12 ? 1 : 97) sameAsZlib(base.subarray(0, n));
+  });
+
+  it('accepts and refuses what zlib gunzip does under random damage', () => {
+    const frames = [zlib.gzipSync(sample(3000)), member(sample(2000), { name: 'x', comment: 'y', extra: Buffer.from('e'), headerCrc: true })];
+    fc.assert(
+      fc.property(fc.constantFrom(...frames), fc.nat(), fc.integer({ min: 0, max: 255 }), (frame, at, byte) => {
+        const mutated = Buffer.from(frame);
+        mutated[at % mutated.length] = byte;
+        sameAsZlib(mutated);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('refuses corrupt data with CORRUPT_MESSAGE', () => {
@@ -303,6 +377,29 @@ describe('zstd', () => {
     expect(codeOf(() => decompress('zstd', packed.subarray(0, packed.length - 3), { magic: 2 }))).toBe(2);
     expect(codeOf(() => decompress('zstd', Buffer.from('definitely not zstd'), { magic: 2 }))).toBe(2);
     expect(codeOf(() => decompress('zstd', Buffer.alloc(0), { magic: 2 }))).toBe(2);
+  });
+});
+
+describe('compressForStorage (the store\'s kept sections)', () => {
+  it('reads back with decompress, each result valid until the next call (one scratch buffer)', () => {
+    const a = sample(300_000);
+    const b = sample(200_000).reverse();
+    const packedA = compressForStorage(a);
+    expectBytes(decompress('zstd', packedA, { magic: 2 }), a);
+    const copyA = Buffer.from(packedA);
+    const packedB = compressForStorage(b);
+    expectBytes(decompress('zstd', packedB, { magic: 2 }), b);
+    // Both views share the scratch buffer: B overwrote A's bytes, which is why callers bind at once.
+    expect(packedB.buffer).toBe(packedA.buffer);
+    expectBytes(decompress('zstd', copyA, { magic: 2 }), a);
+  });
+
+  it('gives an input above 8 MiB its own buffer', () => {
+    const small = compressForStorage(sample(1000));
+    const big = Buffer.alloc(9 * 1024 * 1024, 'log line ');
+    const packed = compressForStorage(big);
+    expect(packed.buffer).not.toBe(small.buffer);
+    expectBytes(decompress('zstd', packed, { magic: 2, maxBytes: big.length }), big);
   });
 });
 

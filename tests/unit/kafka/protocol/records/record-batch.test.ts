@@ -13,6 +13,7 @@ import {
   encodeRecordBatch,
   inspectRecords,
   recordPositions,
+  SECTION_MARK_STEP,
 } from '@/lib/kafka/protocol/records';
 
 import { expectCutRefused, failure } from './fixtures/failure';
@@ -78,8 +79,20 @@ describe('golden batch (hand-annotated, kafkajs-identical)', () => {
         maxKeyBytes: 1,
         maxValueBytes: 5,
         maxHeaderBytes: 4,
+        // Record 0 starts the section: the only mark of a batch under 128 records.
+        marks: new Uint32Array([0]),
       },
     });
+  });
+
+  it('the marks taken while checking a batch are the ones recordPositions finds (every 128th record)', () => {
+    // Values of changing lengths, so a mark in the wrong place would land mid-record.
+    const records = Array.from({ length: 300 }, (_, i) => ({ value: Buffer.alloc(1 + ((i * 37) % 300), 'v') }));
+    const batch = encodeRecordBatch(records, { codec: 'none', baseTimestamp: T0 });
+    const section = inspectRecords(batch, { produceVersion: 7 }).section!;
+    expect(section.marks).toEqual(recordPositions(section.data, 300, SECTION_MARK_STEP));
+    expect(section.marks).toHaveLength(3);
+    expect(decodeRecordSection(section.data.subarray(section.marks[2]), 300 - 256, T0)[0]?.value).toEqual(records[256]!.value);
   });
 
   it('a records section reads back by itself, also from a later record (recordPositions)', () => {
