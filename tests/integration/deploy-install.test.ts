@@ -17,7 +17,7 @@ import { agentDefinition, renderSettings } from '@/lib/agents';
 import { createRenderContext } from '@/lib/agents/context';
 import type { AgentDeploy, InstallPlan } from '@/lib/agents/types';
 import { bundleEntries, type BundleEntry } from '@/lib/bundle';
-import { COMPOSE_FILE_NAME, INSTALL_SCRIPT_NAME } from '@/lib/deploy';
+import { COMPOSE_FILE_NAME, INSTALL_SCRIPT_NAME, installScriptName } from '@/lib/deploy';
 import type { Settings, SettingsInput } from '@/lib/settings/schema';
 import { EXAMPLE_INPUT, EXAMPLE_PASSWORD, exampleSettings } from '@/tests/support/settings';
 import { findTool } from '@/tests/support/tools';
@@ -34,7 +34,7 @@ const PEM = '-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n'
 const DEPLOY_AGENTS: SettingsInput['agents'] = {
   collectd: {},
   rsyslog: {},
-  beats: { beats: ['filebeat'] },
+  beats: { beats: ['filebeat', 'winlogbeat'], mode: 'complete' },
   telegraf: {},
   fluentbit: { mode: 'complete' },
   vector: {},
@@ -68,20 +68,27 @@ function unpack(entries: readonly BundleEntry[]): string {
   return dir;
 }
 
-/** The agent's plan, as the bundle computed it. */
-function planFor(settings: Settings, agent: keyof NonNullable<SettingsInput['agents']>): InstallPlan {
+/** The agent's plan for one script (`install.sh` or `install-<part>.sh`), as the bundle computed it. */
+function planFor(settings: Settings, agent: keyof NonNullable<SettingsInput['agents']>, script: string = INSTALL_SCRIPT_NAME): InstallPlan {
   const ctx = createRenderContext(settings, { sandbox: SANDBOX });
   const deploy = agentDefinition(agent).deploy as AgentDeploy<unknown>;
-  const plan = deploy.host?.(ctx, settings.agents[agent], []);
-  if (!plan) throw new Error(`${agent}: no install plan`);
+  const host = deploy.host?.(ctx, settings.agents[agent], []);
+  const plan = (Array.isArray(host) ? host : host ? [host] : []).find((p) => installScriptName(p) === script);
+  if (!plan) throw new Error(`${agent}: no install plan for ${script}`);
   return plan;
+}
+
+/** Where a plan's ensured line lands under DESTDIR: the first candidate whose folder exists, else the last. */
+function linePathIn(destdir: string, dest: readonly string[]): string {
+  for (const candidate of dest.slice(0, -1)) if (existsSync(join(destdir, dirname(candidate)))) return candidate;
+  return dest[dest.length - 1]!;
 }
 
 /**
  * A bin folder with stand-ins that log their argv: systemctl always, the agent's
  * check command unless `real` names the real binary (then a symlink to it).
  */
-function standIns(plan: InstallPlan, real?: string): { bin: string; log: string } {
+function standIns(plan: InstallPlan, real?: string, destdir?: string): { bin: string; log: string } {
   const bin = join(scratch, `bin-${++counter}`);
   const log = join(bin, 'calls.log');
   mkdirSync(bin);
@@ -89,10 +96,29 @@ function standIns(plan: InstallPlan, real?: string): { bin: string; log: string 
   const names = new Set(['systemctl', plan.binary]);
   const checkCommand = plan.check && typeof plan.check.argv[0] === 'string' ? plan.check.argv[0] : undefined;
   if (checkCommand) names.add(checkCommand);
+  // The keystore stand-in keeps KEY=value lines in the keystore file (create, list, add from stdin).
+  const ks = plan.keystore;
+  const ksProgram = ks && typeof ks.add[0] === 'object' && 'sibling' in ks.add[0] ? ks.add[0].sibling : plan.binary;
+  if (ks) names.add(ksProgram);
   for (const name of names) {
     const path = join(bin, name);
     if (real && name === plan.binary) {
       writeFileSync(path, `#!/bin/sh\nexec ${real} "$@"\n`);
+    } else if (ks && destdir && name === ksProgram) {
+      const file = join(destdir, ks.file);
+      writeFileSync(
+        path,
+        [
+          '#!/bin/sh',
+          `printf '%s %s\\n' ${name} "$*" >> ${log}`,
+          `case " $* " in`,
+          `  *" create "*) : > ${file} ;;`,
+          `  *" list "*) cut -d= -f1 ${file} ;;`,
+          `  *" add "*) printf '%s=%s\\n' ${ks.key} "$(cat)" >> ${file} ;;`,
+          'esac',
+          '',
+        ].join('\n'),
+      );
     } else {
       writeFileSync(path, `#!/bin/sh\nprintf '%s %s\\n' ${name} "$*" >> ${log}\n`);
     }
@@ -111,7 +137,12 @@ function runInstall(script: string, destdir: string, bin: string, stdin: string,
 }
 
 function snapshot(plan: InstallPlan, destdir: string): Map<string, { mtimeMs: number; content: string }> {
-  const paths = [...plan.files.map((f) => f.dest), ...(plan.envFile ? [plan.envFile.path] : [])];
+  const paths = [
+    ...plan.files.map((f) => f.dest),
+    ...(plan.envFile ? [plan.envFile.path] : []),
+    ...(plan.lines ?? []).map((l) => linePathIn(destdir, l.dest)),
+    ...(plan.keystore ? [plan.keystore.file] : []),
+  ];
   return new Map(paths.map((p) => [p, { mtimeMs: statSync(join(destdir, p)).mtimeMs, content: readFileSync(join(destdir, p), 'utf8') }]));
 }
 
@@ -120,10 +151,21 @@ const isRoot = process.getuid?.() === 0;
 describe('install.sh', () => {
   for (const secretMode of ['inline', 'env'] as const) {
     const { settings, entries } = bundleFor({ agents: DEPLOY_AGENTS, secretMode, target: 'sandbox' });
-    const scripts = entries.filter((e) => e.path.endsWith(`/${INSTALL_SCRIPT_NAME}`));
+    const scripts = entries.filter((e) => /\/install(?:-[a-z]+)?\.sh$/.test(e.path));
 
     it(`${secretMode}: every agent with a deploy hook gets an install.sh, without the secret`, () => {
-      expect(scripts.map((s) => s.path.split('/')[0]).sort()).toEqual(['collectd', 'fluentbit', 'otelcol', 'rsyslog', 'syslog-ng', 'telegraf', 'vector']);
+      expect(scripts.map((s) => s.path).sort()).toEqual([
+        'beats/install-filebeat.sh',
+        'collectd/install.sh',
+        'fluentbit/install.sh',
+        'fluentd/install.sh',
+        'logstash/install.sh',
+        'otelcol/install.sh',
+        'rsyslog/install.sh',
+        'syslog-ng/install.sh',
+        'telegraf/install.sh',
+        'vector/install.sh',
+      ]);
       for (const script of scripts) expect(script.content).not.toContain(EXAMPLE_INPUT.accessKeySecret);
     });
 
@@ -137,12 +179,12 @@ describe('install.sh', () => {
     });
 
     for (const script of scripts) {
-      const agent = script.path.split('/')[0] as 'collectd' | 'rsyslog' | 'fluentbit' | 'vector' | 'otelcol' | 'syslog-ng' | 'telegraf';
-      it(`${secretMode}: ${agent} install.sh under DESTDIR places every file as stated, restarts once, and a second run changes nothing`, () => {
-        const plan = planFor(settings, agent);
+      const [agent, scriptName] = script.path.split('/') as ['collectd' | 'rsyslog' | 'fluentbit' | 'vector' | 'otelcol' | 'syslog-ng' | 'telegraf' | 'beats' | 'fluentd' | 'logstash', string];
+      it(`${secretMode}: ${script.path} under DESTDIR places every file as stated, restarts once, and a second run changes nothing`, () => {
+        const plan = planFor(settings, agent, scriptName);
         const dir = unpack(entries);
         const destdir = join(scratch, `root-${++counter}`);
-        const { bin, log } = standIns(plan);
+        const { bin, log } = standIns(plan, undefined, destdir);
         const path = join(dir, script.path);
 
         const dry = runInstall(path, destdir, bin, '', ['--dry-run']);
@@ -170,6 +212,20 @@ describe('install.sh', () => {
           expect((statSync(envPath).mode & 0o777).toString(8)).toBe('600');
           expect(readFileSync(envPath, 'utf8')).toBe([...(plan.envFile.extraLines ?? []), `${plan.envFile.variable}=${EXAMPLE_PASSWORD}`, ''].join('\n'));
         }
+        for (const line of plan.lines ?? []) {
+          const path = join(destdir, linePathIn(destdir, line.dest));
+          expect((statSync(path).mode & 0o777).toString(8), path).toBe(line.mode);
+          const pattern = line.line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('HOSTNAME_HERE', '[^\\s.]+').replace('RANDOM_HERE', '[0-9a-f]{48}');
+          expect(readFileSync(path, 'utf8'), path).toMatch(new RegExp(`^${pattern}$`, 'm'));
+          expect(readFileSync(path, 'utf8')).not.toContain(EXAMPLE_INPUT.accessKeySecret);
+        }
+        if (plan.keystore) {
+          // The stand-in keystore holds what the script piped to `add`: the password, exactly, and nothing went into argv.
+          const keystore = join(destdir, plan.keystore.file);
+          expect((statSync(keystore).mode & 0o777).toString(8)).toBe(plan.keystore.mode);
+          expect(readFileSync(keystore, 'utf8')).toBe(`${plan.keystore.key}=${EXAMPLE_PASSWORD}\n`);
+          expect(readFileSync(log, 'utf8')).not.toContain(EXAMPLE_INPUT.accessKeySecret);
+        }
         const calls = readFileSync(log, 'utf8');
         expect(calls).toContain(`systemctl restart ${plan.service}`);
         if (plan.check) expect(calls).toContain(`${plan.check.argv[0] as string} `);
@@ -184,6 +240,7 @@ describe('install.sh', () => {
         expect(second.out).toContain('nothing changed');
         expect(snapshot(plan, destdir)).toEqual(before);
         expect(readFileSync(log, 'utf8')).not.toContain('systemctl restart');
+        if (plan.keystore) expect(readFileSync(log, 'utf8')).not.toMatch(/ add /);
       });
     }
   }
@@ -264,9 +321,21 @@ describe('compose.yaml', () => {
   for (const secretMode of ['inline', 'env'] as const) {
     for (const target of ['sls', 'sandbox'] as const) {
       it.skipIf(dockerCompose.missing !== undefined)(`${secretMode}, ${target}: every compose.yaml passes docker-compose config -q and holds no secret`, () => {
-        const { entries } = bundleFor({ agents: { ...DEPLOY_AGENTS, fluentbit: { mode: 'complete', platform: 'docker' } }, secretMode, target });
+        const agents = { ...DEPLOY_AGENTS, fluentbit: { mode: 'complete', platform: 'docker' }, telegraf: { layout: 'complete' }, logstash: { input: 'beats', queue: 'persisted' } } as const;
+        const { entries } = bundleFor({ agents, secretMode, target });
         const composes = entries.filter((e) => e.path.endsWith(`/${COMPOSE_FILE_NAME}`));
-        expect(composes.map((c) => c.path).sort()).toEqual(['fluentbit/compose.yaml', 'otelcol/compose.yaml']);
+        expect(composes.map((c) => c.path).sort()).toEqual([
+          'beats/compose.yaml',
+          'fluentbit/compose.yaml',
+          'fluentd/compose.yaml',
+          'logstash/compose.yaml',
+          'otelcol/compose.yaml',
+          'telegraf/compose.yaml',
+          'vector/compose.yaml',
+        ]);
+        // No compose file for agents without a confirmed image (collectd; rsyslog's images with omkafka) nor for Winlogbeat.
+        expect(entries.some((e) => /^(collectd|rsyslog|syslog-ng)\/compose\.yaml$/.test(e.path))).toBe(false);
+        expect(composes.find((c) => c.path === 'beats/compose.yaml')!.content).not.toContain('winlogbeat');
         const dir = unpack(entries);
         for (const compose of composes) {
           expect(compose.content, compose.path).not.toContain(EXAMPLE_INPUT.accessKeySecret);
@@ -278,6 +347,9 @@ describe('compose.yaml', () => {
           const result = spawnSync(dockerCompose.path!, ['-f', join(folder, COMPOSE_FILE_NAME), 'config', '-q'], { encoding: 'utf8', cwd: folder });
           expect(result.stdout + result.stderr, compose.path).toBe('');
           expect(result.status, compose.path).toBe(0);
+          // Every bind mount read-only; the image pinned to a tag.
+          for (const m of compose.content.matchAll(/^\s+- ([.\/][^:\s]*):([^:\s]+)(:ro)?$/gm)) expect(m[3], `${compose.path}: ${m[0]}`).toBe(':ro');
+          for (const m of compose.content.matchAll(/image: (\S+)/g)) expect(m[1], compose.path).toMatch(/:[0-9v][\w.-]*$/);
         }
       });
     }

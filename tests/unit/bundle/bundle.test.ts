@@ -39,7 +39,7 @@ describe('bundleEntries', () => {
     for (const file of result.files) expect(byPath.get(`${file.agent}/${file.path}`)).toBe(file.content);
     expect(entries.map((e) => e.path).sort()).toEqual(
       // The install.sh of the agents here with a deploy hook for these options (issue 16).
-      [...result.files.map((f) => `${f.agent}/${f.path}`), 'collectd/install.sh', 'telegraf/install.sh', 'README.md', 'settings.json'].sort(),
+      [...result.files.map((f) => `${f.agent}/${f.path}`), 'collectd/install.sh', 'telegraf/install.sh', 'fluentd/install.sh', 'fluentd/compose.yaml', 'fluentd/compose-fluent.conf', 'logstash/install.sh', 'logstash/compose.yaml', 'README.md', 'settings.json'].sort(),
     );
     expect(new Set(entries.map((e) => e.path)).size).toBe(entries.length);
   });
