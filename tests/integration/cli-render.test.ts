@@ -113,8 +113,10 @@ describe.each(CASES)('$name', ({ name, input, ca }) => {
     const config = parseRuntimeConfig(cliEnv);
     const renderOptions = { sandbox: sandboxTarget(app.url, config) };
     const result = renderSettings(settings, renderOptions);
-    const browserEntries = await fullBundleEntries({ result, settings, renderOptions, sandboxCaPem: ca ? readFileSync(app.caFile, 'utf8') : undefined });
-    expect(browserEntries.some((e) => e.path.startsWith('kubernetes/fluentbit/'))).toBe(true);
+    const sandboxCaPem = ca ? readFileSync(app.caFile, 'utf8') : undefined;
+    const browserEntries = await fullBundleEntries({ result, settings, renderOptions, sandboxCaPem });
+    // Deploy on host (the default of both): install scripts, no manifests.
+    expect(browserEntries.some((e) => e.path.startsWith('kubernetes/'))).toBe(false);
     // The deploy files (issue 16) come from the shared builder on both paths.
     for (const deployFile of ['collectd/install.sh', 'rsyslog/install.sh', 'fluentbit/install.sh']) {
       expect(browserEntries.map((e) => e.path), deployFile).toContain(deployFile);
@@ -137,6 +139,23 @@ describe.each(CASES)('$name', ({ name, input, ca }) => {
       const rel = entry === README_PATH ? 'STEPS.md' : entry;
       expect(readFileSync(path.join(out, rel), 'utf8'), entry).toBe(strFromU8(bytes));
     }
+
+    // --deploy kubernetes|docker: the same bytes as the browser's zip for that choice.
+    for (const deploy of ['kubernetes', 'docker'] as const) {
+      const other = path.join(dir, `${name}-${deploy}.zip`);
+      const runOther = await runCli([...args.map((a) => (a === zip ? other : a)), '--deploy', deploy], { env: cliEnv });
+      expect(runOther.code, describeRun(runOther)).toBe(0);
+      const expected = await fullBundleEntries({ result, settings, renderOptions, sandboxCaPem, deploy });
+      if (deploy === 'kubernetes') expect(expected.some((e) => e.path.startsWith('kubernetes/fluentbit/'))).toBe(true);
+      expect(expected.some((e) => /\/install(-[a-z]+)?\.(sh|ps1)$/.test(e.path)), deploy).toBe(false);
+      expect(Buffer.compare(readFileSync(other), Buffer.from(await zipBundle(expected))), deploy).toBe(0);
+    }
+  });
+
+  it('bundle --deploy: refuses a target that is not host, kubernetes or docker', async () => {
+    const run = await runCli(['bundle', '--settings', settingsFile(name, settings), '--deploy', 'swarm', '--out', path.join(dir, 'x.zip')], { env: cliEnv });
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(/--deploy.*swarm|swarm.*--deploy|Allowed choices are host, kubernetes, docker/);
   });
 });
 
