@@ -398,12 +398,13 @@ function PlatformPicker({
 /** "Deploy on": host, Kubernetes or Docker; the steps and the zip follow it. */
 function DeployPicker({ selected, onSelect }: { selected: DeployTarget; onSelect: (target: DeployTarget) => void }) {
   const t = useT(deployMessages);
+  const tOut = useT(outputMessages);
   return (
     <fieldset className="output-platforms output-deploy" data-testid="deploy-picker" aria-describedby="output-deploy-help">
       <legend>{t('deployLegend')}</legend>
       {DEPLOY_TARGETS.map((target) => (
         <label key={target} className={target === selected ? 'selected' : undefined}>
-          <input type="radio" name="deploy-on" value={target} checked={target === selected} onChange={() => onSelect(target)} /> {t(`deploy.${target}`)}
+          <input type="radio" name="deploy-on" value={target} checked={target === selected} onChange={() => onSelect(target)} /> {target === 'host' ? t('deploy.host') : tOut(`platform.${target}`)}
         </label>
       ))}
       <p className="help" id="output-deploy-help">

@@ -35,6 +35,14 @@ function lineWord(line: string): string {
     .join('');
 }
 
+/**
+ * The script's one idempotent step shape: `unless` true → "unchanged";
+ * --dry-run → "would …"; else do it. Both changing branches set CHANGED.
+ */
+function step(unless: string, unchanged: string, would: string, run: readonly string[]): string[] {
+  return [`if ${unless}; then`, `  ${unchanged}`, 'elif [ "$DRY_RUN" = 1 ]; then', '  CHANGED=1', `  ${would}`, 'else', '  CHANGED=1', ...run.map((l) => `  ${l}`), 'fi', ''];
+}
+
 function readSecretFunction(): string[] {
   return [
     '# read_secret: AccessKeyId#AccessKeySecret from standard input into SECRET, without echo on a terminal.',
@@ -234,17 +242,10 @@ export function renderInstallScript(agentTitle: string, plan: InstallPlan): stri
   for (const dir of plan.directories ?? []) {
     const path = `"$DESTDIR"${shellQuote(dir.path)}`;
     lines.push(
-      `if [ -d ${path} ]; then`,
-      `  printf 'unchanged %s\\n' ${path}`,
-      'elif [ "$DRY_RUN" = 1 ]; then',
-      '  CHANGED=1',
-      `  printf 'would create %s\\n' ${path}`,
-      'else',
-      '  CHANGED=1',
-      `  mkdir -p ${path} && chmod ${shellWord(dir.mode)} ${path}`,
-      `  printf 'created %s\\n' ${path}`,
-      'fi',
-      '',
+      ...step(`[ -d ${path} ]`, `printf 'unchanged %s\\n' ${path}`, `printf 'would create %s\\n' ${path}`, [
+        `mkdir -p ${path} && chmod ${shellWord(dir.mode)} ${path}`,
+        `printf 'created %s\\n' ${path}`,
+      ]),
     );
   }
 
@@ -316,43 +317,34 @@ export function renderInstallScript(agentTitle: string, plan: InstallPlan): stri
     lines.push(
       `# The password goes into the keystore ${ks.file} as ${ks.key}, never into a config file.`,
       `ks_list() { (${withLoaded(argWords(ks.list))}) 2>/dev/null; }`,
-      `if [ "$REPLACE_SECRET" = 0 ] && [ -f ${file} ] && ks_list | grep -qix ${shellWord(ks.key)}; then`,
-      `  printf 'unchanged %s (holds ${ks.key}; --replace-secret stores a new password)\\n' ${file}`,
-      'elif [ "$DRY_RUN" = 1 ]; then',
-      '  CHANGED=1',
-      `  printf 'would read AccessKeyId#AccessKeySecret from standard input into %s as ${ks.key}\\n' ${file}`,
-      'else',
-      '  read_secret',
-      '  if [ -z "$SECRET" ]; then',
-      `    echo ${shellQuote(`install.sh: no password on standard input; give AccessKeyId#AccessKeySecret for the keystore key ${ks.key}.`)} >&2`,
-      '    exit 1',
-      '  fi',
-      '  CHANGED=1',
-      `  mkdir -p "$(dirname ${file})"`,
-      `  if [ ! -f ${file} ]; then (${withLoaded(argWords(ks.create))}); fi`,
-      `  printf '%s' "$SECRET" | (${withLoaded(argWords(ks.add))})`,
-      '  SECRET=',
-      `  chmod ${shellWord(ks.mode)} ${file}`,
-      `  if owner_ok ${shellWord(ks.owner)} ${shellWord(ks.group)}; then chown ${shellWord(`${ks.owner}:${ks.group}`)} ${file}; fi`,
-      `  printf 'stored ${ks.key} in %s (owner %s, mode %s)\\n' ${file} ${shellWord(`${ks.owner}:${ks.group}`)} ${shellWord(ks.mode)}`,
-      'fi',
-      '',
+      ...step(
+        `[ "$REPLACE_SECRET" = 0 ] && [ -f ${file} ] && ks_list | grep -qix ${shellWord(ks.key)}`,
+        `printf 'unchanged %s (holds ${ks.key}; --replace-secret stores a new password)\\n' ${file}`,
+        `printf 'would read AccessKeyId#AccessKeySecret from standard input into %s as ${ks.key}\\n' ${file}`,
+        [
+          'read_secret',
+          'if [ -z "$SECRET" ]; then',
+          `  echo ${shellQuote(`install.sh: no password on standard input; give AccessKeyId#AccessKeySecret for the keystore key ${ks.key}.`)} >&2`,
+          '  exit 1',
+          'fi',
+          `mkdir -p "$(dirname ${file})"`,
+          `if [ ! -f ${file} ]; then (${withLoaded(argWords(ks.create))}); fi`,
+          `printf '%s' "$SECRET" | (${withLoaded(argWords(ks.add))})`,
+          'SECRET=',
+          `chmod ${shellWord(ks.mode)} ${file}`,
+          `if owner_ok ${shellWord(ks.owner)} ${shellWord(ks.group)}; then chown ${shellWord(`${ks.owner}:${ks.group}`)} ${file}; fi`,
+          `printf 'stored ${ks.key} in %s (owner %s, mode %s)\\n' ${file} ${shellWord(`${ks.owner}:${ks.group}`)} ${shellWord(ks.mode)}`,
+        ],
+      ),
     );
   }
 
   for (const action of plan.actions ?? []) {
     lines.push(
-      `if ${action.unless}; then`,
-      `  echo ${shellQuote(`unchanged: ${action.what}`)}`,
-      'elif [ "$DRY_RUN" = 1 ]; then',
-      '  CHANGED=1',
-      `  echo ${shellQuote(`would ${action.what}`)}`,
-      'else',
-      '  CHANGED=1',
-      `  echo ${shellQuote(`${action.what}:`)}`,
-      `  if ! (${action.run}); then echo ${shellQuote(`install.sh: could not ${action.what}; fix the error above and run it again.`)} >&2; exit 1; fi`,
-      'fi',
-      '',
+      ...step(action.unless, `echo ${shellQuote(`unchanged: ${action.what}`)}`, `echo ${shellQuote(`would ${action.what}`)}`, [
+        `echo ${shellQuote(`${action.what}:`)}`,
+        `if ! (${action.run}); then echo ${shellQuote(`install.sh: could not ${action.what}; fix the error above and run it again.`)} >&2; exit 1; fi`,
+      ]),
     );
   }
 

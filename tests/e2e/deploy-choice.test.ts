@@ -66,7 +66,7 @@ describe.skipIf(!chromiumTool.path)('"Deploy on" in Chromium', () => {
     await expect.poll(() => steps.textContent()).toContain('sudo sh fluentbit/install.sh');
     expect(await steps.textContent()).not.toContain('kubectl apply');
 
-    await picker.getByRole('radio', { name: 'Kubernetes (manifests)' }).check();
+    await picker.getByRole('radio', { name: 'Kubernetes' }).check();
     await expect.poll(() => steps.textContent()).toContain('kubectl apply -k kubernetes/');
     expect(await steps.textContent()).not.toContain('install.sh');
     expect(await axeViolations(page)).toEqual([]);
@@ -89,7 +89,7 @@ describe.skipIf(!chromiumTool.path)('"Deploy on" in Chromium', () => {
     try {
       await other.goto(link);
       await expect.poll(() => other.getByTestId('wizard').getAttribute('data-restored')).toBe('true');
-      const restored = other.getByTestId('deploy-picker').getByRole('radio', { name: 'Kubernetes (manifests)' });
+      const restored = other.getByTestId('deploy-picker').getByRole('radio', { name: 'Kubernetes' });
       await expect.poll(() => restored.isChecked()).toBe(true);
       await expect.poll(() => other.getByTestId('output-body').textContent()).toContain('kubectl apply -k kubernetes/');
     } finally {
@@ -101,7 +101,7 @@ describe.skipIf(!chromiumTool.path)('"Deploy on" in Chromium', () => {
     // Fluent Bit's compose file is for its docker platform; Telegraf's drop-in has none, so it keeps its host steps.
     await open(page, shareHash({ ...VALUES, agents: { fluentbit: { mode: 'complete', platform: 'docker' }, telegraf: {} } }, { deploy: 'docker' }));
     const picker = page.getByTestId('deploy-picker');
-    await expect.poll(() => picker.getByRole('radio', { name: 'Docker (Compose)' }).isChecked()).toBe(true);
+    await expect.poll(() => picker.getByRole('radio', { name: 'Docker' }).isChecked()).toBe(true);
     await expect.poll(() => page.getByTestId('output-body').textContent()).toContain('docker compose up -d');
     const zip = await downloadZip(page);
     const paths = Object.keys(zip);
