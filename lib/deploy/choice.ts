@@ -92,10 +92,26 @@ function kubernetesSteps(agents: readonly { agent: AgentId; daemonSet: string }[
   }));
 }
 
+/** Why an agent has no compose file, where the reason is not just its options. */
+const NO_COMPOSE: Partial<Record<AgentId, string>> = {
+  collectd: 'collectd publishes no official Docker image, so there is no compose file: install it on the host with the steps below.',
+  rsyslog: 'The rsyslog images are not confirmed to include omkafka (the Kafka output module), so there is no compose file: install rsyslog-kafka on the host with the steps below.',
+};
+
+/** The note at the head of an agent's steps when the choice cannot deploy it. */
+function notCoveredStep(agent: AgentId, target: 'docker' | 'kubernetes'): RenderStep {
+  const detail =
+    target === 'docker'
+      ? (NO_COMPOSE[agent] ?? 'No compose file for these options (the output-only or drop-in files need your own main config): install on the host with the steps below, or choose the complete mode.')
+      : 'This agent does not run as a Kubernetes DaemonSet here (only the per-node log agents do): install it on the host with the steps below.';
+  return { agent, kind: 'warning', title: target === 'docker' ? 'No Docker Compose file for this agent' : 'No Kubernetes manifests for this agent', detail, platforms: ['linux', 'windows'] };
+}
+
 /** Does a step belong to a covered agent under `target`: its platform's steps and its warnings. */
 function keepForTarget(step: RenderStep, target: 'docker' | 'kubernetes'): boolean {
   const platforms = stepPlatforms(step);
-  if (platforms === 'all') return step.kind === 'warning';
+  // Untagged steps are the host's; only a warning without commands (about the config itself) applies here too.
+  if (platforms === 'all') return step.kind === 'warning' && !step.commands?.length;
   return platforms.includes(target);
 }
 
@@ -125,6 +141,7 @@ export function deployPlan(target: DeployTarget, settings: Settings, result: Ren
       return platforms === 'all' || platforms.some((p) => p === 'linux' || p === 'windows');
     });
     const deploySteps = extra.filter((s) => s.agent === agent);
+    if (target !== 'host' && !covered.has(agent)) deploySteps.push(notCoveredStep(agent, target));
     // An agent with no host steps at all (one set up for Docker only) keeps what it has.
     steps.push(...deploySteps, ...(kept.length === 0 && deploySteps.length === 0 ? own : kept));
   }
