@@ -23,7 +23,7 @@ const VALUES: SettingsInput = {
   logstore: 'test-logstore-1',
   accessKeyId: 'LTAI5tDeployChoiceKeyId1',
   accessKeySecret: SECRET,
-  secretMode: 'env',
+  secretMode: 'inline',
   target: 'sls',
   expandJson: false,
   agents: { fluentbit: { mode: 'complete' }, telegraf: {} },

@@ -9,7 +9,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { RenderResult } from '@/lib/agents';
-import type { SettingsInput } from '@/lib/settings/schema';
+import { settingsSchema, type SettingsInput } from '@/lib/settings/schema';
+import { deployPlan } from '@/lib/deploy/choice';
 import { shareHash } from '@/lib/share/url-state';
 import { chooseRegion } from '../support/region';
 import { effectivePlatform, visibleSteps } from '@/components/output/step-filter';
@@ -86,7 +87,10 @@ describe.skipIf(!chromiumTool.path)('output panel in Chromium', () => {
     await fillForm(page);
     for (const name of ['collectd', 'Telegraf', 'Fluentd', 'Logstash']) await page.getByRole('checkbox', { name, exact: true }).check();
 
-    const expected = await renderOnServer({ ...BASE, agents: { beats: {}, collectd: {}, telegraf: {}, fluentd: {}, logstash: {} } });
+    const chosen: SettingsInput = { ...BASE, agents: { beats: {}, collectd: {}, telegraf: {}, fluentd: {}, logstash: {} } };
+    const expected = await renderOnServer(chosen);
+    // The steps the panel shows: those of "Deploy on" host (the default), the install script's step first.
+    const hostSteps = deployPlan('host', settingsSchema.parse(chosen), expected).steps;
     expect(new Set(expected.files.map((f) => f.agent))).toEqual(new Set(['beats', 'collectd', 'telegraf', 'fluentd', 'logstash']));
     for (const [agent, name] of [['beats', 'Beats'], ['collectd', 'collectd'], ['telegraf', 'Telegraf'], ['fluentd', 'Fluentd'], ['logstash', 'Logstash']] as const) {
       await agentTab(page, name);
@@ -101,7 +105,7 @@ describe.skipIf(!chromiumTool.path)('output panel in Chromium', () => {
       // The agent's steps are listed under its files.
       // Those for Linux (the default platform) and the open file (the last one clicked).
       const agentFiles = expected.files.filter((f) => f.agent === agent);
-      const all = expected.steps.filter((s) => s.agent === agent);
+      const all = hostSteps.filter((s) => s.agent === agent);
       const steps = visibleSteps(all, { platform: effectivePlatform(all, 'linux'), files: agentFiles, selectedFile: agentFiles.at(-1)?.path });
       const panel = page.locator(`#${await page.getByRole('tab', { name, exact: true }).getAttribute('aria-controls')}`);
       expect(await panel.getByTestId('step').count()).toBe(steps.length);
