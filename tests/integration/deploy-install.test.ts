@@ -18,6 +18,7 @@ import { createRenderContext } from '@/lib/agents/context';
 import type { AgentDeploy, InstallPlan } from '@/lib/agents/types';
 import { bundleEntries, type BundleEntry } from '@/lib/bundle';
 import { COMPOSE_FILE_NAME, INSTALL_SCRIPT_NAME, installScriptName } from '@/lib/deploy';
+import type { DeployTarget } from '@/lib/deploy/targets';
 import type { Settings, SettingsInput } from '@/lib/settings/schema';
 import { EXAMPLE_INPUT, EXAMPLE_PASSWORD, exampleSettings } from '@/tests/support/settings';
 import { findTool } from '@/tests/support/tools';
@@ -50,11 +51,11 @@ chmodSync(scratch, 0o755);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 let counter = 0;
 
-function bundleFor(overrides: Partial<SettingsInput>): { settings: Settings; entries: BundleEntry[] } {
+function bundleFor(overrides: Partial<SettingsInput>, deploy: DeployTarget = 'host'): { settings: Settings; entries: BundleEntry[] } {
   const settings = exampleSettings(overrides);
   const renderOptions = { sandbox: SANDBOX };
   const result = renderSettings(settings, renderOptions);
-  return { settings, entries: bundleEntries({ result, settings, sandboxCaPem: PEM, renderOptions }) };
+  return { settings, entries: bundleEntries({ result, settings, sandboxCaPem: PEM, renderOptions, deploy }) };
 }
 
 /** Unpacks the entries into a fresh folder, as the user unzips the bundle. */
@@ -322,7 +323,7 @@ describe('compose.yaml', () => {
     for (const target of ['sls', 'sandbox'] as const) {
       it.skipIf(dockerCompose.missing !== undefined)(`${secretMode}, ${target}: every compose.yaml passes docker-compose config -q and holds no secret`, () => {
         const agents = { ...DEPLOY_AGENTS, fluentbit: { mode: 'complete', platform: 'docker' }, telegraf: { layout: 'complete' }, logstash: { input: 'beats', queue: 'persisted' } } as const;
-        const { entries } = bundleFor({ agents, secretMode, target });
+        const { entries } = bundleFor({ agents, secretMode, target }, 'docker');
         const composes = entries.filter((e) => e.path.endsWith(`/${COMPOSE_FILE_NAME}`));
         expect(composes.map((c) => c.path).sort()).toEqual([
           'beats/compose.yaml',
