@@ -7,6 +7,13 @@
  * in env mode (never into a config), run the agent's config check, restart the
  * service only when something changed, print how to watch.
  *
+ * Agents with a keystore (Beats, Logstash) get the password piped into
+ * `keystore add` instead (only when the key is missing, or with
+ * `--replace-secret`); lines the script does not own (Logstash's service
+ * environment, Fluentd's @include) are appended when missing, never
+ * rewritten; `actions` (a truststore download, a plugin install) run only
+ * when their test fails. Every step has the same shape: unchanged, would, do.
+ *
  * Flags and variables: `--dry-run` prints what it would do and changes nothing;
  * `--no-restart` skips systemctl; `DESTDIR` installs under another root (the
  * check then reads the files there; an owner missing on this machine is

@@ -1,7 +1,9 @@
 /**
  * The deploy files of the bundle, per agent that has a `deploy` hook:
- * `<agent>/install.sh` (lib/deploy/host.ts) and `<agent>/compose.yaml`
- * (lib/deploy/compose.ts). Computed from the settings and the same render
+ * `<agent>/install.sh` or one `install-<part>.sh` per part (the Beats;
+ * lib/deploy/host.ts), `install-<beat>.ps1` for the Beats on Windows
+ * (lib/deploy/windows.ts) and `<agent>/compose.yaml` with the files it mounts
+ * (lib/deploy/compose.ts); lib/deploy/choice.ts picks those of the "Deploy on" choice. Computed from the settings and the same render
  * options as the rendered files, so the browser and `sls-kafka bundle` give the
  * same entries. Neither file ever holds the secret (asserted here too).
  */

@@ -95,7 +95,10 @@ export function renderWindowsInstallScript(plan: WindowsInstallPlan): string {
     const key = plan.keystore.key;
     lines.push(
       `# The password goes into the keystore as ${key}, never into a config file.`,
-      '$keys = @(& $exe keystore list @dataArgs 2>$null)',
+      // Windows PowerShell turns a redirected native stderr line into an error record, which 'Stop' would throw.
+      "$keys = @(& { $ErrorActionPreference = 'Continue'; & $exe keystore list @dataArgs 2>$null })",
+      // The keystore file is <path.data>\<beat>.keystore; create only when it is missing (create asks before overwriting).
+      `$keystoreFile = Join-Path $(if ($data) { $data } else { Join-Path $InstallDir 'data' }) ${q(`${plan.exe.replace(/\.exe$/, '')}.keystore`)}`,
       `if (-not $ReplaceSecret -and ($keys -contains ${q(key)})) {`,
       `  Write-Output ${q(`unchanged keystore (holds ${key}; -ReplaceSecret asks for a new password)`)}`,
       `} elseif ($PSCmdlet.ShouldProcess(${q(`keystore key ${key}`)}, 'store')) {`,
@@ -105,7 +108,7 @@ export function renderWindowsInstallScript(plan: WindowsInstallPlan): string {
       `    Write-Error ${q(`No password given; run it again and paste AccessKeyId#AccessKeySecret for the keystore key ${key}.`)}`,
       '    exit 1',
       '  }',
-      "  if ($keys.Count -eq 0) { & $exe keystore create @dataArgs | Out-Null }",
+      '  if (-not (Test-Path -LiteralPath $keystoreFile)) { & $exe keystore create @dataArgs | Out-Null }',
       `  $code = Invoke-WithInput $exe (@('keystore', 'add', ${q(key)}, '--stdin', '--force') + $dataArgs) $plain`,
       '  $plain = $null',
       `  if ($code -ne 0) { Write-Error ${q(`keystore add ${key} failed.`)}; exit 1 }`,
