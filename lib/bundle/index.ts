@@ -2,8 +2,10 @@
  * The download bundle's contents, as a pure function of the rendered result:
  * every file in a folder per agent (`beats/filebeat.yml`, `logstash/…`), a
  * README.md with the steps, `settings.json` without the AccessKey, and in
- * sandbox mode the sandbox CA. The browser zips these (./zip.ts); nothing of
- * it goes through the server.
+ * sandbox mode the sandbox CA, plus the deploy files and steps of the "Deploy
+ * on" choice (lib/deploy/choice.ts: install scripts, compose files, or, via
+ * ./kubernetes.ts, the manifests in place of the per-node agents' configs).
+ * The browser zips these (./zip.ts); nothing of it goes through the server.
  *
  * settings.json leaves out the AccessKey ID as well as the secret: the file is
  * meant to be kept with the configs, checked in or sent to a colleague, and

@@ -280,6 +280,53 @@ describe('install.sh', () => {
     expect(result.stderr).toContain('rsyslog-kafka');
   });
 
+  it('Logstash 7.0–7.9 on the sandbox: the CA goes into a JKS once (keytool), the keystore gets the password once, HOSTNAME and the keystore password are appended once', () => {
+    const { settings, entries } = bundleFor({ agents: { logstash: { version: '7.0-7.9' } }, secretMode: 'env', target: 'sandbox' });
+    const plan = planFor(settings, 'logstash');
+    expect(plan.actions?.map((a) => a.what)).toEqual(expect.arrayContaining([expect.stringMatching(/^import the sandbox CA into /)]));
+    const dir = unpack(entries);
+    const destdir = join(scratch, `root-${++counter}`);
+    const { bin, log } = standIns(plan, undefined, destdir);
+    // A keytool stand-in with state: -list fails until -importcert has created the store.
+    writeFileSync(
+      join(bin, 'keytool'),
+      [
+        '#!/bin/sh',
+        `printf 'keytool %s\\n' "$*" >> ${log}`,
+        'store=; prev=',
+        'for a in "$@"; do [ "$prev" = -keystore ] && store=$a; prev=$a; done',
+        'case " $* " in',
+        '  *" -list "*) [ -f "$store" ] ;;',
+        '  *" -importcert "*) echo jks > "$store" ;;',
+        'esac',
+        '',
+      ].join('\n'),
+    );
+    chmodSync(join(bin, 'keytool'), 0o755);
+    const script = join(dir, 'logstash', INSTALL_SCRIPT_NAME);
+    const first = runInstall(script, destdir, bin, `${EXAMPLE_PASSWORD}\n`);
+    expect(first.status, first.out).toBe(0);
+    expect(readFileSync(log, 'utf8')).toMatch(/keytool -importcert .*-alias sls-sandbox-ca/);
+    expect((statSync(join(destdir, '/etc/logstash/sls-sandbox-truststore.jks')).mode & 0o777).toString(8)).toBe('640');
+    const env = readFileSync(join(destdir, '/etc/default/logstash'), 'utf8');
+    expect(env).toMatch(/^HOSTNAME=\S+\nLOGSTASH_KEYSTORE_PASS=[0-9a-f]{48}\n$/);
+    // The keystore holds exactly what was piped to `add`.
+    expect(readFileSync(join(destdir, '/etc/logstash/logstash.keystore'), 'utf8')).toBe(`SLS_KAFKA_PASSWORD=${EXAMPLE_PASSWORD}\n`);
+
+    writeFileSync(log, '');
+    const second = runInstall(script, destdir, bin, `${EXAMPLE_PASSWORD}\n`);
+    expect(second.status, second.out).toBe(0);
+    expect(second.out).toContain('unchanged: import the sandbox CA');
+    expect(second.out).toContain('nothing changed');
+    expect(readFileSync(log, 'utf8')).not.toMatch(/-importcert| add |systemctl restart/);
+    expect(readFileSync(join(destdir, '/etc/default/logstash'), 'utf8')).toBe(env);
+
+    // --replace-secret stores a new password although the key is there.
+    const third = runInstall(script, destdir, bin, 'LTAInew#newsecret\n', ['--replace-secret']);
+    expect(third.status, third.out).toBe(0);
+    expect(readFileSync(join(destdir, '/etc/logstash/logstash.keystore'), 'utf8')).toContain('SLS_KAFKA_PASSWORD=LTAInew#newsecret\n');
+  });
+
   it.skipIf(collectd.missing !== undefined)('the collectd drop-in placed under DESTDIR passes the real collectd -T -C', () => {
     const { settings, entries } = bundleFor({ agents: { collectd: {} }, target: 'sandbox' });
     const plan = planFor(settings, 'collectd');
