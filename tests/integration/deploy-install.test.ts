@@ -280,6 +280,23 @@ describe('install.sh', () => {
     expect(result.stderr).toContain('rsyslog-kafka');
   });
 
+  it('Fluentd 1.19+ loads conf.d itself: no @include line is added; before 1.19 it is added once', () => {
+    const { settings, entries } = bundleFor({ agents: { fluentd: {} } });
+    const plan = planFor(settings, 'fluentd');
+    const script = join(unpack(entries), 'fluentd', INSTALL_SCRIPT_NAME);
+    for (const [version, included] of [['fluent-package 6.0.0 fluentd 1.19.1 (abc)', false], ['fluent-package 5.0.7 fluentd 1.16.9 (abc)', true]] as const) {
+      const destdir = join(scratch, `root-${++counter}`);
+      const { bin } = standIns(plan, undefined, destdir);
+      writeFileSync(join(bin, 'fluentd'), `#!/bin/sh\ncase "$1" in --version) echo '${version}' ;; esac\n`);
+      const run = runInstall(script, destdir, bin, '');
+      expect(run.status, run.out).toBe(0);
+      const main = join(destdir, '/etc/fluent/fluentd.conf');
+      expect(existsSync(main) && readFileSync(main, 'utf8') === '@include conf.d/*.conf\n', version).toBe(included);
+      const again = runInstall(script, destdir, bin, '');
+      expect(again.out).toContain('nothing changed');
+    }
+  });
+
   it('Logstash 7.0–7.9 on the sandbox: the CA goes into a JKS once (keytool), the keystore gets the password once, HOSTNAME and the keystore password are appended once', () => {
     const { settings, entries } = bundleFor({ agents: { logstash: { version: '7.0-7.9' } }, secretMode: 'env', target: 'sandbox' });
     const plan = planFor(settings, 'logstash');

@@ -9,18 +9,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/lint/route';
 import { lintResponseSchema, apiErrorBodySchema } from '@/lib/http/contract';
+import { poster } from '../support/route';
 
 const SECRET = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123';
 
-function post(body: unknown, init: { type?: string; raw?: string | Uint8Array<ArrayBuffer> } = {}): Promise<Response> {
-  return POST(
-    new Request('http://wizard.test/api/lint', {
-      method: 'POST',
-      headers: { 'content-type': init.type ?? 'application/json' },
-      body: init.raw ?? JSON.stringify(body),
-    }),
-  );
-}
+const post = poster(POST, 'http://wizard.test/api/lint');
 
 describe('POST /api/lint', () => {
   it('lints a pasted config and masks its secret everywhere', async () => {

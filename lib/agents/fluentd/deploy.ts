@@ -3,16 +3,17 @@
  * render.ts say. Host: sls-kafka.conf into <confDir>/conf.d (root and the
  * service group, 640: `_fluentd` on deb, `fluentd` on rpm, td-agent for td-agent 4),
  * the sandbox CA, the `@include conf.d/*.conf` line added to the main config
- * when missing, in env mode the password into <confDir>/sls-kafka.env (600)
+ * when missing and Fluentd is older than 1.19, in env mode the password into <confDir>/sls-kafka.env (600)
  * and the systemd drop-in that loads it; `fluentd --dry-run -c <main config>`
  * (docs/agents/fluentd.md: paths and the dry run); restart.
  * Compose: the fluent/fluentd image carries no Kafka plugin, so the service
  * uses the daemonset project's kafka2 image (fluent-plugin-kafka installed),
  * the same tag as the Kubernetes DaemonSet (docs/agents/fluentd.md, K1).
  */
-import type { AgentDeploy, InstallFile } from '../types';
+import { shellQuote } from '../../config-languages/shell/quote';
+import type { AgentDeploy, InstallAction, InstallFile } from '../types';
 import { FLUENTD_K8S_IMAGE } from './k8s';
-import { FLUENTD_FILE_NAME, FLUENTD_LAYOUTS } from './render';
+import { FLUENTD_FILE_NAME, FLUENTD_LAYOUTS, type PackageLayout } from './render';
 import type { FluentdOptions } from './schema';
 
 /** The image's main config in Compose: the forward input (fluent-cat, Docker's fluentd log driver) into the wizard's block. */
@@ -43,6 +44,26 @@ const BINARY: Readonly<Record<FluentdOptions['package'], { name: string; fallbac
   'td-agent': { name: 'td-agent', fallback: '/opt/td-agent/bin/td-agent' },
 };
 
+const INCLUDE_LINE = '@include conf.d/*.conf';
+
+/**
+ * The @include line in the main config, added only when missing and only for
+ * Fluentd before 1.19: from 1.19 (fluent-package 6) conf.d loads by itself and
+ * 1.19.0–1.19.1 fail to start when a file is loaded twice (the steps' own test,
+ * layout.autoIncludeTest; docs/agents/fluentd.md#package-commands).
+ */
+function includeAction(layout: PackageLayout): InstallAction {
+  const main = `"$DESTDIR"${shellQuote(layout.mainConf)}`;
+  const auto = layout.autoIncludeTest?.replace(/^sudo fluentd /, '"$AGENT" ');
+  if (layout.autoIncludeTest && auto === layout.autoIncludeTest) throw new Error('fluentd: autoIncludeTest no longer starts with “sudo fluentd”.');
+  const present = `{ [ -f ${main} ] && grep -qxF ${shellQuote(INCLUDE_LINE)} ${main}; }`;
+  return {
+    what: `add “${INCLUDE_LINE}” to ${layout.mainConf} (Fluentd before 1.19 only)`,
+    unless: auto ? `{ ${auto}; } || ${present}` : present,
+    run: `mkdir -p "$(dirname ${main})" && printf '%s\\n' ${shellQuote(INCLUDE_LINE)} >> ${main}`,
+  };
+}
+
 export const fluentdDeploy: AgentDeploy<FluentdOptions> = {
   host(ctx, options) {
     const layout = FLUENTD_LAYOUTS[options.package];
@@ -69,7 +90,7 @@ export const fluentdDeploy: AgentDeploy<FluentdOptions> = {
       binaryFallbacks: [binary.fallback],
       installCommands: INSTALL[options.package],
       files,
-      lines: [{ dest: [layout.mainConf], key: '@include conf.d/*.conf', line: '@include conf.d/*.conf', owner: 'root', group: 'root', mode: '644' }],
+      actions: [includeAction(layout)],
       envFile: env ? { path: envFile, variable: ctx.passwordEnvVar, owner: 'root', group: 'root' } : undefined,
       check: { argv: [binary.name, '--dry-run', '-c', { path: layout.mainConf }], withEnv: true },
       service: layout.service,

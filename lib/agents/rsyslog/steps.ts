@@ -8,7 +8,7 @@
 import { shellWord } from '../../config-languages/shell/quote';
 import type { RenderContext } from '../context';
 import type { RenderStep } from '../types';
-import { sandboxRecordsUrl, type StepInput } from '../common/steps';
+import { sandboxCaDownloadStep, sandboxRecordsUrl, systemdEnvFileCommands, type StepInput } from '../common/steps';
 import { RSYSLOG_DROP_IN, RSYSLOG_FILE_NAME, rsyslogCaLocation } from './render';
 import type { RsyslogOptions } from './schema';
 
@@ -34,24 +34,13 @@ export function rsyslogSteps(ctx: RenderContext, options: RsyslogOptions): Rende
         },
   ];
   if (ctx.sandbox) {
-    const ca = rsyslogCaLocation(ctx, options);
-    steps.push({
-      title: 'Download the sandbox CA certificate',
-      detail: `ssl.ca.location points at ${ca}; librdkafka checks the sandbox's certificate and host name against it.`,
-      commands: [`sudo curl -fsSo ${shellWord(ca)} ${shellWord(ctx.sandbox.caUrl)}`, `sudo chmod 644 ${shellWord(ca)}`],
-    });
+    steps.push(sandboxCaDownloadStep(ctx.sandbox.caUrl, rsyslogCaLocation(ctx, options)));
   }
   if (env) {
     steps.push({
       title: 'Store the password for the rsyslog service',
       detail: `The file's confParam takes “sasl.password=$${name}” from the environment. Run these in bash: read asks for AccessKeyId#AccessKeySecret without echoing it; a systemd drop-in makes rsyslog.service read ${RSYSLOG_ENV_FILE} (mode 600).`,
-      commands: [
-        `read -rsp 'AccessKeyId#AccessKeySecret: ' ${name} && echo`,
-        `printf '${name}=%s\\n' "$${name}" | sudo install -m 600 /dev/stdin ${RSYSLOG_ENV_FILE} && unset ${name}`,
-        `sudo mkdir -p ${SYSTEMD_DROP_IN_DIR}`,
-        `printf '[Service]\\nEnvironmentFile=${RSYSLOG_ENV_FILE}\\n' | sudo tee ${SYSTEMD_DROP_IN_DIR}/sls-kafka.conf > /dev/null`,
-        'sudo systemctl daemon-reload',
-      ],
+      commands: systemdEnvFileCommands(name, RSYSLOG_ENV_FILE, SYSTEMD_DROP_IN_DIR),
     });
     steps.push({
       kind: 'warning',

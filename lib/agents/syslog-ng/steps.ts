@@ -9,7 +9,7 @@
 import { shellWord } from '../../config-languages/shell/quote';
 import type { RenderContext } from '../context';
 import type { RenderStep } from '../types';
-import { sandboxRecordsUrl, type StepInput } from '../common/steps';
+import { sandboxCaDownloadStep, sandboxRecordsUrl, systemdEnvFileCommands, type StepInput } from '../common/steps';
 import { SYSLOG_NG_DROP_IN, SYSLOG_NG_FILE_NAME, syslogNgCaLocation, syslogNgSource } from './render';
 import type { SyslogNgOptions } from './schema';
 
@@ -39,25 +39,14 @@ export function syslogNgSteps(ctx: RenderContext, options: SyslogNgOptions): Ren
     },
   ];
   if (ctx.sandbox) {
-    const ca = syslogNgCaLocation(ctx, options);
-    steps.push({
-      title: 'Download the sandbox CA certificate',
-      detail: `ssl.ca.location points at ${ca}; librdkafka checks the sandbox's certificate and host name against it.`,
-      commands: [`sudo curl -fsSo ${shellWord(ca)} ${shellWord(ctx.sandbox.caUrl)}`, `sudo chmod 644 ${shellWord(ca)}`],
-    });
+    steps.push(sandboxCaDownloadStep(ctx.sandbox.caUrl, syslogNgCaLocation(ctx, options)));
   }
   if (env) {
     steps.push(
       {
         title: 'Store the password for the syslog-ng service',
         detail: `The file reads ${name} from the environment. Run these in bash: read asks for AccessKeyId#AccessKeySecret without echoing it; a systemd drop-in makes syslog-ng.service read ${SYSLOG_NG_ENV_FILE} (mode 600).`,
-        commands: [
-          `read -rsp 'AccessKeyId#AccessKeySecret: ' ${name} && echo`,
-          `printf '${name}=%s\\n' "$${name}" | sudo install -m 600 /dev/stdin ${SYSLOG_NG_ENV_FILE} && unset ${name}`,
-          `sudo mkdir -p ${SYSTEMD_DROP_IN_DIR}`,
-          `printf '[Service]\\nEnvironmentFile=${SYSLOG_NG_ENV_FILE}\\n' | sudo tee ${SYSTEMD_DROP_IN_DIR}/sls-kafka.conf > /dev/null`,
-          'sudo systemctl daemon-reload',
-        ],
+        commands: systemdEnvFileCommands(name, SYSLOG_NG_ENV_FILE, SYSTEMD_DROP_IN_DIR),
       },
       {
         kind: 'warning',
