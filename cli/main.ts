@@ -7,6 +7,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { AGENT_IDS } from '../lib/agents/meta';
+import { DEFAULT_DEPLOY_TARGET, DEPLOY_TARGETS } from '../lib/deploy/choice';
 import { doctorCommand, type DoctorFlags } from './commands/doctor';
 import { lintCommand, type LintFlags } from './commands/lint';
 import { renderBundle, writeBundle, writeRenderDir, type RenderFlags } from './commands/render';
@@ -44,7 +45,12 @@ function program(io: Io, root: string, done: (code: Promise<number>) => Promise<
   const renderLike = (cmd: Command) =>
     addSettingsOptions(cmd)
       .option('--wizard-url <url>', 'the wizard’s address, for the sandbox CA link in the steps (default http://localhost:$PORT)')
-      .option('--ca <file>', 'sandbox CA certificate to include (target sandbox)');
+      .option('--ca <file>', 'sandbox CA certificate to include (target sandbox)')
+      .addOption(
+        new Option('--deploy <target>', 'deploy on: host (install scripts), kubernetes (manifests) or docker (compose files); the wizard’s “Deploy on” choice')
+          .choices([...DEPLOY_TARGETS])
+          .default(DEFAULT_DEPLOY_TARGET),
+      );
 
   renderLike(
     cli

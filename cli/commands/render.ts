@@ -12,6 +12,7 @@ import { renderSettings, type RenderResult } from '../../lib/agents';
 import { README_PATH, bundleFileName, type BundleEntry } from '../../lib/bundle';
 import { fullBundleEntries } from '../../lib/bundle/kubernetes';
 import { zipBundle } from '../../lib/bundle/zip';
+import { DEFAULT_DEPLOY_TARGET, type DeployTarget } from '../../lib/deploy/choice';
 import type { Settings } from '../../lib/settings/schema';
 import { parseRuntimeConfig } from '../../lib/sandbox/config';
 import { sandboxTarget } from '../../lib/sandbox/target';
@@ -23,6 +24,8 @@ export const STEPS_PATH = 'STEPS.md';
 export interface RenderFlags {
   wizardUrl?: string;
   ca?: string;
+  /** The "Deploy on" choice: which deploy files and steps (default host, as in the wizard). */
+  deploy?: DeployTarget;
 }
 
 export interface Rendered {
@@ -59,7 +62,7 @@ export async function renderBundle(settings: Settings, flags: RenderFlags, env: 
     }
     if (!sandboxCaPem.includes('-----BEGIN CERTIFICATE-----')) throw new CliError(`--ca ${flags.ca}: not a PEM certificate.`);
   }
-  const entries = await fullBundleEntries({ result, settings, sandboxCaPem, renderOptions });
+  const entries = await fullBundleEntries({ result, settings, sandboxCaPem, renderOptions, deploy: flags.deploy ?? DEFAULT_DEPLOY_TARGET });
   const secret = settings.accessKeySecret;
   const secretPaths = entries.filter((e) => e.path !== README_PATH && e.content.includes(secret)).map((e) => e.path);
   return { settings, result, entries, secretPaths };

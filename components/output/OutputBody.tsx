@@ -11,7 +11,9 @@
  * masked in everything shown and only put in by Copy and Download. While an
  * agent option is invalid the last valid output stays, dimmed, with the
  * problems to fix; copy and download pause so nobody takes a config that no
- * longer matches the form. Steps show for the chosen platform and the open file.
+ * longer matches the form. Steps show for the chosen platform and the open file,
+ * and follow the "Deploy on" choice (host, Kubernetes, Docker; lib/deploy/choice),
+ * which the share link and the zip carry too.
  */
 import { useMemo, useRef, useState } from 'react';
 import { renderSettings, type RenderResult } from '@/lib/agents';
@@ -19,7 +21,10 @@ import type { StepPlatform } from '@/lib/agents/types';
 import type { SandboxTarget } from '@/lib/agents/context';
 import { AGENT_IDS, agentTitle, type AgentId } from '@/lib/agents/meta';
 import { settingsSchema, type Settings } from '@/lib/settings/schema';
-import { shareHash } from '@/lib/share/url-state';
+import { readShareExtras, shareHash } from '@/lib/share/url-state';
+import { deployPlan, deployPlatform } from '@/lib/deploy/choice';
+import { DEFAULT_DEPLOY_TARGET, DEPLOY_TARGETS, type DeployTarget } from '@/lib/deploy/targets';
+import { deployMessages } from './deploy-messages';
 import { useT } from '@/lib/i18n/react';
 import { outputMessages } from '@/lib/i18n/messages/output';
 import { copyText } from './clipboard';
@@ -44,9 +49,16 @@ interface Rendered {
 type Notice = { kind: 'status' | 'error'; text: string } | null;
 
 /** This page's address with the share hash of `values` (no credentials in it). */
-function shareLinkFor(values: OutputPanelProps['values'], platform: StepPlatform): string {
+function shareLinkFor(values: OutputPanelProps['values'], platform: StepPlatform, deploy: DeployTarget): string {
   const { origin, pathname, search } = window.location;
-  return `${origin}${pathname}${search}${shareHash(values, { platform })}`;
+  return `${origin}${pathname}${search}${shareHash(values, { platform, deploy })}`;
+}
+
+/** The choice a share link opened with; an older link's Docker or Kubernetes platform means that choice. */
+function initialDeploy(platform: StepPlatform): DeployTarget {
+  const shared = readShareExtras(window.location.hash).deploy;
+  if (shared) return shared;
+  return platform === 'docker' || platform === 'kubernetes' ? platform : DEFAULT_DEPLOY_TARGET;
 }
 
 /** The settings with the placeholders' text in place of the sentinels (for the bundle's settings.json). */
@@ -93,6 +105,7 @@ export function OutputBody({ values, sandbox, platform, onPlatform }: OutputPane
     }
   }, [settings, target, prepared.missing]);
   const current = rendered && 'result' in rendered ? rendered : null;
+  const [deploy, setDeploy] = useState<DeployTarget>(() => initialDeploy(platform));
 
   // Keep the last valid output on screen while the form is being fixed.
   const [lastValid, setLastValid] = useState<Rendered | null>(null);
@@ -108,6 +121,16 @@ export function OutputBody({ values, sandbox, platform, onPlatform }: OutputPane
   // The secret to mask on screen: only a real one.
   const secret = shown && !shown.missing.includes('accessKeySecret') ? shown.settings.accessKeySecret : '';
   useCodeMarks(bodyRef, shown?.result.files ?? NO_FILES);
+  // The steps of the "Deploy on" choice: its deploy step first, the other choices' steps left out.
+  const plannedSteps = useMemo(() => {
+    if (!shown) return [];
+    try {
+      return deployPlan(deploy, shown.settings, shown.result, { sandbox: target }).steps;
+    } catch {
+      return shown.result.steps;
+    }
+  }, [shown, deploy, target]);
+  const stepsPlatform = deployPlatform(deploy, platform);
 
   const [agentChoice, setAgentChoice] = useState<AgentId | null>(null);
   const [fileChoice, setFileChoice] = useState<Partial<Record<AgentId, string>>>({});
@@ -131,7 +154,7 @@ export function OutputBody({ values, sandbox, platform, onPlatform }: OutputPane
   }
 
   async function copyShareLink() {
-    const url = shareLinkFor(values, platform);
+    const url = shareLinkFor(values, platform, deploy);
     setShareUrl(url);
     try {
       await copyText(url);
@@ -167,8 +190,9 @@ export function OutputBody({ values, sandbox, platform, onPlatform }: OutputPane
         result,
         settings: shownSettings(s, missing),
         sandboxCaPem,
-        shareUrl: shareLinkFor(values, platform),
+        shareUrl: shareLinkFor(values, platform, deploy),
         renderOptions: { sandbox: target },
+        deploy,
       });
       const bytes = await zipBundle(entries);
       const name = bundleFileName(s);
@@ -266,6 +290,8 @@ export function OutputBody({ values, sandbox, platform, onPlatform }: OutputPane
             {notice?.text ?? ''}
           </p>
 
+          <DeployPicker selected={deploy} onSelect={setDeploy} />
+
           {agents.length === 0 ? (
             <p className="output-empty">{t('noAgents')}</p>
           ) : (
@@ -284,8 +310,9 @@ export function OutputBody({ values, sandbox, platform, onPlatform }: OutputPane
                 const selectedFile = files.some((f) => f.path === chosen) ? chosen : files[0]?.path;
                 const isAgentSelected = agent === selectedAgent;
                 const filePrefix = `${idPrefix}-file-${agent}`;
-                const agentSteps = shown.result.steps.filter((s) => s.agent === agent);
-                const stepPlatform = effectivePlatform(agentSteps, platform);
+                const agentSteps = plannedSteps.filter((s) => s.agent === agent);
+                // The choice's platform where the agent has steps for it, else the user's Linux/Windows pick.
+                const stepPlatform = effectivePlatform(agentSteps, platformsOf(agentSteps).includes(stepsPlatform) ? stepsPlatform : platform);
                 const steps = visibleSteps(agentSteps, { platform: stepPlatform, files, selectedFile });
                 return (
                   <div key={agent} {...tabPanelProps(`${idPrefix}-agent`, agent, isAgentSelected)} className="output-agent-panel">
@@ -364,6 +391,25 @@ function PlatformPicker({
           {t(`platform.${p}`)}
         </label>
       ))}
+    </fieldset>
+  );
+}
+
+/** "Deploy on": host, Kubernetes or Docker; the steps and the zip follow it. */
+function DeployPicker({ selected, onSelect }: { selected: DeployTarget; onSelect: (target: DeployTarget) => void }) {
+  const t = useT(deployMessages);
+  const tOut = useT(outputMessages);
+  return (
+    <fieldset className="output-platforms output-deploy" data-testid="deploy-picker" aria-describedby="output-deploy-help">
+      <legend>{t('deployLegend')}</legend>
+      {DEPLOY_TARGETS.map((target) => (
+        <label key={target} className={target === selected ? 'selected' : undefined}>
+          <input type="radio" name="deploy-on" value={target} checked={target === selected} onChange={() => onSelect(target)} /> {target === 'host' ? t('deploy.host') : tOut(`platform.${target}`)}
+        </label>
+      ))}
+      <p className="help" id="output-deploy-help">
+        {t('deployHelp')}
+      </p>
     </fieldset>
   );
 }

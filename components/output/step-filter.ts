@@ -7,27 +7,15 @@
  * that names no platform is for every platform.
  */
 import type { RenderedFile, RenderStep, StepPlatform } from '@/lib/agents/types';
+import { stepPlatforms } from '@/lib/agents/step-platforms';
+
+export { stepPlatforms };
 
 export const STEP_PLATFORMS: readonly StepPlatform[] = ['linux', 'windows', 'docker', 'kubernetes'];
 export const DEFAULT_PLATFORM: StepPlatform = 'linux';
 
 export function isStepPlatform(value: unknown): value is StepPlatform {
   return typeof value === 'string' && (STEP_PLATFORMS as readonly string[]).includes(value);
-}
-
-// Checked in this order: "Filebeat in Docker on a Linux host" is a Docker step.
-const WORDING: ReadonlyArray<[StepPlatform, RegExp]> = [
-  ['kubernetes', /\b(kubernetes|kubectl|helm|daemonset)\b/i],
-  ['docker', /\bdocker\b/i],
-  ['windows', /\bwindows\b/i],
-  ['linux', /\b(linux|deb\/rpm)\b/i],
-];
-
-/** The platforms a step is for, or 'all'. */
-export function stepPlatforms(step: RenderStep): readonly StepPlatform[] | 'all' {
-  if (step.platforms && step.platforms.length > 0) return step.platforms;
-  for (const [platform, pattern] of WORDING) if (pattern.test(step.title)) return [platform];
-  return 'all';
 }
 
 /** The platforms an agent's steps distinguish, in STEP_PLATFORMS order (empty or one: no choice to offer). */

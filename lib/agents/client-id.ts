@@ -8,6 +8,9 @@
 /** Stands for the short host name until the install step replaces it; plain characters every config language keeps as they are. */
 export const HOST_PLACEHOLDER = 'HOSTNAME_HERE';
 
+/** Stands for 48 random hex digits that install.sh generates once (a keystore password it keeps in the service environment). */
+export const RANDOM_PLACEHOLDER = 'RANDOM_HERE';
+
 /** `<agent>-HOSTNAME_HERE`: the client id as rendered, before the install step. */
 export function clientIdTemplate(agent: string): string {
   return `${agent}-${HOST_PLACEHOLDER}`;

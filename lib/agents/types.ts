@@ -157,13 +157,61 @@ export interface InstallFile {
   mode: string;
   /** Put this machine's short host name in place of HOSTNAME_HERE (client.id) while placing. */
   hostName?: boolean;
+  /** Other names of `group`, tried in order when it does not exist here (Fluentd: `_fluentd` on deb, `fluentd` on rpm). */
+  altGroups?: string[];
 }
 
-/** A check-command argument: literal text, or an installed path (prefixed with DESTDIR when set). */
-export type InstallArg = string | { path: string };
+/**
+ * A `KEY=value` line (or any line starting with `key`) that must be in a file
+ * the script does not own (the Logstash service environment, Fluentd's main
+ * config): appended when no line starts with `key`, never rewritten. `line`
+ * may hold HOSTNAME_HERE (this host's short name) and RANDOM_HERE (48 random
+ * hex digits, for a generated keystore password).
+ */
+export interface InstallLine {
+  /** Candidate files: the first whose folder exists (under DESTDIR); else the last. */
+  dest: string[];
+  key: string;
+  line: string;
+  owner: string;
+  group: string;
+  mode: string;
+  /** Source the file (set -a) before the keystore commands and the check. */
+  load?: boolean;
+}
+
+/**
+ * A keystore that takes the password instead of an environment file (Beats,
+ * Logstash): created when `file` is missing, the key added from standard input
+ * when `list` does not print it (or with --replace-secret), then `file` given
+ * owner and mode. Commands run with the `load` lines sourced.
+ */
+export interface InstallKeystore {
+  key: string;
+  file: string;
+  create: InstallArg[];
+  list: InstallArg[];
+  /** Reads the value from standard input (never from argv). */
+  add: InstallArg[];
+  owner: string;
+  group: string;
+  mode: string;
+}
+
+/** A step the script runs only when `unless` (a shell test, DESTDIR-aware) fails: a truststore download, a plugin install. */
+export interface InstallAction {
+  what: string;
+  unless: string;
+  run: string;
+}
+
+/** A command argument: literal text, an installed path (prefixed with DESTDIR when set), or a program next to the agent's own (logstash-keystore). */
+export type InstallArg = string | { path: string } | { sibling: string };
 
 /** What `install.sh` does for one agent on a Linux host (lib/deploy/host.ts writes the script). */
 export interface InstallPlan {
+  /** With several plans per agent: the script is `install-<scriptName>.sh`. */
+  scriptName?: string;
   /** The agent's command, looked up on PATH, e.g. `collectd`; the check's first word when it is the same. */
   binary: string;
   /** Absolute paths tried when `binary` is not on PATH (packages that install under /opt). */
@@ -179,8 +227,14 @@ export interface InstallPlan {
    * reads from the same file, such as VECTOR_CONFIG).
    */
   envFile?: { path: string; variable: string; owner: string; group: string; extraLines?: string[] };
-  /** The agent's own config check; run with the env file loaded when `withEnv`. */
-  check?: { argv: InstallArg[]; withEnv?: boolean };
+  /** Lines ensured in files the script does not own (after the files are placed). */
+  lines?: InstallLine[];
+  /** Env mode for agents with a keystore: the password goes there, not into an environment file. */
+  keystore?: InstallKeystore;
+  /** Idempotent extra steps before the check. */
+  actions?: InstallAction[];
+  /** The agent's own config check; run with the env file loaded when `withEnv`; as `asUser` when root and that user exists. */
+  check?: { argv: InstallArg[]; withEnv?: boolean; asUser?: string };
   /** The systemd unit restarted when something changed. */
   service: string;
   /** Printed at the end: how to watch for the first records. */
@@ -201,10 +255,40 @@ export interface ComposeSpec {
   /** Named (read-write) volumes for the agent's state. */
   volumes?: { name: string; target: string }[];
   user?: string;
+  /** More service keys (network_mode, cap_add, pid) as Compose names them. */
+  extra?: { network_mode?: string; cap_add?: string[]; pid?: string; ports?: string[]; environment?: Record<string, string> };
+  /** Files written next to compose.yaml for this service (a main config the image needs). */
+  files?: { name: string; content: string }[];
+  /** Comment lines for the file's header (what the image lacks, what to add). */
+  notes?: string[];
+}
+
+/**
+ * A Windows install script (install.ps1) for agents that run as a Windows
+ * service (the Beats): files placed under the install folder, the password
+ * into the keystore from a secure prompt in env mode, the config test, Restart-Service.
+ */
+export interface WindowsInstallPlan {
+  /** Script file name inside the agent's folder, e.g. `install-winlogbeat.ps1`. */
+  scriptName: string;
+  title: string;
+  /** The install folder, e.g. `C:\\Program Files\\Winlogbeat`. */
+  dir: string;
+  /** The agent's executable inside `dir`. */
+  exe: string;
+  service: string;
+  /** Files copied from the bundle folder (`source`) into `dir` (`dest`, a file name or relative path). */
+  files: { source: string; dest: string; hostName?: boolean }[];
+  keystore?: { key: string };
+  /** The config file (a `files` dest) that `<exe> test config -c` checks (the script adds the service's --path.data). */
+  config: string;
+  installHint: string;
 }
 
 /** Undefined from a hook: no script for these options (e.g. collectd's custom OS family). */
 export interface AgentDeploy<Options> {
-  host?(ctx: RenderContext, options: Options, files: readonly RenderedFile[]): InstallPlan | undefined;
-  compose?(ctx: RenderContext, options: Options, files: readonly RenderedFile[]): ComposeSpec | undefined;
+  /** One plan gives `install.sh`; several (one per Beat) give `install-<scriptName>.sh` each. */
+  host?(ctx: RenderContext, options: Options, files: readonly RenderedFile[]): InstallPlan | InstallPlan[] | undefined;
+  windows?(ctx: RenderContext, options: Options, files: readonly RenderedFile[]): WindowsInstallPlan[] | undefined;
+  compose?(ctx: RenderContext, options: Options, files: readonly RenderedFile[]): ComposeSpec | ComposeSpec[] | undefined;
 }

@@ -2,8 +2,10 @@
  * The download bundle's contents, as a pure function of the rendered result:
  * every file in a folder per agent (`beats/filebeat.yml`, `logstash/…`), a
  * README.md with the steps, `settings.json` without the AccessKey, and in
- * sandbox mode the sandbox CA. The browser zips these (./zip.ts); nothing of
- * it goes through the server.
+ * sandbox mode the sandbox CA, plus the deploy files and steps of the "Deploy
+ * on" choice (lib/deploy/choice.ts: install scripts, compose files, or, via
+ * ./kubernetes.ts, the manifests in place of the per-node agents' configs).
+ * The browser zips these (./zip.ts); nothing of it goes through the server.
  *
  * settings.json leaves out the AccessKey ID as well as the secret: the file is
  * meant to be kept with the configs, checked in or sent to a colleague, and
@@ -16,7 +18,7 @@ import type { Settings } from '../settings/schema';
 import { SANDBOX_CA_FILE_NAME } from '../agents/context';
 import type { RenderedFile, RenderResult } from '../agents/types';
 import type { RenderOptions } from '../agents/context';
-import { deployFiles } from '../deploy';
+import { DEFAULT_DEPLOY_TARGET, deployPlan, type DeployTarget } from '../deploy/choice';
 import { bundleReadme, type ReadmeFile } from './readme';
 
 export interface BundleEntry {
@@ -34,6 +36,8 @@ export interface BundleInput {
   shareUrl?: string;
   /** The options the result was rendered with (the sandbox target), for install.sh and compose.yaml. */
   renderOptions?: RenderOptions;
+  /** "Deploy on": which deploy files and steps the zip carries (default host). */
+  deploy?: DeployTarget;
 }
 
 export const README_PATH = 'README.md';
@@ -55,21 +59,24 @@ export function settingsJsonWithoutCredentials(settings: Settings): string {
   return `${JSON.stringify(rest, null, 2)}\n`;
 }
 
-export function bundleEntries({ result, settings, sandboxCaPem, shareUrl, renderOptions }: BundleInput): BundleEntry[] {
-  const files: BundleEntry[] = result.files.map((file) => ({ path: bundlePath(file), content: file.content }));
-  const described: ReadmeFile[] = result.files.map((file) => ({
+export function bundleEntries({ result, settings, sandboxCaPem, shareUrl, renderOptions, deploy = DEFAULT_DEPLOY_TARGET }: BundleInput): BundleEntry[] {
+  const plan = deployPlan(deploy, settings, result, renderOptions);
+  // On Kubernetes the per-node agents' configs live in the ConfigMaps (kubernetes/ folder, added by fullBundleEntries).
+  const configs = deploy === 'kubernetes' ? result.files.filter((f) => !plan.covered.has(f.agent)) : result.files;
+  const files: BundleEntry[] = configs.map((file) => ({ path: bundlePath(file), content: file.content }));
+  const described: ReadmeFile[] = configs.map((file) => ({
     path: bundlePath(file),
     description: `${agentMeta(file.agent).label.en} ${file.language === 'jaas' ? 'JAAS login file' : 'configuration'}`,
   }));
   // install.sh / compose.yaml: after the configs, before the holdsSecret scan (they never hold it).
-  const deploy = deployFiles(settings, result, renderOptions);
-  const deployEntries = deploy.map((file) => ({ path: bundlePath(file), content: file.content }));
-  described.push(...deploy.map((file) => ({ path: bundlePath(file), description: file.description })));
+  const deployEntries = plan.files.map((file) => ({ path: bundlePath(file), content: file.content }));
+  described.push(...plan.files.map((file) => ({ path: bundlePath(file), description: file.description })));
   described.push({
     path: SETTINGS_JSON_PATH,
     description: 'the wizard settings without the AccessKey ID and secret; add both to POST it to /api/render',
   });
-  const includeCa = settings.target === 'sandbox' && sandboxCaPem !== undefined;
+  // Kubernetes carries the CA as a Secret; the file is only for agents deployed another way.
+  const includeCa = settings.target === 'sandbox' && sandboxCaPem !== undefined && (deploy !== 'kubernetes' || configs.length > 0);
   if (includeCa) described.push({ path: SANDBOX_CA_PATH, description: 'the sandbox CA certificate that the configs trust' });
 
   const secret = settings.accessKeySecret;
@@ -77,7 +84,7 @@ export function bundleEntries({ result, settings, sandboxCaPem, shareUrl, render
   const entries: BundleEntry[] = [
     ...files,
     ...deployEntries,
-    { path: README_PATH, content: bundleReadme({ result, settings, files: described, holdsSecret, shareUrl }) },
+    { path: README_PATH, content: bundleReadme({ result: { ...result, steps: plan.steps }, settings, files: described, holdsSecret, shareUrl, deploy }) },
     { path: SETTINGS_JSON_PATH, content: settingsJsonWithoutCredentials(settings) },
   ];
   if (includeCa) entries.push({ path: SANDBOX_CA_PATH, content: sandboxCaPem });

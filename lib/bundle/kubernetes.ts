@@ -11,11 +11,12 @@
  * js-yaml load on first use, so the wizard's first load never carries them;
  * every object is validated against its schema before it is written.
  */
-import { AGENTS, renderAgent } from '../agents';
-import { SANDBOX_CA_FILE_NAME, createRenderContext, type RenderOptions } from '../agents/context';
+import { SANDBOX_CA_FILE_NAME, type RenderOptions } from '../agents/context';
 import type { AgentId } from '../agents/meta';
-import type { AgentDefinition } from '../agents/types';
+import { kubernetesObjects } from '../deploy/k8s/agents';
 import { K8S_NAMESPACE, SANDBOX_CA_SECRET, type K8sObjects } from '../deploy/k8s/objects';
+
+export { kubernetesObjects };
 import type { Settings } from '../settings/schema';
 import { README_PATH, bundleEntries, type BundleEntry, type BundleInput } from './index';
 
@@ -36,21 +37,6 @@ export interface KubernetesBundleInput {
   sandboxCaPem?: string;
 }
 
-/** The plain Kubernetes objects per chosen per-node agent, in registry order (pure, synchronous). */
-export function kubernetesObjects(settings: Settings, renderOptions: RenderOptions = {}): { agent: AgentId; objects: K8sObjects }[] {
-  const ctx = createRenderContext({ ...settings, secretMode: 'env' }, renderOptions);
-  const out: { agent: AgentId; objects: K8sObjects }[] = [];
-  for (const agent of AGENTS as readonly AgentDefinition[]) {
-    const id = agent.id as AgentId;
-    const options = settings.agents[id];
-    if (options === undefined || agent.kubernetes === undefined) continue;
-    const files = renderAgent(id, ctx, options).files;
-    const objects = agent.kubernetes(ctx, options, files);
-    if (objects) out.push({ agent: id, objects });
-  }
-  return out;
-}
-
 /**
  * The whole zip's entries: the configs, README and settings (bundleEntries)
  * and the kubernetes/ folder. The browser's download and `sls-kafka bundle`
@@ -58,6 +44,7 @@ export function kubernetesObjects(settings: Settings, renderOptions: RenderOptio
  */
 export async function fullBundleEntries(input: BundleInput & { renderOptions?: RenderOptions }): Promise<BundleEntry[]> {
   const entries = bundleEntries(input);
+  if (input.deploy !== 'kubernetes') return entries;
   const k8s = await kubernetesEntries(input);
   if (k8s.length === 0) return entries;
   // The main README points at the folder and says which of its files hold the password.

@@ -23,7 +23,15 @@ export interface ReadmeInput {
   holdsSecret: boolean;
   /** A link that reopens these settings in the wizard (no credentials in it). */
   shareUrl?: string;
+  /** The "Deploy on" choice the files and steps are for. */
+  deploy?: 'host' | 'kubernetes' | 'docker';
 }
+
+const DEPLOY_LINE: Readonly<Record<NonNullable<ReadmeInput['deploy']>, string>> = {
+  host: 'Deploy on: **host** (Linux and Windows): the install scripts and the steps below; choose Kubernetes or Docker in the wizard for manifests or compose files.',
+  kubernetes: 'Deploy on: **Kubernetes**: the manifests in `kubernetes/` and the steps below; choose host or Docker in the wizard for install scripts or compose files.',
+  docker: 'Deploy on: **Docker**: a `compose.yaml` per agent and the steps below; choose host or Kubernetes in the wizard for install scripts or manifests.',
+};
 
 /** A fence longer than any run of backticks in the text, so a command can never end its block early. */
 function fence(text: string): string {
@@ -62,7 +70,7 @@ function stepMarkdown(step: RenderStep, number: number): string {
   return lines.join('\n');
 }
 
-export function bundleReadme({ result, settings, files, holdsSecret, shareUrl }: ReadmeInput): string {
+export function bundleReadme({ result, settings, files, holdsSecret, shareUrl, deploy }: ReadmeInput): string {
   const endpoint = kafkaEndpoint(settings);
   const out: string[] = [];
   out.push(`# SLS Kafka configuration for ${inlineCode(settings.project)} / ${inlineCode(settings.logstore)}`, '');
@@ -72,6 +80,7 @@ export function bundleReadme({ result, settings, files, holdsSecret, shareUrl }:
     )}, SASL username ${inlineCode(settings.project)}.`,
     '',
   );
+  if (deploy) out.push(DEPLOY_LINE[deploy], '');
   if (settings.target === 'sandbox') {
     out.push(
       'These configs point at the wizard’s **sandbox** endpoint, not at SLS: use them for a local trial, then render them again with target “sls”.',

@@ -10,25 +10,33 @@ import type { ComposeSpec } from '../agents/types';
 
 export const COMPOSE_FILE_NAME = 'compose.yaml';
 
-export function renderComposeFile(agentTitle: string, spec: ComposeSpec): string {
+function composeService(spec: ComposeSpec): Record<string, unknown> {
   const service: Record<string, unknown> = { image: spec.image };
   if (spec.user !== undefined) service.user = spec.user;
   if (spec.command) service.command = spec.command;
+  if (spec.extra) Object.assign(service, spec.extra);
   service.volumes = [...spec.mounts.map((m) => `${m.source}:${m.target}:ro`), ...(spec.volumes ?? []).map((v) => `${v.name}:${v.target}`)];
   if (spec.envFile) service.env_file = [spec.envFile.path];
   service.restart = 'unless-stopped';
+  return service;
+}
+
+/** One file, one service per spec (the Beats: one per Beat). */
+export function renderComposeFile(agentTitle: string, specs: ComposeSpec | readonly ComposeSpec[]): string {
+  const list: readonly ComposeSpec[] = Array.isArray(specs) ? specs : [specs as ComposeSpec];
+  const envFiles = [...new Map(list.flatMap((s) => (s.envFile ? [[s.envFile.path, s.envFile] as const] : []))).values()];
   const header = [
     `# ${agentTitle} for Alibaba Cloud SLS in Docker Compose (sls-kafka-wizard).`,
-    `# Image: ${spec.imageNote}`,
-    ...(spec.envFile
-      ? [
-          `# Create ${spec.envFile.path} next to this file first (mode 600, not in version control):`,
-          `#   ${spec.envFile.variable}=AccessKeyId#AccessKeySecret`,
-        ]
-      : []),
+    ...list.map((spec) => `# Image: ${spec.imageNote}`),
+    ...[...new Set(list.flatMap((spec) => spec.notes ?? []))].map((n) => `# ${n}`),
+    ...envFiles.flatMap((env) => [
+      `# Create ${env.path} next to this file first (mode 600, not in version control):`,
+      `#   ${env.variable}=AccessKeyId#AccessKeySecret`,
+    ]),
     '# Start: docker compose up -d    Watch: docker compose logs -f',
   ];
-  const doc: Record<string, unknown> = { services: { [spec.service]: service } };
-  if (spec.volumes?.length) doc.volumes = Object.fromEntries(spec.volumes.map((v) => [v.name, {}]));
+  const doc: Record<string, unknown> = { services: Object.fromEntries(list.map((spec) => [spec.service, composeService(spec)])) };
+  const volumes = list.flatMap((spec) => spec.volumes ?? []);
+  if (volumes.length) doc.volumes = Object.fromEntries(volumes.map((v) => [v.name, {}]));
   return `${header.join('\n')}\n${dump(doc, { lineWidth: -1, noRefs: true })}`;
 }

@@ -7,23 +7,86 @@
  * in env mode (never into a config), run the agent's config check, restart the
  * service only when something changed, print how to watch.
  *
+ * Agents with a keystore (Beats, Logstash) get the password piped into
+ * `keystore add` instead (only when the key is missing, or with
+ * `--replace-secret`); lines the script does not own (Logstash's service
+ * environment, Fluentd's @include) are appended when missing, never
+ * rewritten; `actions` (a truststore download, a plugin install) run only
+ * when their test fails. Every step has the same shape: unchanged, would, do.
+ *
  * Flags and variables: `--dry-run` prints what it would do and changes nothing;
  * `--no-restart` skips systemctl; `DESTDIR` installs under another root (the
  * check then reads the files there; an owner missing on this machine is
  * skipped with a note); `SLS_INSTALL_ALLOW_NONROOT=1` lets a non-root user run
  * it, only together with DESTDIR (tests).
  */
-import { HOST_PLACEHOLDER } from '../agents/client-id';
-import type { InstallArg, InstallPlan } from '../agents/types';
+import { HOST_PLACEHOLDER, RANDOM_PLACEHOLDER } from '../agents/client-id';
+import type { InstallArg, InstallLine, InstallPlan } from '../agents/types';
 import { shellQuote, shellWord } from '../config-languages/shell/quote';
 
 /** The script's file name inside the agent's bundle folder. */
 export const INSTALL_SCRIPT_NAME = 'install.sh';
 
+
+/** `install.sh`, or `install-<name>.sh` when an agent has one script per part (the Beats). */
+export function installScriptName(plan: Pick<InstallPlan, 'scriptName'>): string {
+  return plan.scriptName ? `install-${plan.scriptName}.sh` : INSTALL_SCRIPT_NAME;
+}
+
+/** A line with HOSTNAME_HERE / RANDOM_HERE as one shell word: the literal parts quoted, the tokens as variables. */
+function lineWord(line: string): string {
+  return line
+    .split(new RegExp(`(${HOST_PLACEHOLDER}|${RANDOM_PLACEHOLDER})`))
+    .filter((part) => part !== '')
+    .map((part) => (part === HOST_PLACEHOLDER ? '"$HOST_SHORT"' : part === RANDOM_PLACEHOLDER ? '"$RANDOM_HEX"' : shellQuote(part)))
+    .join('');
+}
+
+/**
+ * The script's one idempotent step shape: `unless` true → "unchanged";
+ * --dry-run → "would …"; else do it. Both changing branches set CHANGED.
+ */
+function step(unless: string, unchanged: string, would: string, run: readonly string[]): string[] {
+  return [`if ${unless}; then`, `  ${unchanged}`, 'elif [ "$DRY_RUN" = 1 ]; then', '  CHANGED=1', `  ${would}`, 'else', '  CHANGED=1', ...run.map((l) => `  ${l}`), 'fi', ''];
+}
+
+function readSecretFunction(): string[] {
+  return [
+    '# read_secret: AccessKeyId#AccessKeySecret from standard input into SECRET, without echo on a terminal.',
+    'read_secret() {',
+    '  SECRET=',
+    '  if [ -t 0 ]; then',
+    "    printf 'AccessKeyId#AccessKeySecret (empty: keep the stored one): ' >&2",
+    '    TTY_SAVED=1',
+    '    stty -echo',
+    '    IFS= read -r SECRET || true',
+    '    stty echo',
+    '    TTY_SAVED=0',
+    "    printf '\\n' >&2",
+    '  else',
+    '    IFS= read -r SECRET || true',
+    '  fi',
+    '}',
+    '',
+  ];
+}
+
+function linePath(line: InstallLine, index: number): string[] {
+  // The first candidate whose folder exists under DESTDIR, else the last.
+  const last = line.dest[line.dest.length - 1]!;
+  const out = [`LINE_FILE_${index}="$DESTDIR"${shellQuote(last)}`];
+  for (const candidate of line.dest.slice(0, -1).reverse()) {
+    const folder = candidate.slice(0, candidate.lastIndexOf('/')) || '/';
+    out.push(`if [ -d "$DESTDIR"${shellQuote(folder)} ]; then LINE_FILE_${index}="$DESTDIR"${shellQuote(candidate)}; fi`);
+  }
+  return out;
+}
+
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function argWord(arg: InstallArg): string {
-  return typeof arg === 'string' ? shellWord(arg) : `"$DESTDIR"${shellQuote(arg.path)}`;
+  if (typeof arg === 'string') return shellWord(arg);
+  return 'path' in arg ? `"$DESTDIR"${shellQuote(arg.path)}` : `"$(dirname "$AGENT")"/${shellQuote(arg.sibling)}`;
 }
 
 /** A here-document delimiter that does not occur in `content`. */
@@ -38,21 +101,25 @@ export function renderInstallScript(agentTitle: string, plan: InstallPlan): stri
   const lines: string[] = [
     '#!/bin/sh',
     `# Installs the ${agentTitle} configuration of this folder for Alibaba Cloud SLS (sls-kafka-wizard).`,
-    '# Usage: sudo sh install.sh [--dry-run] [--no-restart]',
+    `# Usage: sudo sh ${installScriptName(plan)} [--dry-run] [--no-restart]${plan.keystore ? ' [--replace-secret]' : ''}`,
     '#   --dry-run     print what would change, change nothing',
     '#   --no-restart  place and check the files, do not restart the service',
+    ...(plan.keystore ? [`#   --replace-secret  store a new password although the keystore has ${plan.keystore.key}`] : []),
     '#   DESTDIR=/x    install under another root (the check reads the files there)',
     ...(plan.envFile ? [`# Reads AccessKeyId#AccessKeySecret from standard input (no echo on a terminal) into ${plan.envFile.path}.`] : []),
+    ...(plan.keystore ? [`# Reads AccessKeyId#AccessKeySecret from standard input (no echo on a terminal) into the keystore as ${plan.keystore.key}, when it is not there yet.`] : []),
     '# Running it again changes nothing when nothing differs.',
     'set -eu',
     '',
     'DRY_RUN=0',
     'RESTART=1',
+    ...(plan.keystore ? ['REPLACE_SECRET=0'] : []),
     'for arg in "$@"; do',
     '  case $arg in',
     '    --dry-run) DRY_RUN=1 ;;',
     '    --no-restart) RESTART=0 ;;',
-    "    -h|--help) sed -n '2,8p' \"$0\"; exit 0 ;;",
+    ...(plan.keystore ? ['    --replace-secret) REPLACE_SECRET=1 ;;'] : []),
+    "    -h|--help) sed -n '2,9p' \"$0\"; exit 0 ;;",
     '    *) printf \'install.sh: unknown argument %s (use --dry-run or --no-restart)\\n\' "$arg" >&2; exit 2 ;;',
     '  esac',
     'done',
@@ -96,6 +163,15 @@ export function renderInstallScript(agentTitle: string, plan: InstallPlan): stri
     '  getent group "$2" >/dev/null 2>&1 || grep -q "^$2:" /etc/group',
     '}',
     '',
+    '# pick_group NAME...: the first group that exists here, else the first named.',
+    'pick_group() {',
+    '  for g in "$@"; do',
+    '    if getent group "$g" >/dev/null 2>&1 || grep -q "^$g:" /etc/group; then printf \'%s\' "$g"; return 0; fi',
+    '  done',
+    "  printf '%s' \"$1\"",
+    '}',
+    '',
+    ...(plan.keystore || plan.envFile ? readSecretFunction() : []),
     '# place STAGED DEST USER GROUP MODE: put STAGED at DESTDIR/DEST unless it is already there as asked.',
     'place() {',
     '  staged=$1; dest=$DESTDIR$2; user=$3; group=$4; mode=$5',
@@ -136,26 +212,47 @@ export function renderInstallScript(agentTitle: string, plan: InstallPlan): stri
     '  printf \'wrote %s (owner %s:%s, mode %s)\\n\' "$dest" "$user" "$group" "$mode"',
     '}',
     '',
+    ...(plan.lines?.length
+      ? [
+          '# ensure_line FILE KEY LINE USER GROUP MODE: append LINE unless a line of FILE starts with KEY.',
+          'ensure_line() {',
+          '  file=$1; key=$2; line=$3; user=$4; group=$5; mode=$6',
+          "  if [ -f \"$file\" ] && awk -v k=\"$key\" 'index($0, k) == 1 { found = 1 } END { exit !found }' \"$file\"; then",
+          "    printf 'unchanged %s (has %s)\\n' \"$file\" \"$key\"",
+          '    return 0',
+          '  fi',
+          '  CHANGED=1',
+          '  if [ "$DRY_RUN" = 1 ]; then',
+          "    printf 'would add %s to %s (owner %s:%s, mode %s)\\n' \"$key\" \"$file\" \"$user\" \"$group\" \"$mode\"",
+          '    return 0',
+          '  fi',
+          '  mkdir -p "$(dirname "$file")"',
+          '  [ -f "$file" ] || (umask 077 && : > "$file")',
+          "  if [ -s \"$file\" ] && [ -n \"$(tail -c 1 \"$file\")\" ]; then printf '\\n' >> \"$file\"; fi",
+          "  printf '%s\\n' \"$line\" >> \"$file\"",
+          '  chmod "$mode" "$file"',
+          '  if owner_ok "$user" "$group"; then chown "$user:$group" "$file"; fi',
+          "  printf 'added %s to %s (owner %s:%s, mode %s)\\n' \"$key\" \"$file\" \"$user\" \"$group\" \"$mode\"",
+          '}',
+          '',
+        ]
+      : []),
     '# show WORDS...: print a command as it will run.',
     "show() { printf '%s' \"$1\"; shift; printf ' %s' \"$@\"; printf '\\n'; }",
     '',
-    ...(plan.files.some((f) => f.hostName) ? ["HOST_SHORT=$(uname -n | cut -d. -f1)", ''] : []),
+    ...(plan.files.some((f) => f.hostName) || (plan.lines ?? []).some((l) => l.line.includes(HOST_PLACEHOLDER))
+      ? ['HOST_SHORT=$(uname -n | cut -d. -f1)', '']
+      : []),
+    ...((plan.lines ?? []).some((l) => l.line.includes(RANDOM_PLACEHOLDER)) ? ["RANDOM_HEX=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \\n')", ''] : []),
   ];
 
   for (const dir of plan.directories ?? []) {
     const path = `"$DESTDIR"${shellQuote(dir.path)}`;
     lines.push(
-      `if [ -d ${path} ]; then`,
-      `  printf 'unchanged %s\\n' ${path}`,
-      'elif [ "$DRY_RUN" = 1 ]; then',
-      '  CHANGED=1',
-      `  printf 'would create %s\\n' ${path}`,
-      'else',
-      '  CHANGED=1',
-      `  mkdir -p ${path} && chmod ${shellWord(dir.mode)} ${path}`,
-      `  printf 'created %s\\n' ${path}`,
-      'fi',
-      '',
+      ...step(`[ -d ${path} ]`, `printf 'unchanged %s\\n' ${path}`, `printf 'would create %s\\n' ${path}`, [
+        `mkdir -p ${path} && chmod ${shellWord(dir.mode)} ${path}`,
+        `printf 'created %s\\n' ${path}`,
+      ]),
     );
   }
 
@@ -174,7 +271,8 @@ export function renderInstallScript(agentTitle: string, plan: InstallPlan): stri
       const tag = delimiter(content);
       lines.push(`cat > ${staged} <<'${tag}'`, ...content.replace(/\n$/, '').split('\n'), tag);
     }
-    lines.push(`place ${staged} ${shellQuote(file.dest)} ${shellWord(file.owner)} ${shellWord(file.group)} ${shellWord(file.mode)}`, '');
+    const group = file.altGroups?.length ? `"$(pick_group ${[file.group, ...file.altGroups].map(shellWord).join(' ')})"` : shellWord(file.group);
+    lines.push(`place ${staged} ${shellQuote(file.dest)} ${shellWord(file.owner)} ${group} ${shellWord(file.mode)}`, '');
   });
 
   if (plan.envFile) {
@@ -185,18 +283,7 @@ export function renderInstallScript(agentTitle: string, plan: InstallPlan): stri
       'if [ "$DRY_RUN" = 1 ]; then',
       `  echo ${shellQuote(`would read AccessKeyId#AccessKeySecret from standard input into ${path} (mode 600)`)}`,
       'else',
-      '  SECRET=',
-      '  if [ -t 0 ]; then',
-      "    printf 'AccessKeyId#AccessKeySecret (empty: keep the stored one): ' >&2",
-      '    TTY_SAVED=1',
-      '    stty -echo',
-      '    IFS= read -r SECRET || true',
-      '    stty echo',
-      '    TTY_SAVED=0',
-      "    printf '\\n' >&2",
-      '  else',
-      '    IFS= read -r SECRET || true',
-      '  fi',
+      '  read_secret',
       '  if [ -z "$SECRET" ]; then',
       `    if [ -f "$DESTDIR"${shellQuote(path)} ]; then`,
       `      printf 'unchanged %s (no password given, the stored one is kept)\\n' "$DESTDIR"${shellQuote(path)}`,
@@ -214,27 +301,76 @@ export function renderInstallScript(agentTitle: string, plan: InstallPlan): stri
     );
   }
 
+  const loadLines = (plan.lines ?? []).map((line, i) => ({ line, i })).filter(({ line }) => line.load);
+  (plan.lines ?? []).forEach((line, i) => {
+    lines.push(...linePath(line, i), `ensure_line "$LINE_FILE_${i}" ${shellQuote(line.key)} ${lineWord(line.line)} ${shellWord(line.owner)} ${shellWord(line.group)} ${shellWord(line.mode)}`, '');
+  });
+
+  // load_env: the variables the service gets, for the keystore commands and the check.
+  const envPath = plan.envFile ? `"$DESTDIR"${shellQuote(plan.envFile.path)}` : undefined;
+  const sources = [...(envPath ? [envPath] : []), ...loadLines.map(({ i }) => `"$LINE_FILE_${i}"`)];
+  if (sources.length > 0) {
+    lines.push('load_env() {', '  set -a');
+    for (const src of sources) lines.push(`  if [ -f ${src} ]; then`, '    # shellcheck source=/dev/null', `    . ${src}`, '  fi');
+    lines.push('  set +a', '}', '');
+  }
+  const withLoaded = (words: string) => (sources.length > 0 ? `load_env; ${words}` : words);
+  const argWords = (argv: readonly InstallArg[]) => argv.map((a, i) => (i === 0 && a === plan.binary ? '"$AGENT"' : argWord(a))).join(' ');
+
+  if (plan.keystore) {
+    const ks = plan.keystore;
+    if (!ENV_NAME.test(ks.key)) throw new Error(`install.sh: ${ks.key} is not a keystore key name.`);
+    const file = `"$DESTDIR"${shellQuote(ks.file)}`;
+    lines.push(
+      `# The password goes into the keystore ${ks.file} as ${ks.key}, never into a config file.`,
+      `ks_list() { (${withLoaded(argWords(ks.list))}) 2>/dev/null; }`,
+      ...step(
+        `[ "$REPLACE_SECRET" = 0 ] && [ -f ${file} ] && ks_list | grep -qix ${shellWord(ks.key)}`,
+        `printf 'unchanged %s (holds ${ks.key}; --replace-secret stores a new password)\\n' ${file}`,
+        `printf 'would read AccessKeyId#AccessKeySecret from standard input into %s as ${ks.key}\\n' ${file}`,
+        [
+          'read_secret',
+          'if [ -z "$SECRET" ]; then',
+          `  echo ${shellQuote(`install.sh: no password on standard input; give AccessKeyId#AccessKeySecret for the keystore key ${ks.key}.`)} >&2`,
+          '  exit 1',
+          'fi',
+          `mkdir -p "$(dirname ${file})"`,
+          `if [ ! -f ${file} ]; then (${withLoaded(argWords(ks.create))}); fi`,
+          `printf '%s' "$SECRET" | (${withLoaded(argWords(ks.add))})`,
+          'SECRET=',
+          `chmod ${shellWord(ks.mode)} ${file}`,
+          `if owner_ok ${shellWord(ks.owner)} ${shellWord(ks.group)}; then chown ${shellWord(`${ks.owner}:${ks.group}`)} ${file}; fi`,
+          `printf 'stored ${ks.key} in %s (owner %s, mode %s)\\n' ${file} ${shellWord(`${ks.owner}:${ks.group}`)} ${shellWord(ks.mode)}`,
+        ],
+      ),
+    );
+  }
+
+  for (const action of plan.actions ?? []) {
+    lines.push(
+      ...step(action.unless, `echo ${shellQuote(`unchanged: ${action.what}`)}`, `echo ${shellQuote(`would ${action.what}`)}`, [
+        `echo ${shellQuote(`${action.what}:`)}`,
+        `if ! (${action.run}); then echo ${shellQuote(`install.sh: could not ${action.what}; fix the error above and run it again.`)} >&2; exit 1; fi`,
+      ]),
+    );
+  }
+
   if (plan.check) {
     // The check's own command is the one found above (PATH or a fallback).
-    const words = plan.check.argv.map((a, i) => (i === 0 && a === plan.binary ? '"$AGENT"' : argWord(a))).join(' ');
-    const envPath = plan.envFile ? `"$DESTDIR"${shellQuote(plan.envFile.path)}` : undefined;
-    if (plan.check.withEnv && envPath) {
-      lines.push(
-        '# The check runs with the stored password loaded, as the service will.',
-        'run_check() {',
-        `  if [ -f ${envPath} ]; then`,
-        '    set -a',
-        '    # shellcheck source=/dev/null',
-        `    . ${envPath}`,
-        '    set +a',
-        '  fi',
-        `  ${words}`,
-        '}',
-      );
+    const words = argWords(plan.check.argv);
+    const body: string[] = [];
+    if (plan.check.withEnv && sources.length > 0) body.push('  load_env');
+    if (plan.check.asUser) {
+      const user = shellWord(plan.check.asUser);
+      body.push(`  if [ "$(id -u)" -eq 0 ] && id -u ${user} >/dev/null 2>&1; then`, `    runuser -u ${user} -- ${words}`, '  else', `    ${words}`, '  fi');
     } else {
-      lines.push('run_check() {', `  ${words}`, '}');
+      body.push(`  ${words}`);
     }
     lines.push(
+      ...(plan.check.withEnv && sources.length > 0 ? ['# The check runs with the stored variables loaded, as the service will.'] : []),
+      'run_check() {',
+      ...body,
+      '}',
       'if [ "$DRY_RUN" = 1 ]; then',
       `  show 'would check:' ${words}`,
       'else',

@@ -8,7 +8,8 @@
  *
  * Format: `#s=` + base64url(UTF-8 JSON) of `{ v: 1, region?, network?, …, agents?, platform? }`.
  * `platform` (not a setting: which platform's steps the output shows) is
- * written only when it is not the default, Linux.
+ * written only when it is not the default, Linux; `deploy` (the output's
+ * "Deploy on" choice) only when it is not the default, host.
  * `agents`, when present, lists every chosen agent with its non-default options
  * (`{}` = defaults); when absent the default choice (the agents flagged
  * `defaultSelected` in lib/agents, Beats today, with defaults) applies.
@@ -17,6 +18,7 @@ import { AGENT_IDS, DEFAULT_AGENT_CHOICE, type AgentId } from '../agents/meta';
 import { agentDefaults, agentSchemaEntry } from '../agents/schemas';
 import { settingsSchema, type SettingsInput } from '../settings/schema';
 import type { StepPlatform } from '../agents/types';
+import { DEFAULT_DEPLOY_TARGET, isDeployTarget, type DeployTarget } from '../deploy/targets';
 
 /** The platforms whose steps the output can show; the first is the default. */
 const SHARE_PLATFORMS: readonly StepPlatform[] = ['linux', 'windows', 'docker', 'kubernetes'];
@@ -24,6 +26,7 @@ const SHARE_PLATFORMS: readonly StepPlatform[] = ['linux', 'windows', 'docker', 
 /** What a share link carries besides the settings. */
 export interface ShareExtras {
   platform?: StepPlatform;
+  deploy?: DeployTarget;
 }
 
 export const SHARE_PARAM = 's';
@@ -94,6 +97,7 @@ export function sharePayload(values: SettingsInput, extras: ShareExtras = {}): J
   if (extras.platform && extras.platform !== SHARE_PLATFORMS[0] && SHARE_PLATFORMS.includes(extras.platform)) {
     payload.platform = extras.platform;
   }
+  if (extras.deploy && extras.deploy !== DEFAULT_DEPLOY_TARGET && isDeployTarget(extras.deploy)) payload.deploy = extras.deploy;
   for (const field of SHARED_FIELDS) {
     const value = values[field];
     if (value === undefined || sameValue(value, FIELD_DEFAULTS[field])) continue;
@@ -167,13 +171,14 @@ export function readShareHash(hash: string): Partial<SettingsInput> | null {
   return restoreSettings(payload);
 }
 
-/** What a share hash carries besides the settings (the platform of the steps); empty when nothing valid. */
+/** What a share hash carries besides the settings (the platform of the steps, the "Deploy on" choice); empty when nothing valid. */
 export function readShareExtras(hash: string): ShareExtras {
   const payload = decodePayload(hash);
+  const extras: ShareExtras = {};
   const platform = payload?.platform;
-  return typeof platform === 'string' && (SHARE_PLATFORMS as readonly string[]).includes(platform)
-    ? { platform: platform as StepPlatform }
-    : {};
+  if (typeof platform === 'string' && (SHARE_PLATFORMS as readonly string[]).includes(platform)) extras.platform = platform as StepPlatform;
+  if (isDeployTarget(payload?.deploy)) extras.deploy = payload.deploy;
+  return extras;
 }
 
 function decodePayload(hash: string): JsonObject | null {

@@ -9,7 +9,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { RenderResult } from '@/lib/agents';
-import type { SettingsInput } from '@/lib/settings/schema';
+import { settingsSchema, type SettingsInput } from '@/lib/settings/schema';
+import { deployPlan } from '@/lib/deploy/choice';
 import { shareHash } from '@/lib/share/url-state';
 import { chooseRegion } from '../support/region';
 import { effectivePlatform, visibleSteps } from '@/components/output/step-filter';
@@ -86,7 +87,10 @@ describe.skipIf(!chromiumTool.path)('output panel in Chromium', () => {
     await fillForm(page);
     for (const name of ['collectd', 'Telegraf', 'Fluentd', 'Logstash']) await page.getByRole('checkbox', { name, exact: true }).check();
 
-    const expected = await renderOnServer({ ...BASE, agents: { beats: {}, collectd: {}, telegraf: {}, fluentd: {}, logstash: {} } });
+    const chosen: SettingsInput = { ...BASE, agents: { beats: {}, collectd: {}, telegraf: {}, fluentd: {}, logstash: {} } };
+    const expected = await renderOnServer(chosen);
+    // The steps the panel shows: those of "Deploy on" host (the default), the install script's step first.
+    const hostSteps = deployPlan('host', settingsSchema.parse(chosen), expected).steps;
     expect(new Set(expected.files.map((f) => f.agent))).toEqual(new Set(['beats', 'collectd', 'telegraf', 'fluentd', 'logstash']));
     for (const [agent, name] of [['beats', 'Beats'], ['collectd', 'collectd'], ['telegraf', 'Telegraf'], ['fluentd', 'Fluentd'], ['logstash', 'Logstash']] as const) {
       await agentTab(page, name);
@@ -101,7 +105,7 @@ describe.skipIf(!chromiumTool.path)('output panel in Chromium', () => {
       // The agent's steps are listed under its files.
       // Those for Linux (the default platform) and the open file (the last one clicked).
       const agentFiles = expected.files.filter((f) => f.agent === agent);
-      const all = expected.steps.filter((s) => s.agent === agent);
+      const all = hostSteps.filter((s) => s.agent === agent);
       const steps = visibleSteps(all, { platform: effectivePlatform(all, 'linux'), files: agentFiles, selectedFile: agentFiles.at(-1)?.path });
       const panel = page.locator(`#${await page.getByRole('tab', { name, exact: true }).getAttribute('aria-controls')}`);
       expect(await panel.getByTestId('step').count()).toBe(steps.length);
@@ -189,18 +193,9 @@ describe.skipIf(!chromiumTool.path)('output panel in Chromium', () => {
     const expected = await renderOnServer(values);
     const expectedPaths = expected.files.map((f) => `${f.agent}/${f.path}`);
     expect(expectedPaths).toEqual(expect.arrayContaining(['beats/filebeat.yml', 'beats/metricbeat.yml', 'logstash/sls-kafka.conf', 'logstash/kafka_client_jaas.conf']));
-    // Filebeat runs per node: the kubernetes/ folder, with the sandbox CA as a Secret.
-    const k8sPaths = [
-      'kubernetes/README.md',
-      'kubernetes/kustomization.yaml',
-      'kubernetes/namespace.yaml',
-      'kubernetes/sandbox-ca.yaml',
-      ...['secret', 'configmap', 'daemonset', 'kustomization'].map((name) => `kubernetes/beats/${name}.yaml`),
-    ];
-    expect(Object.keys(zip).sort()).toEqual([...expectedPaths, ...k8sPaths, 'README.md', 'settings.json', 'sls-sandbox-ca.pem'].sort());
-    expect(strFromU8(zip['kubernetes/sandbox-ca.yaml']!)).toContain(readFileSync(inject('sandboxCaFile'), 'utf8').split('\n')[1]!);
-    expect(strFromU8(zip['kubernetes/beats/configmap.yaml']!)).not.toContain(SECRET);
-    expect(strFromU8(zip['kubernetes/beats/secret.yaml']!)).toContain(SECRET);
+    // Deploy on host (the default): Logstash's install script; no manifests (tests/e2e/deploy-choice.test.ts has Kubernetes).
+    expect(Object.keys(zip).sort()).toEqual([...expectedPaths, 'logstash/install.sh', 'README.md', 'settings.json', 'sls-sandbox-ca.pem'].sort());
+    expect(strFromU8(zip['logstash/install.sh']!)).not.toContain(SECRET);
     for (const file of expected.files) expect(strFromU8(zip[`${file.agent}/${file.path}`]!), `${file.agent}/${file.path}`).toBe(file.content);
 
     expect(strFromU8(zip['sls-sandbox-ca.pem']!)).toBe(readFileSync(inject('sandboxCaFile'), 'utf8'));
@@ -209,7 +204,9 @@ describe.skipIf(!chromiumTool.path)('output panel in Chromium', () => {
     expect(settingsJson).not.toHaveProperty('accessKeyId');
     expect(strFromU8(zip['settings.json']!)).not.toContain(SECRET);
     const readme = strFromU8(zip['README.md']!);
-    for (const step of expected.steps) expect(readme).toContain(step.title.replace(/[<*]/g, (c) => `\\${c}`));
+    // The host steps: every step but the Docker and Kubernetes ones.
+    for (const step of expected.steps.filter((s) => !/\b(docker|kubernetes)\b/i.test(s.title))) expect(readme).toContain(step.title.replace(/[<*]/g, (c) => `\\${c}`));
+    expect(readme).toContain('Deploy on: **host**');
     expect(readme).not.toContain(SECRET);
 
     // The secret never went to the server for this: only the CA was fetched.

@@ -5,7 +5,7 @@
  * settings; the secret comes only from the environment and shows up only in
  * the configs that must hold it; bad input exits 2 naming the field.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -82,13 +82,14 @@ describe.each(CASES)('$name', ({ name, input, ca }) => {
     expect(api.length).toBeGreaterThanOrEqual(AGENT_IDS.length);
     for (const file of api) expect(readFileSync(path.join(out, file.agent, file.path), 'utf8'), `${file.agent}/${file.path}`).toBe(file.content);
     const config = parseRuntimeConfig(cliEnv);
+    // Deploy on host (the default): no kubernetes/ folder although per-node agents are chosen.
     const k8s = await kubernetesEntries({ settings, renderOptions: { sandbox: sandboxTarget(app.url, config) }, sandboxCaPem: ca ? readFileSync(app.caFile, 'utf8') : undefined });
     expect(k8s.length).toBeGreaterThan(0);
-    for (const entry of k8s) expect(readFileSync(path.join(out, entry.path), 'utf8'), entry.path).toBe(entry.content);
-    // Plus the deploy files (issue 16): install.sh / compose.yaml of the agents that have them.
-    const deploy = deployFiles(settings, { files: [], steps: [] }).map((f) => `${f.agent}/${f.path}`);
+    expect(existsSync(path.join(out, 'kubernetes'))).toBe(false);
+    // Plus the host's deploy files (issue 16): the install scripts of the agents that have them, no compose.yaml.
+    const deploy = deployFiles(settings, { files: [], steps: [] }).filter((f) => f.kind === 'host').map((f) => `${f.agent}/${f.path}`);
     expect(deploy).toContain('collectd/install.sh');
-    const expected = [...api.map((f) => `${f.agent}/${f.path}`), ...deploy, ...k8s.map((e) => e.path), 'STEPS.md', 'settings.json', ...(ca ? ['sls-sandbox-ca.pem'] : [])].sort();
+    const expected = [...api.map((f) => `${f.agent}/${f.path}`), ...deploy, 'STEPS.md', 'settings.json', ...(ca ? ['sls-sandbox-ca.pem'] : [])].sort();
     expect(walk(out).sort()).toEqual(expected);
     expect(readFileSync(path.join(out, 'settings.json'), 'utf8')).toBe(settingsJsonWithoutCredentials(settings));
 
@@ -113,8 +114,10 @@ describe.each(CASES)('$name', ({ name, input, ca }) => {
     const config = parseRuntimeConfig(cliEnv);
     const renderOptions = { sandbox: sandboxTarget(app.url, config) };
     const result = renderSettings(settings, renderOptions);
-    const browserEntries = await fullBundleEntries({ result, settings, renderOptions, sandboxCaPem: ca ? readFileSync(app.caFile, 'utf8') : undefined });
-    expect(browserEntries.some((e) => e.path.startsWith('kubernetes/fluentbit/'))).toBe(true);
+    const sandboxCaPem = ca ? readFileSync(app.caFile, 'utf8') : undefined;
+    const browserEntries = await fullBundleEntries({ result, settings, renderOptions, sandboxCaPem });
+    // Deploy on host (the default of both): install scripts, no manifests.
+    expect(browserEntries.some((e) => e.path.startsWith('kubernetes/'))).toBe(false);
     // The deploy files (issue 16) come from the shared builder on both paths.
     for (const deployFile of ['collectd/install.sh', 'rsyslog/install.sh', 'fluentbit/install.sh']) {
       expect(browserEntries.map((e) => e.path), deployFile).toContain(deployFile);
@@ -137,6 +140,23 @@ describe.each(CASES)('$name', ({ name, input, ca }) => {
       const rel = entry === README_PATH ? 'STEPS.md' : entry;
       expect(readFileSync(path.join(out, rel), 'utf8'), entry).toBe(strFromU8(bytes));
     }
+
+    // --deploy kubernetes|docker: the same bytes as the browser's zip for that choice.
+    for (const deploy of ['kubernetes', 'docker'] as const) {
+      const other = path.join(dir, `${name}-${deploy}.zip`);
+      const runOther = await runCli([...args.map((a) => (a === zip ? other : a)), '--deploy', deploy], { env: cliEnv });
+      expect(runOther.code, describeRun(runOther)).toBe(0);
+      const expected = await fullBundleEntries({ result, settings, renderOptions, sandboxCaPem, deploy });
+      if (deploy === 'kubernetes') expect(expected.some((e) => e.path.startsWith('kubernetes/fluentbit/'))).toBe(true);
+      expect(expected.some((e) => /\/install(-[a-z]+)?\.(sh|ps1)$/.test(e.path)), deploy).toBe(false);
+      expect(Buffer.compare(readFileSync(other), Buffer.from(await zipBundle(expected))), deploy).toBe(0);
+    }
+  });
+
+  it('bundle --deploy: refuses a target that is not host, kubernetes or docker', async () => {
+    const run = await runCli(['bundle', '--settings', settingsFile(name, settings), '--deploy', 'swarm', '--out', path.join(dir, 'x.zip')], { env: cliEnv });
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(/--deploy.*swarm|swarm.*--deploy|Allowed choices are host, kubernetes, docker/);
   });
 });
 

@@ -1,5 +1,6 @@
 /** Everything Beats is, in one definition: meta, options schema, form rules, strings, renderer, read-back. */
 import { defineAgent } from '../common/entry';
+import { beatsDeploy } from './deploy';
 import { beatsEntry } from './entry';
 import { beatsKubernetes } from './k8s';
 import { readBackBeats } from './read-back';
@@ -7,6 +8,7 @@ import { renderBeatsConfig } from './render';
 
 export const beatsAgent = defineAgent(beatsEntry, {
   render: renderBeatsConfig,
+  deploy: beatsDeploy,
   readBack: readBackBeats,
   kubernetes: beatsKubernetes,
 });

@@ -1,5 +1,6 @@
 /** Everything Fluentd is, in one definition: meta, options schema, form rules, strings, renderer, read-back. */
 import { defineAgent } from '../common/entry';
+import { fluentdDeploy } from './deploy';
 import { fluentdEntry } from './entry';
 import { fluentdKubernetes } from './k8s';
 import { readBackFluentd } from './read-back';
@@ -7,6 +8,7 @@ import { renderFluentdConfig } from './render';
 
 export const fluentdAgent = defineAgent(fluentdEntry, {
   render: renderFluentdConfig,
+  deploy: fluentdDeploy,
   readBack: readBackFluentd,
   kubernetes: fluentdKubernetes,
 });

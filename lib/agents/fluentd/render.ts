@@ -29,7 +29,7 @@ const JSON_PARSE_HEADERS = '{"data-parse-format":"json"}';
 export const FLUENTD_FILE_NAME = 'sls-kafka.conf';
 
 /** Where a Fluentd package keeps its files and how its commands are named. */
-interface PackageLayout {
+export interface PackageLayout {
   label: string;
   service: string;
   confDir: string;
@@ -54,7 +54,7 @@ interface PackageLayout {
   autoIncludeTest?: string;
 }
 
-const LAYOUTS: Readonly<Record<FluentdOptions['package'], PackageLayout>> = {
+export const FLUENTD_LAYOUTS: Readonly<Record<FluentdOptions['package'], PackageLayout>> = {
   'fluent-package': {
     label: 'fluent-package',
     service: 'fluentd',
@@ -421,7 +421,7 @@ function renderSteps(ctx: RenderContext, options: FluentdOptions, layout: Packag
 }
 
 export function renderFluentdConfig(ctx: RenderContext, options: FluentdOptions): AgentRender {
-  const layout = LAYOUTS[options.package];
+  const layout = FLUENTD_LAYOUTS[options.package];
   return {
     files: [{ agent: 'fluentd', path: FLUENTD_FILE_NAME, language: 'fluentd', content: renderMatchBlock(ctx, options, layout) }],
     steps: renderSteps(ctx, options, layout),

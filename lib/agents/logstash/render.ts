@@ -73,7 +73,7 @@ const JAAS_CONFIG_BUG = '11.8.5–11.8.7 and 12.0.5–12.1.0';
 
 type JaasPlan = { kind: 'inline' | 'file'; fileWantedButEnv: boolean };
 
-type TrustPlan =
+export type TrustPlan =
   | { source: 'jvm'; settings: TrustSettings }
   | { source: 'pem-bundle'; settings: Extract<TrustSettings, { kind: 'pem' }> }
   | { source: 'globalsign-jks'; settings: Extract<TrustSettings, { kind: 'jks' }> }
@@ -520,6 +520,22 @@ function verifySteps(ctx: RenderContext, jsonHeader: boolean): RenderStep[] {
       commands: [`sudo tail -n 200 -f ${LOG_FILE}`, ...(records ? [`curl -s ${shellWord(records)}`] : [])],
     }),
   ];
+}
+
+/** What install.sh needs of the render (lib/agents/logstash/deploy.ts): the JAAS file, the trust plan, a plugin pin, keytool. */
+export function logstashDeployFacts(ctx: RenderContext, options: LogstashOptions) {
+  const facts = LOGSTASH_VERSION_FACTS[options.version];
+  const trust = planTrust(ctx, options, facts);
+  const needed = featuresNeedingUpdate(options, facts, trust);
+  const pluginPin =
+    needed.length > 0 && facts.pluginPin ? { pin: facts.pluginPin, minimum: needed.map((f) => PLUGIN_FEATURES[f].minPlugin).sort().at(-1)! } : undefined;
+  return {
+    jaasFile: planJaas(ctx, options, facts).kind === 'file',
+    trust,
+    pluginPin,
+    keytool: keytoolCommand(facts.bundledJdk),
+    paths: { settings: SETTINGS_DIR, pipeline: PIPELINE_PATH, jaas: JAAS_PATH, keystore: KEYSTORE_PATH, logstashYml: LOGSTASH_YML, logFile: LOG_FILE },
+  };
 }
 
 export function renderLogstashConfig(ctx: RenderContext, options: LogstashOptions): AgentRender {

@@ -5,6 +5,10 @@
  * into /etc/default/telegraf (600; the packaged unit reads it; the script
  * writes that file whole). Check: `telegraf --test` with the config the
  * service loads (under DESTDIR, the other root's). Restart.
+ * Compose (complete layout; a drop-in needs the image's sample telegraf.conf,
+ * which writes to InfluxDB): the Docker library's `telegraf` image at the
+ * minor tag of the chosen version line (docs/agents/telegraf.md#docker-compose),
+ * the file at /etc/telegraf/telegraf.conf, the CA file it names.
  */
 import type { AgentDeploy, InstallArg, InstallFile } from '../types';
 import { caFileFor, TELEGRAF_CONFIG_DIR } from './kafka-output';
@@ -12,6 +16,8 @@ import type { TelegrafOptions } from './schema';
 import { COMPLETE_FILE_NAME, DROP_IN_FILE_NAME, SERVICE_ENV_FILE } from './steps';
 
 const MAIN_CONFIG = `${TELEGRAF_CONFIG_DIR}/telegraf.conf`;
+/** Minor tags of the official image per version line (docs/agents/telegraf.md#docker-compose). */
+export const TELEGRAF_IMAGE_TAGS: Readonly<Record<TelegrafOptions['telegrafVersion'], string>> = { '1.25+': '1.34', '1.17-1.24': '1.24' };
 
 /** InfluxData's key since the 2023 rotation (primary 24C9…F927, signing subkey 9D53…B07E). */
 export const INFLUXDATA_KEY_URL = 'https://repos.influxdata.com/influxdata-archive.key';
@@ -51,6 +57,22 @@ export const telegrafDeploy: AgentDeploy<TelegrafOptions> = {
       check: { argv, withEnv: true },
       service: 'telegraf',
       watch: ['systemctl status telegraf --no-pager', "journalctl -u telegraf --since '-5 min' --no-pager"],
+    };
+  },
+  compose(ctx, options) {
+    if (options.layout !== 'complete') return undefined;
+    const tag = TELEGRAF_IMAGE_TAGS[options.telegrafVersion];
+    const mounts = [{ source: `./${COMPLETE_FILE_NAME}`, target: MAIN_CONFIG }];
+    const ca = caFileFor(ctx, options);
+    if (ctx.sandbox && ca) mounts.push({ source: `../${ctx.sandbox.caFileName}`, target: ca.path });
+    else if (ca) mounts.push({ source: ca.path, target: ca.path });
+    return {
+      service: 'telegraf',
+      image: `telegraf:${tag}`,
+      imageNote: `telegraf:${tag}, a release of the version line chosen in the wizard (${options.telegrafVersion}).`,
+      mounts,
+      envFile: ctx.secretMode === 'env' ? { path: 'sls-kafka.env', variable: ctx.passwordEnvVar } : undefined,
+      notes: ['HOSTNAME_HERE in client_id: replace it with the Docker host name before starting (sed -i "s/HOSTNAME_HERE/$(hostname -s)/" telegraf.conf).'],
     };
   },
 };

@@ -5,9 +5,14 @@
  * (600) with VECTOR_CONFIG, in env mode plus the interpolation switch and the
  * password. The script writes that file whole: other settings you keep there
  * must be added back. Check: `vector validate --no-environment FILE`.
+ * Compose (complete mode): the DaemonSet's image (docs/agents/vector.md), the
+ * file at /etc/vector, the host's /var/log read-only, the data dir on a volume;
+ * in env mode the interpolation switch is set in the file, the password comes
+ * from the env_file.
  */
 import type { AgentDeploy, InstallFile } from '../types';
-import { sandboxCaPath, VECTOR_CONFIG_DIR } from './config';
+import { DATA_DIR, sandboxCaPath, VECTOR_CONFIG_DIR } from './config';
+import { VECTOR_K8S_IMAGE } from './k8s';
 import type { VectorOptions } from './schema';
 import { ALLOW_INTERPOLATION_VAR, SERVICE_ENV_FILE, vectorConfigPaths, vectorFileName } from './steps';
 
@@ -32,6 +37,25 @@ export const vectorDeploy: AgentDeploy<VectorOptions> = {
       check: { argv: ['vector', 'validate', '--no-environment', { path: target }], withEnv: true },
       service: 'vector',
       watch: ['systemctl status vector --no-pager', "journalctl -u vector --since '-5 min' --no-pager"],
+    };
+  },
+  compose(ctx, options) {
+    if (options.mode !== 'complete') return undefined;
+    const name = vectorFileName(options);
+    const target = `${VECTOR_CONFIG_DIR}/${name}`;
+    const mounts = [{ source: `./${name}`, target }, { source: '/var/log', target: '/var/log' }];
+    const ca = sandboxCaPath(ctx);
+    if (ctx.sandbox && ca) mounts.push({ source: `../${ctx.sandbox.caFileName}`, target: ca });
+    const env = ctx.secretMode === 'env';
+    return {
+      service: 'vector',
+      image: VECTOR_K8S_IMAGE,
+      imageNote: `${VECTOR_K8S_IMAGE}, the release the wizard's Vector notes were checked on (Vector has no version option).`,
+      command: ['--config', target],
+      mounts,
+      volumes: [{ name: 'vector-data', target: DATA_DIR }],
+      ...(env ? { extra: { environment: { [ALLOW_INTERPOLATION_VAR]: 'true' } } } : {}),
+      envFile: env ? { path: 'sls-kafka.env', variable: ctx.passwordEnvVar } : undefined,
     };
   },
 };

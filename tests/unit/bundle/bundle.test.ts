@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { bundleEntries, bundleFileName, settingsJsonWithoutCredentials } from '@/lib/bundle';
 import { bundleReadme } from '@/lib/bundle/readme';
 import { zipBundle } from '@/lib/bundle/zip';
+import { deployPlan, type DeployTarget } from '@/lib/deploy/choice';
 import { renderSettings } from '@/lib/agents';
 import { settingsSchema, type SettingsInput } from '@/lib/settings/schema';
 import { EXAMPLE_INPUT, exampleSettings } from '../../support/settings';
@@ -23,7 +24,7 @@ const ALL_AGENTS: SettingsInput['agents'] = {
 const SANDBOX = { host: 'localhost', port: 10099, caUrl: 'http://127.0.0.1:3000/api/sandbox/ca' };
 const PEM = '-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n';
 
-function entriesFor(overrides: Parameters<typeof exampleSettings>[0], extra: { sandboxCaPem?: string; shareUrl?: string } = {}) {
+function entriesFor(overrides: Parameters<typeof exampleSettings>[0], extra: { sandboxCaPem?: string; shareUrl?: string; deploy?: DeployTarget } = {}) {
   const settings = exampleSettings(overrides);
   const result = renderSettings(settings, { sandbox: SANDBOX });
   return { settings, result, entries: bundleEntries({ result, settings, ...extra }) };
@@ -39,7 +40,7 @@ describe('bundleEntries', () => {
     for (const file of result.files) expect(byPath.get(`${file.agent}/${file.path}`)).toBe(file.content);
     expect(entries.map((e) => e.path).sort()).toEqual(
       // The install.sh of the agents here with a deploy hook for these options (issue 16).
-      [...result.files.map((f) => `${f.agent}/${f.path}`), 'collectd/install.sh', 'telegraf/install.sh', 'README.md', 'settings.json'].sort(),
+      [...result.files.map((f) => `${f.agent}/${f.path}`), 'collectd/install.sh', 'telegraf/install.sh', 'fluentd/install.sh', 'logstash/install.sh', 'README.md', 'settings.json'].sort(),
     );
     expect(new Set(entries.map((e) => e.path)).size).toBe(entries.length);
   });
@@ -58,14 +59,18 @@ describe('bundleEntries', () => {
   });
 
   it('writes a README with every agent’s steps in order and every command verbatim', () => {
-    const { result, entries } = entriesFor({ agents: ALL_AGENTS, target: 'sandbox' }, { sandboxCaPem: PEM, shareUrl: 'http://127.0.0.1:3000/#s=eyJ2IjoxfQ' });
+    const { settings, result, entries } = entriesFor({ agents: ALL_AGENTS, target: 'sandbox' }, { sandboxCaPem: PEM, shareUrl: 'http://127.0.0.1:3000/#s=eyJ2IjoxfQ' });
     const readme = entries.find((e) => e.path === 'README.md')!.content;
     expect(readme).toMatch(/^# SLS Kafka configuration for `test-project-1` \/ `test-logstore-1`\n/);
     for (const heading of ['## Beats (Filebeat, Metricbeat, …)', '## collectd', '## Telegraf', '## Fluentd', '## Logstash']) {
       expect(readme).toContain(`\n${heading}\n`);
     }
     let position = 0;
-    for (const step of result.steps) {
+    // Deploy on host (the default): the install-script steps first, the Docker- and Kubernetes-only steps left out.
+    const steps = deployPlan('host', settings, result, { sandbox: SANDBOX }).steps;
+    expect(steps.some((s) => s.title.includes('in Docker'))).toBe(false);
+    expect(readme).not.toContain('in Docker');
+    for (const step of steps) {
       const title = step.title.replace(/[<*]/g, (c) => `\\${c}`);
       const at = readme.indexOf(title, position);
       expect(at, step.title).toBeGreaterThan(-1);
@@ -126,14 +131,22 @@ describe('bundleReadme', () => {
 describe('deploy files (issue 16)', () => {
   it('adds install.sh and compose.yaml where the agent has them, lists them in the README, and never holds the secret', () => {
     for (const secretMode of ['inline', 'env'] as const) {
-      const { entries } = entriesFor({ agents: { collectd: {}, rsyslog: {}, fluentbit: { platform: 'docker' }, kcat: {} }, secretMode, target: 'sandbox' });
+      const agents = { collectd: {}, rsyslog: {}, fluentbit: { platform: 'docker' }, kcat: {} } as const;
+      const { entries: hostEntries } = entriesFor({ agents, secretMode, target: 'sandbox' });
+      // Deploy on host: the install scripts, no compose file.
+      expect(hostEntries.map((e) => e.path)).toEqual(expect.arrayContaining(['collectd/install.sh', 'rsyslog/install.sh']));
+      expect(hostEntries.some((e) => e.path.endsWith('compose.yaml'))).toBe(false);
+      const { entries } = entriesFor({ agents, secretMode, target: 'sandbox' }, { deploy: 'docker' });
       const paths = entries.map((e) => e.path);
-      expect(paths).toEqual(expect.arrayContaining(['collectd/install.sh', 'rsyslog/install.sh', 'fluentbit/compose.yaml']));
+      // Deploy on Docker: the compose files, no install script; collectd and rsyslog (no image) keep their configs.
+      expect(paths).toContain('fluentbit/compose.yaml');
+      expect(paths.some((p) => p.endsWith('install.sh'))).toBe(false);
+      expect(paths).toEqual(expect.arrayContaining(['collectd/write_kafka.conf']));
       // kcat has no deploy hook; Fluent Bit on docker gets no install.sh.
       expect(paths.filter((p) => p.startsWith('kcat/') && /install|compose/.test(p))).toEqual([]);
       expect(paths).not.toContain('fluentbit/install.sh');
       const readme = entries.find((e) => e.path === 'README.md')!.content;
-      for (const p of ['collectd/install.sh', 'rsyslog/install.sh', 'fluentbit/compose.yaml']) {
+      for (const p of ['fluentbit/compose.yaml']) {
         expect(readme, p).toContain(p);
         expect(entries.find((e) => e.path === p)!.content, p).not.toContain(EXAMPLE_INPUT.accessKeySecret);
       }

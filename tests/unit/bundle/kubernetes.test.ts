@@ -198,9 +198,17 @@ describe('kubernetes/ is only there for per-node log agents', () => {
   it('the full bundle appends the folder and warns in README.md which files hold the secret', async () => {
     const settings = exampleSettings({ secretMode: 'env', agents: { fluentbit: {}, telegraf: {} } });
     const result = renderSettings(settings, { sandbox: SANDBOX });
-    const entries = await fullBundleEntries({ result, settings, renderOptions: { sandbox: SANDBOX } });
+    const entries = await fullBundleEntries({ result, settings, renderOptions: { sandbox: SANDBOX }, deploy: 'kubernetes' });
     const readme = entries.find((e) => e.path === README_PATH)!.content;
     expect(readme).toContain('kubernetes/fluentbit/secret.yaml');
+    // Deploy on Kubernetes: Fluent Bit's config is in its ConfigMap, Telegraf (no DaemonSet) keeps its file; no install script.
+    expect(entries.some((e) => e.path.startsWith('fluentbit/'))).toBe(false);
+    expect(entries.some((e) => e.path.startsWith('telegraf/sls-kafka.conf'))).toBe(true);
+    expect(entries.some((e) => e.path.endsWith('install.sh'))).toBe(false);
+    expect(readme).toContain('kubectl apply -k kubernetes/');
+    // Host (the default) carries no kubernetes/ folder.
+    const host = await fullBundleEntries({ result, settings, renderOptions: { sandbox: SANDBOX } });
+    expect(host.some((e) => e.path.startsWith('kubernetes/'))).toBe(false);
     expect(entries.filter((e) => e.content.includes(EXAMPLE_INPUT.accessKeySecret)).map((e) => e.path)).toEqual(['kubernetes/fluentbit/secret.yaml']);
   });
 });

@@ -69,3 +69,17 @@ describe('the platform in share links', () => {
     expect(readShareExtras(hash)).toEqual({});
   });
 });
+
+describe('the "Deploy on" choice in share links', () => {
+  const values = { ...FORM_DEFAULTS, project: 'my-project' } as SettingsInput;
+  it('round-trips kubernetes and docker next to the platform, and leaves host out', () => {
+    expect(readShareExtras(shareHash(values, { deploy: 'kubernetes' }))).toEqual({ deploy: 'kubernetes' });
+    expect(readShareExtras(shareHash(values, { platform: 'windows', deploy: 'docker' }))).toEqual({ platform: 'windows', deploy: 'docker' });
+    expect(shareHash(values, { deploy: 'host' })).toBe(shareHash(values));
+    expect(readShareHash(shareHash(values, { deploy: 'kubernetes' }))?.project).toBe('my-project');
+  });
+  it('ignores an unknown choice and keeps a valid platform', () => {
+    const hash = `#s=${Buffer.from(JSON.stringify({ v: 1, platform: 'windows', deploy: 'swarm' })).toString('base64url')}`;
+    expect(readShareExtras(hash)).toEqual({ platform: 'windows' });
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * The "Deploy on" choice (host, Kubernetes, Docker): which deploy files the
+ * zip carries and which steps the panel and the README show. Pure, so the
+ * browser's zip and `sls-kafka bundle --deploy …` hold the same files.
+ *
+ * - host: the configs, install.sh / install-<beat>.sh / install-<beat>.ps1,
+ *   the sandbox CA; steps: "install with the script" first, then the manual
+ *   steps for Linux and Windows (Docker- and Kubernetes-only steps dropped).
+ * - docker: the configs, compose.yaml (and the files it mounts), the CA;
+ *   steps of an agent with a compose file: the compose step, its Docker
+ *   steps and its warnings.
+ * - kubernetes: the kubernetes/ folder (configs inside ConfigMaps, the CA as a
+ *   Secret); steps of a per-node agent: kubectl apply, rollout, logs, and
+ *   its warnings.
+ * An agent the choice cannot deploy (collectd on Kubernetes, say) keeps its
+ * config files and its host steps.
+ */
+import { createRenderContext, type RenderOptions } from '../agents/context';
+import type { AgentId } from '../agents/meta';
+import { stepPlatforms } from '../agents/step-platforms';
+import type { RenderResult, RenderStep, StepPlatform } from '../agents/types';
+import type { Settings } from '../settings/schema';
+import { kubernetesObjects } from './k8s/agents';
+import { K8S_NAMESPACE } from './k8s/objects';
+import { deployFiles, type DeployFile } from './index';
+import type { DeployTarget } from './targets';
+
+export { DEFAULT_DEPLOY_TARGET, DEPLOY_TARGETS, isDeployTarget, type DeployTarget } from './targets';
+
+/** The step platform a choice shows for the agents it covers (host: the Linux/Windows pick stays the user's). */
+export function deployPlatform(target: DeployTarget, hostPlatform: StepPlatform): StepPlatform {
+  if (target === 'kubernetes' || target === 'docker') return target;
+  return hostPlatform === 'windows' ? 'windows' : 'linux';
+}
+
+export interface DeployPlan {
+  target: DeployTarget;
+  /** install scripts (host) or compose files (docker) of the choice. */
+  files: DeployFile[];
+  /** Agents the choice deploys with its own files (Kubernetes: the per-node agents). */
+  covered: ReadonlySet<AgentId>;
+  /** Every agent's steps for the choice, in the result's order, the deploy steps first. */
+  steps: RenderStep[];
+}
+
+function hostSteps(files: readonly DeployFile[]): RenderStep[] {
+  return files.map((file) => {
+    const path = `${file.agent}/${file.path}`;
+    const windows = file.path.endsWith('.ps1');
+    return {
+      agent: file.agent,
+      title: windows ? `Install on Windows with ${file.path}` : `Install on Linux with ${file.path}`,
+      detail: windows
+        ? 'In PowerShell as Administrator in the unpacked bundle: it copies the files into the install folder, stores the password in the keystore (env mode; it asks without echo), runs the config test and restarts the service. -WhatIf shows what it would do; the manual steps follow.'
+        : 'As root in the unpacked bundle: it places every file with its owner and mode, stores the password (env mode; it asks without echo, or reads it from standard input), runs the config check and restarts the service only when something changed. --dry-run shows what it would do; the manual steps follow.',
+      commands: windows ? [`powershell -ExecutionPolicy Bypass -File .\\${path.replaceAll('/', '\\')} -WhatIf`, `powershell -ExecutionPolicy Bypass -File .\\${path.replaceAll('/', '\\')}`] : [`sudo sh ${path} --dry-run`, `sudo sh ${path}`],
+      platforms: [windows ? 'windows' : 'linux'],
+    };
+  });
+}
+
+function composeSteps(files: readonly DeployFile[], settings: Settings, passwordEnvVar: string): RenderStep[] {
+  return files
+    .filter((f) => f.path === 'compose.yaml')
+    .map((file) => ({
+      agent: file.agent,
+      title: `Run in Docker with ${file.agent}/compose.yaml`,
+      detail:
+        (settings.secretMode === 'env'
+          ? `Create sls-kafka.env next to compose.yaml first (mode 600, keep it out of version control); read asks for AccessKeyId#AccessKeySecret without echo. `
+          : 'The configs hold the AccessKey secret in inline mode: keep the folder private. ') +
+        'compose.yaml pins the image and mounts the config and CA read-only; its header says what else to check.',
+      commands: [
+        `cd ${file.agent}`,
+        ...(settings.secretMode === 'env'
+          ? [`read -rsp 'AccessKeyId#AccessKeySecret: ' P && echo && (umask 077 && printf '${passwordEnvVar}=%s\\n' "$P" > sls-kafka.env); unset P`]
+          : []),
+        'docker compose up -d',
+        'docker compose logs -f',
+      ],
+      platforms: ['docker'],
+    }));
+}
+
+function kubernetesSteps(agents: readonly { agent: AgentId; daemonSet: string }[]): RenderStep[] {
+  return agents.map(({ agent, daemonSet }) => ({
+    agent,
+    title: 'Deploy on Kubernetes with kubectl apply',
+    detail: `kubectl apply -k kubernetes/ creates the namespace ${K8S_NAMESPACE} and a DaemonSet per agent (kubernetes/README.md says what runs where). kubernetes/${agent}/secret.yaml holds the password: keep it private.`,
+    commands: [`kubectl apply -k kubernetes/`, `kubectl -n ${K8S_NAMESPACE} rollout status daemonset/${daemonSet}`, `kubectl -n ${K8S_NAMESPACE} logs daemonset/${daemonSet} --tail=50 -f`],
+    platforms: ['kubernetes'],
+  }));
+}
+
+/** Why an agent has no compose file, where the reason is not just its options. */
+const NO_COMPOSE: Partial<Record<AgentId, string>> = {
+  collectd: 'collectd publishes no official Docker image, so there is no compose file: install it on the host with the steps below.',
+  rsyslog: 'The rsyslog images are not confirmed to include omkafka (the Kafka output module), so there is no compose file: install rsyslog-kafka on the host with the steps below.',
+};
+
+/** The note at the head of an agent's steps when the choice cannot deploy it. */
+function notCoveredStep(agent: AgentId, target: 'docker' | 'kubernetes'): RenderStep {
+  const detail =
+    target === 'docker'
+      ? (NO_COMPOSE[agent] ?? 'No compose file for these options (the output-only or drop-in files need your own main config): install on the host with the steps below, or choose the complete mode.')
+      : 'This agent does not run as a Kubernetes DaemonSet here (only the per-node log agents do): install it on the host with the steps below.';
+  return { agent, kind: 'warning', title: target === 'docker' ? 'No Docker Compose file for this agent' : 'No Kubernetes manifests for this agent', detail, platforms: ['linux', 'windows'] };
+}
+
+/** Does a step belong to a covered agent under `target`: its platform's steps and its warnings. */
+function keepForTarget(step: RenderStep, target: 'docker' | 'kubernetes'): boolean {
+  const platforms = stepPlatforms(step);
+  // Untagged steps are the host's; only a warning without commands (about the config itself) applies here too.
+  if (platforms === 'all') return step.kind === 'warning' && !step.commands?.length;
+  return platforms.includes(target);
+}
+
+export function deployPlan(target: DeployTarget, settings: Settings, result: RenderResult, renderOptions: RenderOptions = {}): DeployPlan {
+  const { passwordEnvVar } = createRenderContext(settings, renderOptions);
+  let files: DeployFile[] = [];
+  let covered = new Set<AgentId>();
+  let extra: RenderStep[] = [];
+  if (target === 'kubernetes') {
+    const agents = kubernetesObjects(settings, renderOptions).map(({ agent, objects }) => ({ agent, daemonSet: objects.daemonSet.metadata?.name ?? agent }));
+    covered = new Set(agents.map((a) => a.agent));
+    extra = kubernetesSteps(agents);
+  } else {
+    const kind = target === 'host' ? 'host' : 'docker';
+    files = deployFiles(settings, result, renderOptions).filter((f) => f.kind === kind);
+    covered = new Set(files.map((f) => f.agent));
+    extra = target === 'host' ? hostSteps(files) : composeSteps(files, settings, passwordEnvVar);
+  }
+  const steps: RenderStep[] = [];
+  const agents = Array.from(new Set([...result.steps.map((s) => s.agent), ...extra.map((s) => s.agent)]));
+  for (const agent of agents) {
+    const own = result.steps.filter((s) => s.agent === agent);
+    const kept = own.filter((step) => {
+      if (target !== 'host' && covered.has(agent)) return keepForTarget(step, target);
+      // Host steps: Docker- and Kubernetes-only ones belong to the other choices.
+      const platforms = stepPlatforms(step);
+      return platforms === 'all' || platforms.some((p) => p === 'linux' || p === 'windows');
+    });
+    const deploySteps = extra.filter((s) => s.agent === agent);
+    if (target !== 'host' && !covered.has(agent)) deploySteps.push(notCoveredStep(agent, target));
+    // An agent with no host steps at all (one set up for Docker only) keeps what it has.
+    steps.push(...deploySteps, ...(kept.length === 0 && deploySteps.length === 0 ? own : kept));
+  }
+  return { target, files, covered, steps };
+}
