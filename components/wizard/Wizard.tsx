@@ -8,14 +8,18 @@
  *
  * Validation runs on blur or paste (mode `onTouched`), then on change for a
  * field already touched, so nobody gets an error on their first keystroke.
+ *
+ * Hydration comes in passes (./hydrate-later): this shell first, then the
+ * form's steps one level at a time, the output preview and the check, so no
+ * single start-up task blocks a phone for long (issue 13, point 11).
  */
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useState, type ComponentProps, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import type { Settings, SettingsInput } from '@/lib/settings/schema';
 import type { StepPlatform } from '@/lib/agents/types';
 import { FORM_DEFAULTS } from '@/lib/settings/form-defaults';
 import { LanguageSwitch } from '@/lib/i18n/react';
-import { HydrateLater, whenFormHydrated } from './hydrate-later';
+import { HydrateLater, hydratedLater, whenFormHydrated } from './hydrate-later';
 import { lazySettingsResolver, loadSettingsRuntime, useSettingsRuntime } from './use-settings-runtime';
 import { SettingsForm } from '@/components/form/SettingsForm';
 import { OutputPanel } from '@/components/output/OutputPanel';
@@ -27,27 +31,9 @@ import type { SandboxTarget } from '@/lib/agents/context';
 // hydration commit) and on every keystroke (useWatch below). The sections subscribe to what they show
 // themselves (useWatch/useFormState), so they skip those re-renders when their props are unchanged;
 // that also keeps each section's HydrateLater boundary deferred (see ./hydrate-later).
-const Form = memo(function FormSection(props: ComponentProps<typeof SettingsForm>) {
-  return (
-    <HydrateLater>
-      <SettingsForm {...props} />
-    </HydrateLater>
-  );
-});
-const Output = memo(function OutputSection(props: ComponentProps<typeof OutputPanel>) {
-  return (
-    <HydrateLater>
-      <OutputPanel {...props} />
-    </HydrateLater>
-  );
-});
-const Check = memo(function CheckSection(props: ComponentProps<typeof ValidatePanel>) {
-  return (
-    <HydrateLater>
-      <ValidatePanel {...props} />
-    </HydrateLater>
-  );
-});
+const Form = hydratedLater(SettingsForm);
+const Output = hydratedLater(OutputPanel);
+const Check = hydratedLater(ValidatePanel);
 const Languages = memo(LanguageSwitch);
 
 /** Any valid-shaped secret: in env mode an empty secret is not an error (the configs never hold it). */

@@ -21,10 +21,24 @@
  * hydrates after a reset would render values the server's HTML does not have)
  * and before it says it is ready (`data-restored`).
  */
-import { Activity, useEffect, type ReactNode } from 'react';
+import { Activity, memo, useEffect, type ComponentType, type ReactNode } from 'react';
 
 export function HydrateLater({ children }: { children: ReactNode }) {
   return <Activity mode="visible">{children}</Activity>;
+}
+
+/**
+ * `Component` inside a HydrateLater, memoised: a parent re-rendering with the same props neither
+ * re-renders it nor forces its boundary to hydrate before its turn.
+ */
+export function hydratedLater<P extends object>(Component: ComponentType<P>) {
+  return memo(function HydratedLater(props: P) {
+    return (
+      <HydrateLater>
+        <Component {...props} />
+      </HydrateLater>
+    );
+  });
 }
 
 let markHydrated: (() => void) | undefined;
