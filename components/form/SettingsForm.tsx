@@ -12,7 +12,7 @@ import type { ReactNode } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { Settings, SettingsInput } from '@/lib/settings/schema';
 import { EndpointFields } from '@/components/endpoint/EndpointForm';
-import { FormHydrated, HydrateLater } from '@/components/wizard/hydrate-later';
+import { FormHydrated, HydrateInTurn } from '@/components/wizard/hydrate-later';
 import { AgentChoices, AgentOptions } from './AgentsFields';
 import { CredentialsFields } from './CredentialsFields';
 import { FormStatus } from './FormStatus';
@@ -42,31 +42,27 @@ export function SettingsForm({ form }: { form: Form }) {
 
   return (
     <form className="settings-form" aria-label={t('form.label')} noValidate onSubmit={(e) => e.preventDefault()}>
-      {/* Each step hydrates in its own later pass (nested, not side by side: one pass per level), see HydrateLater. */}
-      <FormStep n={1} title={t('step.endpoint')}>
-        <EndpointFields form={form} />
-      </FormStep>
-      <HydrateLater>
+      {/* Each step hydrates in a pass of its own after the one above it (see HydrateInTurn). */}
+      <HydrateInTurn>
+        <FormStep n={1} title={t('step.endpoint')}>
+          <EndpointFields form={form} />
+        </FormStep>
         <FormStep n={2} title={t('step.credentials')}>
           <CredentialsFields form={form} />
         </FormStep>
-        <HydrateLater>
-          <FormStep n={3} title={t('step.agents')}>
-            <AgentChoices form={form} />
-          </FormStep>
-          <HydrateLater>
-            <FormStep n={4} title={t('step.configure')}>
-              <TargetFields form={form} />
-              <LogstoreOptionsFields form={form} />
-              <AgentOptions form={form} />
-            </FormStep>
-            <HydrateLater>
-              <FormStatus form={form} />
-              <FormHydrated />
-            </HydrateLater>
-          </HydrateLater>
-        </HydrateLater>
-      </HydrateLater>
+        <FormStep n={3} title={t('step.agents')}>
+          <AgentChoices form={form} />
+        </FormStep>
+        <FormStep n={4} title={t('step.configure')}>
+          <TargetFields form={form} />
+          <LogstoreOptionsFields form={form} />
+          <AgentOptions form={form} />
+        </FormStep>
+        <>
+          <FormStatus form={form} />
+          <FormHydrated />
+        </>
+      </HydrateInTurn>
     </form>
   );
 }

@@ -21,10 +21,32 @@
  * hydrates after a reset would render values the server's HTML does not have)
  * and before it says it is ready (`data-restored`).
  */
-import { Activity, memo, useEffect, type ComponentType, type ReactNode } from 'react';
+import { Activity, Children, memo, useEffect, type ComponentType, type ReactNode } from 'react';
 
 export function HydrateLater({ children }: { children: ReactNode }) {
   return <Activity mode="visible">{children}</Activity>;
+}
+
+/**
+ * The children in order on the page, each hydrating one pass after the one before it: the first
+ * with the parent, every next one a HydrateLater level deeper (siblings in one boundary would share a pass).
+ */
+export function HydrateInTurn({ children }: { children: ReactNode }) {
+  return Children.toArray(children).reduceRight<ReactNode>(
+    (later, item, i) =>
+      i === 0 ? (
+        <>
+          {item}
+          {later}
+        </>
+      ) : (
+        <HydrateLater>
+          {item}
+          {later}
+        </HydrateLater>
+      ),
+    null,
+  );
 }
 
 /**
