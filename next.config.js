@@ -7,6 +7,13 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: false, tsconfigPath: 'tsconfig.build.json' },
   // Native addons the sandbox endpoint loads at run time; never bundle them.
   serverExternalPackages: ['better-sqlite3', '@node-rs/crc32', 'snappy', 'lz4-napi', 'zstd-napi'],
+  compiler: {
+    // The start-up chunks get V8's explicit compile hint (scripts/compile-hints.mjs): compiled off the main thread.
+    runAfterProductionCompile: async ({ distDir }) => {
+      const { addCompileHints } = await import('./scripts/compile-hints.mjs');
+      addCompileHints(distDir);
+    },
+  },
 };
 
 module.exports = nextConfig;

@@ -3,7 +3,7 @@
  * Step one of the wizard: where the SLS project lives. Validated on blur or
  * paste with the shared settings schema; shows the bootstrap address, port and SASL login shape.
  */
-import { useWatch, type UseFormReturn } from 'react-hook-form';
+import { useFormState, useWatch, type UseFormReturn } from 'react-hook-form';
 import type { EndpointSettings, EndpointSettingsInput, Settings, SettingsInput } from '@/lib/settings/schema';
 import { useSettingsRuntime } from '@/components/wizard/use-settings-runtime';
 import { findRegion } from '@/lib/sls/regions';
@@ -15,11 +15,9 @@ import { TextField } from './TextField';
 
 /** The endpoint fields of the wizard's one form, with the resolved endpoint below them. */
 export function EndpointFields({ form }: { form: UseFormReturn<SettingsInput, unknown, Settings> }) {
-  const {
-    register,
-    control,
-    formState: { errors },
-  } = form;
+  const { register, control } = form;
+  // Subscribed here rather than read from form.formState: the form's host skips re-rendering this section.
+  const { errors } = useFormState({ control, name: ['region', 'project', 'logstore'] });
   const text = useFormText();
   const { t } = text;
   const errorText = useErrorText();

@@ -12,6 +12,7 @@ import type { ReactNode } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { Settings, SettingsInput } from '@/lib/settings/schema';
 import { EndpointFields } from '@/components/endpoint/EndpointForm';
+import { FormHydrated, HydrateInTurn } from '@/components/wizard/hydrate-later';
 import { AgentChoices, AgentOptions } from './AgentsFields';
 import { CredentialsFields } from './CredentialsFields';
 import { FormStatus } from './FormStatus';
@@ -41,21 +42,27 @@ export function SettingsForm({ form }: { form: Form }) {
 
   return (
     <form className="settings-form" aria-label={t('form.label')} noValidate onSubmit={(e) => e.preventDefault()}>
-      <FormStep n={1} title={t('step.endpoint')}>
-        <EndpointFields form={form} />
-      </FormStep>
-      <FormStep n={2} title={t('step.credentials')}>
-        <CredentialsFields form={form} />
-      </FormStep>
-      <FormStep n={3} title={t('step.agents')}>
-        <AgentChoices form={form} />
-      </FormStep>
-      <FormStep n={4} title={t('step.configure')}>
-        <TargetFields form={form} />
-        <LogstoreOptionsFields form={form} />
-        <AgentOptions form={form} />
-      </FormStep>
-      <FormStatus form={form} />
+      {/* Each step hydrates in a pass of its own after the one above it (see HydrateInTurn). */}
+      <HydrateInTurn>
+        <FormStep n={1} title={t('step.endpoint')}>
+          <EndpointFields form={form} />
+        </FormStep>
+        <FormStep n={2} title={t('step.credentials')}>
+          <CredentialsFields form={form} />
+        </FormStep>
+        <FormStep n={3} title={t('step.agents')}>
+          <AgentChoices form={form} />
+        </FormStep>
+        <FormStep n={4} title={t('step.configure')}>
+          <TargetFields form={form} />
+          <LogstoreOptionsFields form={form} />
+          <AgentOptions form={form} />
+        </FormStep>
+        <>
+          <FormStatus form={form} />
+          <FormHydrated />
+        </>
+      </HydrateInTurn>
     </form>
   );
 }

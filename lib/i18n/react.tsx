@@ -23,7 +23,9 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
     setLangState(saved === 'en' || saved === 'zh-CN' ? saved : langFromNavigator(navigator.languages ?? [navigator.language]));
   }, []);
   useEffect(() => {
-    document.documentElement.lang = lang;
+    // Only on a change: setting <html lang>, even to the same value, makes the browser redo the
+    // whole page's locale-dependent styles (docs/performance.md#setting-html-lang).
+    if (document.documentElement.lang !== lang) document.documentElement.lang = lang;
   }, [lang]);
   const setLang = useCallback((next: Lang) => {
     setLangState(next);
