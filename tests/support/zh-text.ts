@@ -45,7 +45,7 @@ export function commandComments(command: string): string[] {
   const out: string[] = [];
   for (const line of command.split('\n')) {
     const match = /(?:^|\s)#\s+(.*)$/.exec(line);
-    if (match) out.push(match[1]);
+    if (match?.[1]) out.push(match[1]);
   }
   return out;
 }

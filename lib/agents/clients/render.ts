@@ -93,7 +93,7 @@ function clientSteps(ctx: RenderContext, o: ClientsOptions): RenderStep[] {
         },
     ...o.languages.map((language) => RUN[language]),
     ctx.sandbox
-      ? sandboxArrivalStep(ctx.sandbox.caUrl, ctx.username, ctx.logstore)
+      ? sandboxArrivalStep(ctx.sandbox.caUrl, ctx.username, ctx.logstore, ctx.lang)
       : {
           title: 'Check the Logstore',
           detail: `Open Logstore ${ctx.logstore} in the SLS console: one log per line${ctx.expandJson ? ', JSON keys as fields' : ' in the field content'}. “SASL authentication” errors: the AccessKey; “unknown topic”: the project, Logstore or region.`,

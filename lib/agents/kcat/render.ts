@@ -132,7 +132,7 @@ function kcatSteps(ctx: RenderContext, options: KcatOptions): RenderStep[] {
       detail: 'kcat -k KEY gives every record the same key, and SLS then writes them all to one shard. Leave records keyless.',
     },
     ctx.sandbox
-      ? sandboxArrivalStep(ctx.sandbox.caUrl, ctx.username, ctx.logstore)
+      ? sandboxArrivalStep(ctx.sandbox.caUrl, ctx.username, ctx.logstore, ctx.lang)
       : {
           title: 'Check the Logstore',
           detail: `Open Logstore ${ctx.logstore} in the SLS console and search the last minutes: one log per line${ctx.expandJson ? ', JSON keys as fields' : ' in the field content'}.`,

@@ -100,7 +100,7 @@ function warnings(ctx: RenderContext, options: OtelcolOptions): StepInput[] {
       detail: 'With otlp_json the .json topic expands only resourceLogs into a field; the records stay nested. Turn JSON expansion off for otlp_json.',
     });
   }
-  const compression = compressionWarning(options.compression);
+  const compression = compressionWarning(options.compression, ctx.lang);
   if (compression) out.push(compression);
   return out;
 }

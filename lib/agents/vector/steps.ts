@@ -98,7 +98,7 @@ function warnings(ctx: RenderContext, options: VectorOptions): StepInput[] {
       detail: 'The topic ends in .json, so SLS parses each message as JSON, but codec text sends the raw line. Choose codec json, or send lines that are JSON themselves.',
     });
   }
-  const compression = compressionWarning(options.compression);
+  const compression = compressionWarning(options.compression, ctx.lang);
   if (compression) out.push(compression);
   return out;
 }
