@@ -20,7 +20,7 @@ import type { SandboxTarget } from '@/lib/agents/context';
 import { AGENT_IDS, agentTitle, type AgentId } from '@/lib/agents/meta';
 import { settingsSchema, type Settings } from '@/lib/settings/schema';
 import { shareHash } from '@/lib/share/url-state';
-import { useT } from '@/lib/i18n/react';
+import { useLang, useT } from '@/lib/i18n/react';
 import { outputMessages } from '@/lib/i18n/messages/output';
 import { copyText } from './clipboard';
 import { CodeView } from './CodeView';
@@ -66,6 +66,7 @@ function errorText(error: unknown): string {
 
 export function OutputBody({ values, sandbox, platform, onPlatform }: OutputPanelProps) {
   const t = useT(outputMessages);
+  const { lang } = useLang();
   const idPrefix = 'output';
   const bodyRef = useRef<HTMLDivElement>(null);
 
@@ -86,12 +87,12 @@ export function OutputBody({ values, sandbox, platform, onPlatform }: OutputPane
   const rendered = useMemo<Rendered | { error: string } | null>(() => {
     if (!settings) return null;
     try {
-      const result = resultWithPlaceholders(renderSettings(settings, { sandbox: target }), prepared.missing);
+      const result = resultWithPlaceholders(renderSettings(settings, { sandbox: target, lang }), prepared.missing);
       return { settings, result, missing: prepared.missing };
     } catch (error) {
       return { error: errorText(error) };
     }
-  }, [settings, target, prepared.missing]);
+  }, [settings, target, lang, prepared.missing]);
   const current = rendered && 'result' in rendered ? rendered : null;
 
   // Keep the last valid output on screen while the form is being fixed.
@@ -168,7 +169,7 @@ export function OutputBody({ values, sandbox, platform, onPlatform }: OutputPane
         settings: shownSettings(s, missing),
         sandboxCaPem,
         shareUrl: shareLinkFor(values, platform),
-        renderOptions: { sandbox: target },
+        renderOptions: { sandbox: target, lang },
       });
       const bytes = await zipBundle(entries);
       const name = bundleFileName(s);

@@ -12,12 +12,13 @@
  * for POST /api/render, from the two fields you add back).
  */
 import { agentMeta, type AgentId } from '../agents/meta';
+import { pick, type Lang } from '../i18n/core';
 import type { Settings } from '../settings/schema';
 import { SANDBOX_CA_FILE_NAME } from '../agents/context';
 import type { RenderedFile, RenderResult } from '../agents/types';
 import type { RenderOptions } from '../agents/context';
-import { deployFiles } from '../deploy';
-import { bundleReadme, type ReadmeFile } from './readme';
+import { bundleReadme, readmeSay, type ReadmeFile } from './readme';
+import { COMPOSE_FILE_NAME, INSTALL_SCRIPT_NAME, deployFiles } from '../deploy';
 
 export interface BundleEntry {
   /** Path inside the zip, `/`-separated. */
@@ -32,7 +33,7 @@ export interface BundleInput {
   sandboxCaPem?: string;
   /** Link that reopens the settings in the wizard (no credentials). */
   shareUrl?: string;
-  /** The options the result was rendered with (the sandbox target), for install.sh and compose.yaml. */
+  /** The options the result was rendered with (the sandbox target, the language), for install.sh, compose.yaml and the README. */
   renderOptions?: RenderOptions;
 }
 
@@ -56,32 +57,38 @@ export function settingsJsonWithoutCredentials(settings: Settings): string {
 }
 
 export function bundleEntries({ result, settings, sandboxCaPem, shareUrl, renderOptions }: BundleInput): BundleEntry[] {
+  const lang = renderOptions?.lang ?? 'en';
+  const say = readmeSay(lang);
   const files: BundleEntry[] = result.files.map((file) => ({ path: bundlePath(file), content: file.content }));
   const described: ReadmeFile[] = result.files.map((file) => ({
     path: bundlePath(file),
-    description: `${agentMeta(file.agent).label.en} ${file.language === 'jaas' ? 'JAAS login file' : 'configuration'}`,
+    description: say(file.language === 'jaas' ? 'fileJaas' : 'fileConfig', { agent: pick(agentMeta(file.agent).label, lang) }),
   }));
   // install.sh / compose.yaml: after the configs, before the holdsSecret scan (they never hold it).
   const deploy = deployFiles(settings, result, renderOptions);
   const deployEntries = deploy.map((file) => ({ path: bundlePath(file), content: file.content }));
-  described.push(...deploy.map((file) => ({ path: bundlePath(file), description: file.description })));
-  described.push({
-    path: SETTINGS_JSON_PATH,
-    description: 'the wizard settings without the AccessKey ID and secret; add both to POST it to /api/render',
-  });
+  described.push(...deploy.map((file) => ({ path: bundlePath(file), description: deployDescription(file, lang) })));
+  described.push({ path: SETTINGS_JSON_PATH, description: say('fileSettings') });
   const includeCa = settings.target === 'sandbox' && sandboxCaPem !== undefined;
-  if (includeCa) described.push({ path: SANDBOX_CA_PATH, description: 'the sandbox CA certificate that the configs trust' });
+  if (includeCa) described.push({ path: SANDBOX_CA_PATH, description: say('fileCa') });
 
   const secret = settings.accessKeySecret;
   const holdsSecret = secret.length > 0 && files.some((f) => f.content.includes(secret));
   const entries: BundleEntry[] = [
     ...files,
     ...deployEntries,
-    { path: README_PATH, content: bundleReadme({ result, settings, files: described, holdsSecret, shareUrl }) },
+    { path: README_PATH, content: bundleReadme({ result, settings, files: described, holdsSecret, shareUrl, lang }) },
     { path: SETTINGS_JSON_PATH, content: settingsJsonWithoutCredentials(settings) },
   ];
   if (includeCa) entries.push({ path: SANDBOX_CA_PATH, content: sandboxCaPem });
   return entries;
+}
+
+/** A deploy file's line in the README: lib/deploy's English one, or the translation of the two kinds it writes. */
+function deployDescription(file: ReturnType<typeof deployFiles>[number], lang: Lang): string {
+  const kind = file.path === INSTALL_SCRIPT_NAME ? 'fileInstall' : file.path === COMPOSE_FILE_NAME ? 'fileCompose' : undefined;
+  if (lang === 'en' || kind === undefined) return file.description;
+  return readmeSay(lang)(kind, { agent: agentMeta(file.agent).title });
 }
 
 /** The zip's file name: `sls-kafka-<project>-<logstore>.zip` (both are already file-name safe). */

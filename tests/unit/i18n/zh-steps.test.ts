@@ -9,7 +9,8 @@ import { renderSettings, type RenderResult } from '@/lib/agents';
 import { AGENT_IDS, type AgentId } from '@/lib/agents/meta';
 import { agentSchemaEntry, agentDefaults } from '@/lib/agents/schemas';
 import { agentOptionFields } from '@/components/form/agent-forms';
-import { bundleEntries, README_PATH } from '@/lib/bundle';
+import { README_PATH } from '@/lib/bundle';
+import { fullBundleEntries } from '@/lib/bundle/kubernetes';
 import type { SettingsInput } from '@/lib/settings/schema';
 import { commandComments, untranslated } from '../../support/zh-text';
 import { exampleSettings } from '../../support/settings';
@@ -91,13 +92,13 @@ describe('zh-CN steps', () => {
 });
 
 describe('zh-CN zip README', () => {
-  it('has no English prose outside code blocks and inline code', () => {
+  it('has no English prose outside code blocks and inline code', async () => {
     const settings = exampleSettings({
       target: 'sandbox',
       agents: Object.fromEntries(AGENT_IDS.map((id) => [id, {}])),
     } as Partial<SettingsInput>);
     const result = renderSettings(settings, { lang: 'zh-CN' });
-    const entries = bundleEntries({ result, settings, sandboxCaPem: 'PEM', shareUrl: 'http://localhost:3000/#s=x', lang: 'zh-CN' });
+    const entries = await fullBundleEntries({ result, settings, sandboxCaPem: 'PEM', shareUrl: 'http://localhost:3000/#s=x', renderOptions: { lang: 'zh-CN' } });
     const readme = entries.find((e) => e.path === README_PATH)?.content ?? '';
     const prose = readme.replace(/^(`{3,})[^\n]*\n[\s\S]*?^\1$/gm, '').replace(/`[^`]*`/g, ' ');
     const english = prose
