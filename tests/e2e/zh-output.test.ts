@@ -14,18 +14,15 @@ import type { SettingsInput } from '@/lib/settings/schema';
 import { shareHash } from '@/lib/share/url-state';
 import { chromiumTool, useChromiumPage } from '../support/chromium';
 import { untranslated } from '../support/zh-text';
+import { EXAMPLE_INPUT } from '../support/settings';
 
+/** Every agent, sandbox mode, env mode: the steps with the most variety; no AccessKey (share links carry none). */
 const SETTINGS: SettingsInput = {
-  region: 'cn-hangzhou',
-  network: 'internet',
-  hostForm: 'project',
-  project: 'test-project-1',
-  logstore: 'test-logstore-1',
+  ...EXAMPLE_INPUT,
   accessKeyId: '',
   accessKeySecret: '',
   secretMode: 'env',
   target: 'sandbox',
-  expandJson: false,
   agents: Object.fromEntries(AGENT_IDS.map((id) => [id, {}])),
 };
 

@@ -12,6 +12,7 @@ import { agentOptionFields } from '@/components/form/agent-forms';
 import { README_PATH } from '@/lib/bundle';
 import { fullBundleEntries } from '@/lib/bundle/kubernetes';
 import type { SettingsInput } from '@/lib/settings/schema';
+import { stepPlatforms, visibleSteps } from '@/components/output/step-filter';
 import { commandComments, untranslated } from '../../support/zh-text';
 import { exampleSettings } from '../../support/settings';
 
@@ -83,6 +84,24 @@ describe('zh-CN steps', () => {
       expect([...english]).toEqual([]);
     });
   }
+
+  it('filters steps by platform and file the same way in both languages (the titles keep the platform and file names)', () => {
+    let compared = 0;
+    for (const id of AGENT_IDS) {
+      for (const options of optionVariants(id)) {
+        const settings = exampleSettings({ secretMode: 'env', agents: { [id]: options } } as Partial<SettingsInput>);
+        const en = renderSettings(settings);
+        const zh = renderSettings(settings, { lang: 'zh-CN' });
+        expect(zh.steps.map(stepPlatforms)).toEqual(en.steps.map(stepPlatforms));
+        for (const file of en.files) {
+          const shown = (r: RenderResult) => visibleSteps(r.steps, { files: r.files, selectedFile: file.path }).length;
+          expect(shown(zh)).toBe(shown(en));
+        }
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(AGENT_IDS.length);
+  });
 
   it('renders English unless asked: the same steps without lang and with lang en', () => {
     const settings = exampleSettings({ agents: Object.fromEntries(AGENT_IDS.map((id) => [id, {}])) } as Partial<SettingsInput>);
