@@ -57,6 +57,15 @@ function commandComments(root: Locator): Promise<string[]> {
   );
 }
 
+/** Open the wizard on a share link of `settings` and switch it to Simplified Chinese. */
+async function openInChinese(page: Page, settings: SettingsInput): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(`${inject('appUrl')}/${shareHash(settings)}`);
+  await expect.poll(() => page.locator('input[name="project"]').inputValue()).toBe(settings.project);
+  await page.getByRole('button', { name: '简体中文' }).click();
+  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-CN');
+}
+
 function english(texts: readonly string[]): string[] {
   return texts.filter((text) => !AGENT_TITLES.has(text) && untranslated(text) !== undefined);
 }
@@ -66,10 +75,7 @@ describe.skipIf(!chromiumTool.path)('zh-CN output and check report in Chromium',
   useChromiumPage({ timeoutMs: 20_000 }, (opened) => (page = opened));
 
   it('shows every agent’s steps, for every platform and file, without English', async () => {
-    await page.goto('about:blank');
-    await page.goto(`${inject('appUrl')}/${shareHash(SETTINGS)}`);
-    await expect.poll(() => page.locator('input[name="project"]').inputValue()).toBe(SETTINGS.project);
-    await page.getByRole('button', { name: '简体中文' }).click();
+    await openInChinese(page, SETTINGS);
     const panel = page.getByTestId('output-panel');
     const agents = panel.getByRole('tablist', { name: '采集代理' });
     await expect.poll(() => agents.getByRole('tab').count()).toBe(AGENT_IDS.length);
@@ -104,15 +110,23 @@ describe.skipIf(!chromiumTool.path)('zh-CN output and check report in Chromium',
     expect([...found]).toEqual([]);
   });
 
+  it('shows the page around it (title, intro, form, status) without English', async () => {
+    await openInChinese(page, SETTINGS);
+    await expect.poll(() => page.getByTestId('output-panel').locator('[data-testid="step"]').count()).toBeGreaterThan(0);
+    const texts = await visibleTexts(page.locator('body'));
+    expect(texts.length).toBeGreaterThan(50);
+    expect(english(texts)).toEqual([]);
+    await expect.poll(() => page.title()).toBe('SLS Kafka 配置向导');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.title()).toBe('SLS Kafka wizard');
+  });
+
   it('shows the check report against the sandbox without English', async () => {
     // The check runs against the sandbox for configs that target SLS (the default), with the AccessKey typed in
     // (inline mode: env mode folds the optional AccessKey fields away).
-    await page.goto('about:blank');
-    await page.goto(`${inject('appUrl')}/${shareHash({ ...SETTINGS, target: 'sls', secretMode: 'inline', agents: { beats: {} } })}`);
-    await expect.poll(() => page.locator('input[name="project"]').inputValue()).toBe(SETTINGS.project);
+    await openInChinese(page, { ...SETTINGS, target: 'sls', secretMode: 'inline', agents: { beats: {} } });
     await page.locator('input[name="accessKeyId"]').fill('LTAI5tZhE2eKeyId00000001');
     await page.locator('input[name="accessKeySecret"]').fill('ZhE2eSecret0123456789abcdefgh');
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-CN');
     const button = page.getByTestId('validate-button');
     await expect.poll(() => button.isDisabled()).toBe(false);
     await button.click();

@@ -19,6 +19,8 @@ const NAMES = new Set(
     'linux', 'windows', 'docker', 'kubernetes', 'powershell', 'debian', 'ubuntu', 'rhel', 'centos', 'rocky', 'alma', 'alpine',
     'python', 'go', 'node', 'java', 'jvm', 'tls', 'sasl', 'plain', 'ssl', 'tcp', 'dns', 'json', 'yaml', 'toml', 'zip', 'pem', 'jks',
     'ca', 'api', 'url', 'id', 'gzip', 'zstd', 'lz4', 'snappy', 'none', 'epel', 'systemd', 'openrc', 'keystore', 'sandbox',
+    // Terms the Chinese SLS console keeps (Topic, AccessKey Secret), a distribution's name, the language switch's own name.
+    'topic', 'secret', 'alibaba', 'cloud', 'english',
   ],
 );
 
