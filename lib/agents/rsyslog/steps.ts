@@ -8,7 +8,8 @@
 import { shellWord } from '../../config-languages/shell/quote';
 import type { RenderContext } from '../context';
 import type { RenderStep } from '../types';
-import { sandboxRecordsUrl, type StepInput } from '../common/steps';
+import type { StepInput } from '../common/steps';
+import { syslogTailSteps } from '../common/syslog-steps';
 import { RSYSLOG_DROP_IN, RSYSLOG_FILE_NAME, rsyslogCaLocation } from './render';
 import type { RsyslogOptions } from './schema';
 import { sayer } from '../common/say';
@@ -62,40 +63,6 @@ export function rsyslogSteps(ctx: RenderContext, options: RsyslogOptions): Rende
       detail: say('unset.detail'),
     });
   }
-  steps.push(
-    {
-      title: say('save.title', { file: RSYSLOG_FILE_NAME }),
-      detail: say('save.detail', { file: RSYSLOG_FILE_NAME, why: say(env ? 'why.env' : 'why.inline') }),
-      commands: [`sudo install -o root -g root -m 600 ${RSYSLOG_FILE_NAME} ${RSYSLOG_DROP_IN}`],
-    },
-    {
-      title: say('check.title'),
-      detail: say('check.detail'),
-      commands: [`${check}; echo "exit status: $?"`],
-    },
-    {
-      title: say('restart.title'),
-      commands: ['sudo systemctl restart rsyslog', 'sudo systemctl status rsyslog --no-pager'],
-    },
-    {
-      title: say('test.title'),
-      detail: say('test.detail'),
-      commands: [`logger -t sls-test 'hello SLS from rsyslog'`, "sudo journalctl -u rsyslog --since '-5 min' --no-pager"],
-    },
-    ctx.sandbox
-      ? {
-          title: say('sandbox.title'),
-          detail: say('sandbox.detail', { shape: say(ctx.expandJson ? 'shape.expanded' : 'shape.content') }),
-          commands: [`curl -fsS ${shellWord(sandboxRecordsUrl(ctx.sandbox.caUrl, ctx.username, ctx.logstore))}`],
-        }
-      : {
-          title: say('sls.title'),
-          detail: say('sls.detail', {
-            project: ctx.username,
-            logstore: ctx.logstore,
-            shape: say(ctx.expandJson ? 'shape.expanded' : 'shape.index'),
-          }),
-        },
-  );
+  steps.push(...syslogTailSteps(ctx, say, { service: 'rsyslog', fileName: RSYSLOG_FILE_NAME, dropIn: RSYSLOG_DROP_IN, checks: [`${check}; echo "exit status: $?"`] }));
   return steps.map((step) => ({ agent: 'rsyslog', ...step }));
 }

@@ -9,7 +9,8 @@
 import { shellWord } from '../../config-languages/shell/quote';
 import type { RenderContext } from '../context';
 import type { RenderStep } from '../types';
-import { sandboxRecordsUrl, type StepInput } from '../common/steps';
+import type { StepInput } from '../common/steps';
+import { syslogTailSteps } from '../common/syslog-steps';
 import { SYSLOG_NG_DROP_IN, SYSLOG_NG_FILE_NAME, syslogNgCaLocation, syslogNgSource } from './render';
 import type { SyslogNgOptions } from './schema';
 import { sayer } from '../common/say';
@@ -71,40 +72,6 @@ export function syslogNgSteps(ctx: RenderContext, options: SyslogNgOptions): Ren
   }
   const checks = [`${withEnv('syslog-ng --syntax-only')}; echo "exit status: $?"`];
   if (env) checks.push(`${withEnv('syslog-ng --preprocess-into=/dev/stdout')} | grep -c '"sasl.password" => ""'`);
-  steps.push(
-    {
-      title: say('save.title', { file: SYSLOG_NG_FILE_NAME }),
-      detail: say('save.detail', { file: SYSLOG_NG_FILE_NAME, why: say(env ? 'why.env' : 'why.inline') }),
-      commands: [`sudo install -o root -g root -m 600 ${SYSLOG_NG_FILE_NAME} ${SYSLOG_NG_DROP_IN}`],
-    },
-    {
-      title: say('check.title'),
-      detail: say('check.detail'),
-      commands: checks,
-    },
-    {
-      title: say('restart.title'),
-      commands: ['sudo systemctl restart syslog-ng', 'sudo systemctl status syslog-ng --no-pager'],
-    },
-    {
-      title: say('test.title'),
-      detail: say('test.detail'),
-      commands: [`logger -t sls-test 'hello SLS from syslog-ng'`, "sudo journalctl -u syslog-ng --since '-5 min' --no-pager"],
-    },
-    ctx.sandbox
-      ? {
-          title: say('sandbox.title'),
-          detail: say('sandbox.detail', { shape: say(ctx.expandJson ? 'shape.expanded' : 'shape.content') }),
-          commands: [`curl -fsS ${shellWord(sandboxRecordsUrl(ctx.sandbox.caUrl, ctx.username, ctx.logstore))}`],
-        }
-      : {
-          title: say('sls.title'),
-          detail: say('sls.detail', {
-            project: ctx.username,
-            logstore: ctx.logstore,
-            shape: say(ctx.expandJson ? 'shape.expanded' : 'shape.index'),
-          }),
-        },
-  );
+  steps.push(...syslogTailSteps(ctx, say, { service: 'syslog-ng', fileName: SYSLOG_NG_FILE_NAME, dropIn: SYSLOG_NG_DROP_IN, checks: checks }));
   return steps.map((step) => ({ agent: 'syslog-ng', ...step }));
 }
