@@ -3,10 +3,9 @@
 // .next) and starts it the way `npm start` and tests/support/app-server.ts do
 // (scripts/server.mjs, the front door in front of Next.js) on a free port.
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { ensureBuild, root } from '../scripts/build-if-needed.mjs';
+import { ensureBuildLocked, root } from '../scripts/build-if-needed.mjs';
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -21,27 +20,7 @@ export function freePort() {
 }
 
 export async function buildWithLock() {
-  const lock = path.join(root, '.next-build.lock');
-  const deadline = Date.now() + 10 * 60_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      try {
-        if (Date.now() - statSync(lock).mtimeMs > 10 * 60_000) rmSync(lock, { recursive: true, force: true });
-      } catch {
-        // gone meanwhile
-      }
-      if (Date.now() > deadline) throw new Error('timed out waiting for another build to finish');
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-  try {
-    ensureBuild({ quiet: false });
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
+  await ensureBuildLocked({ quiet: false });
 }
 
 /** Starts scripts/server.mjs (SANDBOX=off unless `env` says otherwise); resolves with its URL and a stop(). */

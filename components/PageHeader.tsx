@@ -14,7 +14,9 @@ export function PageHeader() {
       {/* React hoists this into <head>; the layout sets no title of its own for this page. */}
       <title>{t('title')}</title>
       <h1>{t('heading')}</h1>
-      <p className="lede">{t('lede')}</p>
+      <p className="lede">
+        {t('lede')} <a href="/check">{t('checkLink')}</a>
+      </p>
     </header>
   );
 }

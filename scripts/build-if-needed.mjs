@@ -1,7 +1,8 @@
 // Builds the Next.js app when there is no production build or the sources are
-// newer than it. Shared by `npm start` and the test suites that start the app.
+// newer than it. Shared by `npm start`, the test suites that start the app and
+// the browser benches (those two under a lock: ensureBuildLocked).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,4 +39,35 @@ export function ensureBuild({ quiet = false } = {}) {
     throw new Error(`next build failed (exit ${res.status})${quiet ? `:\n${res.stdout}\n${res.stderr}` : ''}`);
   }
   return true;
+}
+
+const LOCK = path.join(root, '.next-build.lock');
+const LOCK_STALE_MS = 10 * 60_000;
+
+/**
+ * ensureBuild under a lock directory, so two test projects or benches never
+ * run `next build` in the same folder at once. Waits up to 10 minutes for the
+ * other build; a lock older than that is left over from a killed run.
+ */
+export async function ensureBuildLocked({ quiet = false } = {}) {
+  const deadline = Date.now() + LOCK_STALE_MS;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      try {
+        if (Date.now() - statSync(LOCK).mtimeMs > LOCK_STALE_MS) rmSync(LOCK, { recursive: true, force: true });
+      } catch {
+        // gone meanwhile
+      }
+      if (Date.now() > deadline) throw new Error('timed out waiting for another build of this folder to finish');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    return ensureBuild({ quiet });
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
 }

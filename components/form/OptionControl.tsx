@@ -7,7 +7,7 @@
  * right under the control and are tied to it with aria-describedby.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useController, type Path, type UseFormReturn } from 'react-hook-form';
+import { useController, type ControllerRenderProps, type Path, type UseFormReturn } from 'react-hook-form';
 import type { AgentId } from '@/lib/agents/meta';
 import type { Settings, SettingsInput } from '@/lib/settings/schema';
 import {
@@ -104,6 +104,16 @@ function Errors({ d }: { d: Described }) {
   );
 }
 
+/** Under every control: its help, then its errors (the ids aria-describedby names). */
+function HelpAndErrors({ d }: { d: Described }) {
+  return (
+    <>
+      <Help d={d} />
+      <Errors d={d} />
+    </>
+  );
+}
+
 export function OptionControl(props: Props) {
   const { agent, field, errors, text, errorText } = props;
   const d = describe(agent, field, errors, text, errorText);
@@ -133,8 +143,32 @@ export function OptionControl(props: Props) {
 
 type WithD = Props & { d: Described };
 
+type Control = ControllerRenderProps<SettingsInput, Path<SettingsInput>>;
+
+/** The form's controller for this option's value. */
+function useOptionControl(form: Form, d: Described): Control {
+  return useController({ control: form.control, name: d.path }).field;
+}
+
+/**
+ * What every input of an option shares: its id and name, the ref that lets
+ * the form focus it on an error (the first of a list), blur, and the aria
+ * ties to its help and errors. `index`: the input's place in a list of radios
+ * or checkboxes.
+ */
+function inputProps(d: Described, control: Control, index?: number) {
+  return {
+    id: index === undefined ? d.id : `${d.id}-${index}`,
+    name: d.path,
+    ref: index === undefined || index === 0 ? control.ref : undefined,
+    onBlur: control.onBlur,
+    'aria-invalid': d.invalid,
+    'aria-describedby': d.describedBy,
+  };
+}
+
 function RadioChoice({ form, agent, field, text, revalidate, d }: WithD) {
-  const { field: control } = useController({ control: form.control, name: d.path });
+  const control = useOptionControl(form, d);
   if (field.kind !== 'choice') return null;
   return (
     <fieldset className="choices option-field" aria-describedby={d.describedBy}>
@@ -143,47 +177,36 @@ function RadioChoice({ form, agent, field, text, revalidate, d }: WithD) {
         <label key={String(option)}>
           <input
             type="radio"
-            id={`${d.id}-${i}`}
-            name={d.path}
-            ref={i === 0 ? control.ref : undefined}
+            {...inputProps(d, control, i)}
             checked={Object.is(control.value, option)}
             onChange={() => {
               control.onChange(option);
               revalidate();
             }}
-            onBlur={control.onBlur}
-            aria-invalid={d.invalid}
-            aria-describedby={d.describedBy}
           />{' '}
           {choiceLabel(agent, field, option, text)}
         </label>
       ))}
-      <Help d={d} />
-      <Errors d={d} />
+      <HelpAndErrors d={d} />
     </fieldset>
   );
 }
 
 function SelectChoice({ form, agent, field, text, revalidate, d }: WithD) {
-  const { field: control } = useController({ control: form.control, name: d.path });
+  const control = useOptionControl(form, d);
   if (field.kind !== 'choice') return null;
   const current = field.options.find((o) => Object.is(o, control.value));
   return (
     <div className="field option-field">
       <label htmlFor={d.id}>{d.label}</label>
       <select
-        id={d.id}
-        name={d.path}
-        ref={control.ref}
+        {...inputProps(d, control)}
         value={current === undefined ? '' : String(current)}
         onChange={(e) => {
           const chosen = field.options.find((o) => String(o) === e.target.value);
           if (chosen !== undefined) control.onChange(chosen);
           revalidate();
         }}
-        onBlur={control.onBlur}
-        aria-invalid={d.invalid}
-        aria-describedby={d.describedBy}
       >
         {current === undefined ? <option value="">—</option> : null}
         {field.options.map((option) => (
@@ -192,14 +215,13 @@ function SelectChoice({ form, agent, field, text, revalidate, d }: WithD) {
           </option>
         ))}
       </select>
-      <Help d={d} />
-      <Errors d={d} />
+      <HelpAndErrors d={d} />
     </div>
   );
 }
 
 function MultiChoice({ form, agent, field, text, revalidate, d }: WithD) {
-  const { field: control } = useController({ control: form.control, name: d.path });
+  const control = useOptionControl(form, d);
   if (field.kind !== 'multi') return null;
   const chosen: unknown[] = Array.isArray(control.value) ? control.value : [];
   const toggle = (option: string, on: boolean) => {
@@ -216,56 +238,39 @@ function MultiChoice({ form, agent, field, text, revalidate, d }: WithD) {
       <div className="multi-options">
         {field.options.map((option, i) => (
           <label key={option}>
-            <input
-              type="checkbox"
-              id={`${d.id}-${i}`}
-              name={d.path}
-              ref={i === 0 ? control.ref : undefined}
-              checked={chosen.includes(option)}
-              onChange={(e) => toggle(option, e.target.checked)}
-              onBlur={control.onBlur}
-              aria-invalid={d.invalid}
-              aria-describedby={d.describedBy}
-            />{' '}
+            <input type="checkbox" {...inputProps(d, control, i)} checked={chosen.includes(option)} onChange={(e) => toggle(option, e.target.checked)} />{' '}
             {choiceLabel(agent, field, option, text)}
           </label>
         ))}
       </div>
-      <Help d={d} />
-      <Errors d={d} />
+      <HelpAndErrors d={d} />
     </fieldset>
   );
 }
 
 function BooleanOption({ form, revalidate, d }: WithD) {
-  const { field: control } = useController({ control: form.control, name: d.path });
+  const control = useOptionControl(form, d);
   return (
     <div className="field option-field checkbox-field">
       <label htmlFor={d.id}>
         <input
           type="checkbox"
-          id={d.id}
-          name={d.path}
-          ref={control.ref}
+          {...inputProps(d, control)}
           checked={control.value === true}
           onChange={(e) => {
             control.onChange(e.target.checked);
             revalidate();
           }}
-          onBlur={control.onBlur}
-          aria-invalid={d.invalid}
-          aria-describedby={d.describedBy}
         />{' '}
         {d.label}
       </label>
-      <Help d={d} />
-      <Errors d={d} />
+      <HelpAndErrors d={d} />
     </div>
   );
 }
 
 function LinesOption({ form, revalidate, d }: WithD) {
-  const { field: control } = useController({ control: form.control, name: d.path });
+  const control = useOptionControl(form, d);
   const list = Array.isArray(control.value) ? control.value.filter((v): v is string => typeof v === 'string') : [];
   // The textarea keeps exactly what was typed (blank lines too); the form value is the list of entries.
   const [draft, setDraft] = useState(() => listToLines(list));
@@ -305,8 +310,7 @@ function LinesOption({ form, revalidate, d }: WithD) {
         aria-invalid={d.invalid}
         aria-describedby={d.describedBy}
       />
-      <Help d={d} />
-      <Errors d={d} />
+      <HelpAndErrors d={d} />
     </div>
   );
 }
@@ -343,8 +347,7 @@ function InputOption({ form, field, revalidate, d }: WithD) {
         }}
         {...registration}
       />
-      <Help d={d} />
-      <Errors d={d} />
+      <HelpAndErrors d={d} />
     </div>
   );
 }

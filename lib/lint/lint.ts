@@ -6,17 +6,27 @@
  * result. Pure and synchronous: the route and the CLI call the same code.
  */
 import { agentDefinition, renderSettings } from '../agents';
-import { isAgentId, type AgentId } from '../agents/meta';
+import { agentTitle, isAgentId, type AgentId } from '../agents/meta';
 import { settingsSchema } from '../settings/schema';
 import { JAAS_READER, LINT_READERS, LintParseError, NotThisKind, type LintReader } from './agents';
 import { ID_PLACEHOLDER, SECRET_PLACEHOLDER } from './agents/common';
-import { detectKinds, recogniseOther, type LintKind } from './detect';
+import { detectKinds, recogniseClient, recogniseOther, type LintKind } from './detect';
 import { applyEdits, type Edit, type Problem, type Reading } from './model';
 import { readHost, slsRules } from './rules';
 import { LintInputError, MAX_LINT_CONTENT_CHARS, type LintFinding, type LintInput, type LintResult, type LintSettings } from './types';
 
 const MASK = '****';
-const AGENT_NAMES: Record<string, string> = { beats: 'Beats', telegraf: 'Telegraf', collectd: 'collectd', fluentd: 'Fluentd', logstash: 'Logstash' };
+/** Rounds of fixing (each round reads the file again): enough for every edit of one line to land. */
+const MAX_FIX_PASSES = 4;
+const READ_LIST = 'Beats, Telegraf, collectd, Fluentd, Logstash, Fluent Bit, Vector, OpenTelemetry Collector, rsyslog, syslog-ng and kcat';
+
+/** The answer for application code (the wizard's client snippets): not a config file. */
+function clientCodeError(name: string): LintInputError {
+  return new LintInputError(
+    `content: recognised ${name}. The linter reads agent config files; a client's settings live in code. Compare it with the wizard's “Client libraries” snippet (SASL_SSL, PLAIN, project as username, AccessKeyId#AccessKeySecret, no key, acks 1, no idempotence).`,
+    name,
+  );
+}
 
 function readerOf(kind: LintKind): LintReader | undefined {
   return kind.jaas ? JAAS_READER : LINT_READERS[kind.agent];
@@ -85,6 +95,8 @@ function settingsOf(reading: Reading): LintSettings {
 /** The wizard's own file for what was read, when the settings are complete enough to render. */
 function renderFrom(settings: LintSettings, reading: Reading): string | undefined {
   if (reading.language === 'jaas') return undefined;
+  // Without an SLS region read from the file (a sandbox or other host), a rendering would invent an endpoint.
+  if (settings.region === undefined) return undefined;
   const parsed = settingsSchema.safeParse({
     ...settings,
     accessKeyId: settings.accessKeyId ?? 'LTAI0000000000000000000000',
@@ -115,19 +127,22 @@ export function lintConfig(input: LintInput): LintResult {
   if (other === 'binary data, not a text config' || other === 'an empty file') throw new LintInputError(`content: ${other}.`, other);
   let kinds = detectKinds(content, filename);
   const detected = input.agent === undefined;
+  const client = recogniseClient(content);
+  if (input.agent === 'clients') throw clientCodeError(client ?? 'a client library snippet');
+  if (client && kinds.every((k) => k.agent === 'kcat')) throw clientCodeError(client);
   if (input.agent !== undefined) {
     const asked: AgentId = input.agent;
-    if (!LINT_READERS[asked]) throw new LintInputError(`agent: the linter does not read ${asked} configs yet.`);
+    if (!LINT_READERS[asked]) throw new LintInputError(`agent: the linter does not read ${asked} configs.`);
     const mine = kinds.filter((k) => k.agent === asked);
     if (mine.length === 0 && kinds.length > 0) {
-      const names = kinds.map((k) => (k.jaas ? 'a JAAS file' : `a ${AGENT_NAMES[k.agent] ?? k.agent} config`));
-      throw new LintInputError(`content: this looks like ${names[0]}, not a ${AGENT_NAMES[asked] ?? asked} config.`, names[0]);
+      const names = kinds.map((k) => (k.jaas ? 'a JAAS file' : `a ${agentTitle(k.agent)} config`));
+      throw new LintInputError(`content: this looks like ${names[0]}, not a ${agentTitle(asked)} config.`, names[0]);
     }
     kinds = mine.length > 0 ? mine : [{ agent: asked }];
   }
   if (kinds.length === 0) {
     throw new LintInputError(
-      other ? `content: recognised ${other}; the linter reads Beats, Telegraf, collectd, Fluentd and Logstash Kafka outputs.` : 'content: not a Beats, Telegraf, collectd, Fluentd or Logstash config with a Kafka output.',
+      other ? `content: recognised ${other}; the linter reads the Kafka outputs of ${READ_LIST}.` : `content: not a config with a Kafka output of ${READ_LIST}.`,
       other,
     );
   }
@@ -147,14 +162,14 @@ export function lintConfig(input: LintInput): LintResult {
       if (err instanceof LintParseError) {
         const finding: LintFinding = { rule: 'parse-error', severity: 'error', line: err.line, message: err.message, fix: 'Fix the syntax at this line; the agent would refuse to start.' };
         if (err.column !== undefined) finding.column = err.column;
-        return { agent: kind.agent, language: reader.language, detected, findings: [finding], settings: {}, notes: [] };
+        return { agent: kind.agent, language: reader.languageOf?.(content) ?? reader.language, detected, findings: [finding], settings: {}, notes: [] };
       }
       // A parser's own error type we do not map (js-yaml's YAMLException): still a parse error, with its line when it says one.
       if (err instanceof Error && err.name === 'YAMLException') {
         const m = /\((\d+):(\d+)\)/.exec(err.message);
         const finding: LintFinding = { rule: 'parse-error', severity: 'error', line: m ? Number(m[1]) : 1, message: `YAML: ${err.message.split('\n')[0] ?? ''}`, fix: 'Fix the YAML syntax at this line.' };
         if (m) finding.column = Number(m[2]);
-        return { agent: kind.agent, language: reader.language, detected, findings: [finding], settings: {}, notes: [] };
+        return { agent: kind.agent, language: reader.languageOf?.(content) ?? reader.language, detected, findings: [finding], settings: {}, notes: [] };
       }
       throw err;
     }
@@ -173,12 +188,24 @@ function finish(kind: LintKind, reader: LintReader, content: string, analysis: A
   let fixed: string | undefined;
   let fixedFrom: LintResult['fixedFrom'];
   if (edits.length > 0) {
-    const edited = applyEdits(content, edits);
+    // Edits on one line overlap (a kcat command line, a one-line action): apply, read again, and apply what is left, a few times.
+    let edited = applyEdits(content, edits);
     let editedErrors = Number.POSITIVE_INFINITY;
-    try {
-      editedErrors = errorCount(analyse(reader, edited).problems);
-    } catch {
-      // An edit that breaks the file is never handed back.
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      let again: Analysis;
+      try {
+        again = analyse(reader, edited);
+      } catch {
+        // An edit that breaks the file is never handed back.
+        editedErrors = Number.POSITIVE_INFINITY;
+        break;
+      }
+      editedErrors = errorCount(again.problems);
+      const more = again.problems.flatMap((p) => p.edits ?? []);
+      if (more.length === 0 || pass === MAX_FIX_PASSES - 1) break;
+      const next = applyEdits(edited, more);
+      if (next === edited) break;
+      edited = next;
     }
     fixed = Number.isFinite(editedErrors) ? edited : undefined;
     fixedFrom = fixed !== undefined ? 'edited' : undefined;
@@ -202,14 +229,14 @@ function finish(kind: LintKind, reader: LintReader, content: string, analysis: A
   if (fixed !== undefined && secrets.length > 0) {
     fixed = fixed.split(secrets[0]!).join(SECRET_PLACEHOLDER);
     notes.push(
-      reading.agent === 'collectd' || reading.language === 'jaas'
+      reading.agent === 'collectd' || reading.language === 'jaas' || reading.language === 'properties'
         ? `The AccessKey secret is replaced by ${SECRET_PLACEHOLDER} in “fixed”: put it back (this file cannot read an environment variable) and keep the file root-only.`
         : 'The literal AccessKey secret is replaced by a reference to SLS_KAFKA_PASSWORD (the agent\'s keystore or environment) in “fixed”.',
     );
   }
   const result: LintResult = {
     agent: kind.agent,
-    language: reader.language,
+    language: reading.language,
     detected,
     findings: problems.map((p) => toFinding(p, mask)),
     settings: JSON.parse(mask(JSON.stringify(settings))) as LintSettings,

@@ -80,6 +80,8 @@ export interface Reading {
   username?: Entry;
   /** The SASL login lives in another file (Logstash `jaas_path`): not checked here. */
   credentialsElsewhere?: boolean;
+  /** The login may be completed elsewhere (kcat.conf: the command adds the password; a kcat command: its -F file): a missing username or password is no finding. */
+  loginElsewhere?: boolean;
   /** The password and where it is (it may be inside a JAAS string: then `inJaas`). */
   password?: { value: string; line: number; reference: boolean; replaceWithReference?: () => Edit | undefined };
   mechanism?: { value: string; line: number; fix?: () => Edit };

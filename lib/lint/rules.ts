@@ -138,8 +138,10 @@ export function slsRules(r: Reading): Problem[] {
 
   // ---- SASL
   if (!r.credentialsElsewhere) {
-    if (r.username === undefined || r.password === undefined) {
-      const missing = [r.username === undefined ? 'username' : '', r.password === undefined ? 'password' : ''].filter(Boolean).join(' and ');
+    const noUsername = r.username === undefined && !r.loginElsewhere;
+    const noPassword = r.password === undefined && !r.loginElsewhere;
+    if (noUsername || noPassword) {
+      const missing = [noUsername ? 'username' : '', noPassword ? 'password' : ''].filter(Boolean).join(' and ');
       add({ rule: 'sasl-missing', severity: 'error', line: at, message: `No SASL ${missing}: SLS refuses a connection without the project and AccessKey.`, fix: 'Set the username to the project name and the password to AccessKeyId#AccessKeySecret.' });
     }
     if (username !== undefined && !username.includes('${') && !validProject) {
@@ -173,7 +175,7 @@ export function slsRules(r: Reading): Problem[] {
           line: pw.line,
           message: 'The AccessKey secret is written into the file (masked in this report).',
           fix:
-            r.agent === 'collectd' || r.language === 'jaas'
+            r.agent === 'collectd' || r.language === 'jaas' || r.language === 'properties'
               ? 'This file cannot read an environment variable: keep the file root-only (chmod 600); the fixed file has a placeholder for the secret.'
               : 'Read it from the agent\'s keystore or the SLS_KAFKA_PASSWORD environment variable; the fixed file does.',
           edits: edit ? [edit] : undefined,
@@ -222,7 +224,8 @@ export function slsRules(r: Reading): Problem[] {
     });
   }
   const c = r.compression;
-  const codecs = AGENT_CODECS[r.agent];
+  // librdkafka, sarama and franz-go agents send all four codecs.
+  const codecs = AGENT_CODECS[r.agent] ?? ['none', 'gzip', 'snappy', 'lz4', 'zstd'];
   if (c && codecs) {
     const tooOld = c.codec === 'zstd' && v !== undefined && compareVersions(v.value, '2.1.0') < 0;
     if (!codecs.includes(c.codec) || tooOld) {

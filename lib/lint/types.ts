@@ -59,6 +59,7 @@ export const LINT_RULE_IDS = [
   'collectd-key-random',
   'collectd-check',
   'beats-wrong-key',
+  'kcat-config-file',
 ] as const;
 export type LintRuleId = (typeof LINT_RULE_IDS)[number];
 

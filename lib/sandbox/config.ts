@@ -71,69 +71,69 @@ export interface RuntimeConfig {
 
 const blank = (v: string | undefined) => v === undefined || v.trim() === '';
 
-function port(name: string, fallback: number) {
+/**
+ * An optional variable: unset or blank gives `fallback`; otherwise `read`
+ * takes the trimmed text and gives the value, or undefined when it is not
+ * one, which fails with `problem(raw)` (the message names the variable).
+ */
+function envVar<T>(fallback: T, read: (value: string) => T | undefined, problem: (raw: string) => string) {
   return z
     .string()
     .optional()
-    .transform((v, ctx) => {
+    .transform((v, ctx): T => {
       if (blank(v)) return fallback;
-      const s = v!.trim();
-      const n = /^\d+$/.test(s) ? Number(s) : NaN;
-      if (!Number.isInteger(n) || n > 65535) {
-        ctx.addIssue({ code: 'custom', message: `${name}: “${v}” is not a port number (0–65535); set it to a free port such as ${fallback}, or unset it for ${fallback}.` });
+      const value = read(v!.trim());
+      if (value === undefined) {
+        ctx.addIssue({ code: 'custom', message: problem(v!) });
         return z.NEVER;
       }
-      return n;
+      return value;
     });
+}
+
+/** A whole number written in digits, within `min`–`max`, or undefined. */
+function digitsWithin(s: string, min: number, max: number): number | undefined {
+  const n = /^\d+$/.test(s) ? Number(s) : NaN;
+  return Number.isInteger(n) && n >= min && n <= max ? n : undefined;
+}
+
+function port(name: string, fallback: number) {
+  return envVar(
+    fallback,
+    (s) => digitsWithin(s, 0, 65535),
+    (v) => `${name}: “${v}” is not a port number (0–65535); set it to a free port such as ${fallback}, or unset it for ${fallback}.`,
+  );
 }
 
 function wholeNumber(name: string, fallback: number, min: number, max: number) {
-  return z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (blank(v)) return fallback;
-      const n = /^\d+$/.test(v!.trim()) ? Number(v!.trim()) : NaN;
-      if (!Number.isInteger(n) || n < min || n > max) {
-        ctx.addIssue({ code: 'custom', message: `${name}: expected a whole number ${min}–${max}, got “${v}”; unset it for ${fallback}.` });
-        return z.NEVER;
-      }
-      return n;
-    });
+  return envVar(
+    fallback,
+    (s) => digitsWithin(s, min, max),
+    (v) => `${name}: expected a whole number ${min}–${max}, got “${v}”; unset it for ${fallback}.`,
+  );
 }
 
 function oneOf<const T extends readonly string[]>(name: string, values: T, fallback: T[number]) {
-  return z
-    .string()
-    .optional()
-    .transform((v, ctx): T[number] => {
-      if (blank(v)) return fallback;
-      const s = v!.trim();
-      if (!(values as readonly string[]).includes(s)) {
-        ctx.addIssue({ code: 'custom', message: `${name}: “${v}” is not one of ${values.map((x) => `“${x}”`).join(', ')}; unset it for “${fallback}”.` });
-        return z.NEVER;
-      }
-      return s as T[number];
-    });
+  return envVar<T[number]>(
+    fallback,
+    (s) => values.find((x) => x === s),
+    (v) => `${name}: “${v}” is not one of ${values.map((x) => `“${x}”`).join(', ')}; unset it for “${fallback}”.`,
+  );
 }
 
 const UNITS: Readonly<Record<string, number>> = { '': 1, KIB: 1024, MIB: 1024 ** 2, GIB: 1024 ** 3 };
 
 /** A size such as `536870912`, `512MiB` or `64 KiB`. */
 function size(name: string, fallback: number, min: number) {
-  return z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (blank(v)) return fallback;
-      const m = /^\s*(\d+)\s*(KiB|MiB|GiB)?\s*$/i.exec(v!);
+  return envVar(
+    fallback,
+    (s) => {
+      const m = /^(\d+)\s*(KiB|MiB|GiB)?$/i.exec(s);
       const n = m ? Number(m[1]) * (UNITS[(m[2] ?? '').toUpperCase()] ?? NaN) : NaN;
-      if (!Number.isSafeInteger(n) || n < min) {
-        ctx.addIssue({ code: 'custom', message: `${name}: “${v}” is not a size of at least ${min} bytes (a whole number, optionally with KiB, MiB or GiB); unset it for ${fallback}.` });
-        return z.NEVER;
-      }
-      return n;
-    });
+      return Number.isSafeInteger(n) && n >= min ? n : undefined;
+    },
+    (v) => `${name}: “${v}” is not a size of at least ${min} bytes (a whole number, optionally with KiB, MiB or GiB); unset it for ${fallback}.`,
+  );
 }
 
 // A DNS name (letters, digits, hyphens, dots; optionally a trailing dot) or an IP literal.
@@ -144,18 +144,11 @@ function hostProblem(value: string): boolean {
 }
 
 function host(name: string, fallback: string) {
-  return z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (blank(v)) return fallback;
-      const s = v!.trim();
-      if (hostProblem(s)) {
-        ctx.addIssue({ code: 'custom', message: `${name}: “${v}” is not a host name or IP address; set it to one (e.g. ${fallback}).` });
-        return z.NEVER;
-      }
-      return s;
-    });
+  return envVar(
+    fallback,
+    (s) => (hostProblem(s) ? undefined : s),
+    (v) => `${name}: “${v}” is not a host name or IP address; set it to one (e.g. ${fallback}).`,
+  );
 }
 
 /** Comma-separated list; each entry checked by `problem` (a message, or undefined). */
@@ -213,18 +206,14 @@ const envSchema = z.object({
     .transform((v) => (blank(v) ? '.data' : v!)),
   ALLOW_LIVE_CHECK: oneOf('ALLOW_LIVE_CHECK', ['0', '1'] as const, '0'),
   VALIDATE_BURST: wholeNumber('VALIDATE_BURST', 5, 1, 10_000),
-  VALIDATE_PER_SECOND: z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (blank(v)) return 0.5;
-      const n = Number(v!.trim());
-      if (!Number.isFinite(n) || n <= 0 || n > 10_000) {
-        ctx.addIssue({ code: 'custom', message: `VALIDATE_PER_SECOND: expected a number above 0 (checks per second, e.g. 0.5), got “${v}”; unset it for 0.5.` });
-        return z.NEVER;
-      }
-      return n;
-    }),
+  VALIDATE_PER_SECOND: envVar(
+    0.5,
+    (s) => {
+      const n = Number(s);
+      return Number.isFinite(n) && n > 0 && n <= 10_000 ? n : undefined;
+    },
+    (v) => `VALIDATE_PER_SECOND: expected a number above 0 (checks per second, e.g. 0.5), got “${v}”; unset it for 0.5.`,
+  ),
   VALIDATE_DEADLINE_MS: wholeNumber('VALIDATE_DEADLINE_MS', 5_000, 100, 120_000),
   TRUST_PROXY: list('TRUST_PROXY', (e) => (parseCidr(e) ? undefined : 'is not an IP address or CIDR block (e.g. 10.0.0.5 or 10.0.0.0/8); list the proxies in front of this server, comma-separated.')),
   ALLOWED_HOSTS: list('ALLOWED_HOSTS', (e) =>

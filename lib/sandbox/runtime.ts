@@ -93,6 +93,73 @@ function startProblem(err: unknown, host: string, port: number): SandboxStartErr
   return new SandboxStartError(message);
 }
 
+/** The endpoint as one mode runs it: its port, its error injection, where the HTTP side reads records, and how it stops. */
+interface StartedEndpoint {
+  mode: SandboxRuntime['mode'];
+  port: number;
+  control: SandboxControl;
+  records: Pick<RecordStore, 'read' | 'stats' | 'fileBytes'>;
+  close(): Promise<void>;
+}
+
+/** The broker and the store on this thread. */
+async function startInProcess(init: EndpointInit): Promise<StartedEndpoint> {
+  let endpoint: RunningEndpoint;
+  try {
+    endpoint = await startEndpoint(init);
+  } catch (err) {
+    throw startProblem(err, init.host, init.port);
+  }
+  const { store, broker } = endpoint;
+  return {
+    mode: 'in-process',
+    port: broker.port,
+    control: {
+      pushErrors: async (apiKey, codes) => broker.control.pushErrors(apiKey, codes),
+      swallowNext: async (n) => broker.control.swallowNext(n),
+      failStoreNext: async (n, message) => store.failNext(n, message),
+      reset: async () => {
+        broker.control.reset();
+        store.failNext(0);
+      },
+    },
+    records: store,
+    close: () => endpoint.close(),
+  };
+}
+
+/** The broker and the store's writer in a worker thread; records read here through a read-only connection. */
+async function startInWorker(init: EndpointInit, root: string | undefined): Promise<StartedEndpoint> {
+  let worker: EndpointWorker;
+  try {
+    worker = await EndpointWorker.start(init, workerEntry(root));
+  } catch (err) {
+    throw startProblem(err, init.host, init.port);
+  }
+  let reader: RecordStore;
+  try {
+    reader = RecordStore.open({ file: init.storeFile, readonly: true, ...init.retention });
+  } catch (err) {
+    await worker.close();
+    throw new SandboxStartError(err instanceof Error ? err.message : String(err));
+  }
+  return {
+    mode: 'worker',
+    port: worker.port,
+    control: {
+      pushErrors: (apiKey, codes) => worker.pushErrors(apiKey, codes),
+      swallowNext: (n) => worker.swallowNext(n),
+      failStoreNext: (n, message) => worker.failStoreNext(n, message),
+      reset: () => worker.reset(),
+    },
+    records: reader,
+    close: async () => {
+      await worker.close();
+      reader.close();
+    },
+  };
+}
+
 /**
  * Start the endpoint. `env` given (tests, `npm run sandbox` with its own
  * variables): parsed here; otherwise the process's one parsed config.
@@ -132,83 +199,23 @@ export async function startSandbox(env?: SandboxEnv, opts: StartOptions = {}): P
     logLevel: config.sandbox.log,
   };
 
-  let runtime: SandboxRuntime;
   // SANDBOX_WORKER=off: the broker on the HTTP thread (a fallback; the wizard then shares its event loop).
-  if (opts.inProcess ?? !config.sandbox.worker) {
-    let endpoint: RunningEndpoint;
-    try {
-      endpoint = await startEndpoint(init);
-    } catch (err) {
-      throw startProblem(err, host, port);
-    }
-    const { store, broker } = endpoint;
-    runtime = {
-      broker: {
-        host,
-        port: broker.port,
-        control: {
-          pushErrors: async (apiKey, codes) => broker.control.pushErrors(apiKey, codes),
-          swallowNext: async (n) => broker.control.swallowNext(n),
-          failStoreNext: async (n, message) => store.failNext(n, message),
-          reset: async () => {
-            broker.control.reset();
-            store.failNext(0);
-          },
-        },
-      },
-      accounts,
-      tls,
-      dataDir,
-      publicHost,
-      retention,
-      config,
-      mode: 'in-process',
-      readRecords: (q) => store.read(q),
-      stats: (project) => store.stats(project),
-      fileBytes: () => store.fileBytes(),
-      close: () => endpoint.close(),
-    };
-  } else {
-    let worker: EndpointWorker;
-    try {
-      worker = await EndpointWorker.start(init, workerEntry(opts.root));
-    } catch (err) {
-      throw startProblem(err, host, port);
-    }
-    let reader: RecordStore;
-    try {
-      reader = RecordStore.open({ file: storeFile, readonly: true, ...retention });
-    } catch (err) {
-      await worker.close();
-      throw new SandboxStartError(err instanceof Error ? err.message : String(err));
-    }
-    runtime = {
-      broker: {
-        host,
-        port: worker.port,
-        control: {
-          pushErrors: (apiKey, codes) => worker.pushErrors(apiKey, codes),
-          swallowNext: (n) => worker.swallowNext(n),
-          failStoreNext: (n, message) => worker.failStoreNext(n, message),
-          reset: () => worker.reset(),
-        },
-      },
-      accounts,
-      tls,
-      dataDir,
-      publicHost,
-      retention,
-      config,
-      mode: 'worker',
-      readRecords: (q) => reader.read(q),
-      stats: (project) => reader.stats(project),
-      fileBytes: () => reader.fileBytes(),
-      close: async () => {
-        await worker.close();
-        reader.close();
-      },
-    };
-  }
+  const started = (opts.inProcess ?? !config.sandbox.worker) ? await startInProcess(init) : await startInWorker(init, opts.root);
+  const { records } = started;
+  const runtime: SandboxRuntime = {
+    broker: { host, port: started.port, control: started.control },
+    accounts,
+    tls,
+    dataDir,
+    publicHost,
+    retention,
+    config,
+    mode: started.mode,
+    readRecords: (q) => records.read(q),
+    stats: (project) => records.stats(project),
+    fileBytes: () => records.fileBytes(),
+    close: started.close,
+  };
   console.log(
     `[sandbox] Kafka endpoint on ${host}:${runtime.broker.port} (TLS, SASL PLAIN), ${accounts.mode} mode; CA ${tls.caFile}; records in ${dataDir}`,
   );

@@ -9,10 +9,10 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { collectdString } from '@/lib/config-languages/collectd/quote';
 import type { SettingsInput } from '@/lib/settings/schema';
 import { shareHash } from '@/lib/share/url-state';
 import { chromiumTool, useChromiumPage } from '../support/chromium';
+import { collectdMainConfig } from '../support/collectd-main';
 import { findCollectdWriteKafka, killLeftovers, newRunId, privateTempDir, startDaemon } from '../support/kafka-clients';
 import { EXAMPLE_INPUT } from '../support/settings';
 
@@ -106,25 +106,9 @@ describe.skipIf(!chromiumTool.path)('sandbox mode in the browser', () => {
     const dropIn = path.join(dir, 'write_kafka.conf');
     writeFileSync(dropIn, config, { mode: 0o600 });
     const mainConfig = path.join(dir, 'collectd.conf');
-    writeFileSync(
-      mainConfig,
-      [
-        `Hostname ${collectdString(runId)}`,
-        'FQDNLookup false',
-        'Interval 1',
-        `BaseDir ${collectdString(dir)}`,
-        `PIDFile ${collectdString(path.join(dir, 'collectd.pid'))}`,
-        'LoadPlugin logfile',
-        '<Plugin logfile>',
-        '  LogLevel info',
-        '  File STDOUT',
-        '</Plugin>',
-        'LoadPlugin load',
-        `Include ${collectdString(dropIn)}`,
-        '',
-      ].join('\n'),
-      { mode: 0o600 },
-    );
+    writeFileSync(mainConfig, collectdMainConfig({ hostname: runId, dir, interval: 1, plugins: ['LoadPlugin load'], include: dropIn }), {
+      mode: 0o600,
+    });
     const daemon = startDaemon(collectd.path!, ['-f', '-C', mainConfig], { timeoutMs: 60_000 });
     try {
       await expect

@@ -7,18 +7,17 @@
  * combobox. Then screenshots at 1366×900 and 390×844 in both languages and
  * both colour schemes, each state checked with axe-core.
  */
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { SettingsInput } from '@/lib/settings/schema';
 import { shareHash } from '@/lib/share/url-state';
+import { axeViolations } from '../support/axe';
 import { chromiumTool, useChromiumPage } from '../support/chromium';
 import { EXAMPLE_INPUT } from '../support/settings';
 
 const OUT = path.resolve(__dirname, '../../test-results/screenshots');
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const fileView = (page: Page, agent: string, file: string) => page.locator(`[data-testid="file-content"][data-path="${agent}/${file}"]`);
 const visiblePanel = (page: Page) => page.locator('[role="tabpanel"][id^="output-agent-panel"]:not([hidden])');
@@ -38,16 +37,6 @@ async function fill(page: Page) {
   await page.locator('#accessKeySecret').fill(EXAMPLE_INPUT.accessKeySecret);
 }
 
-/** axe-core's violations on the page (its source is evaluated through the debugger, which CSP does not govern). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(`${AXE_SOURCE}\n;0`);
-  const result = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }> } };
-    const r = await w.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3).join(' ')}`);
-  });
-  return result;
-}
 
 describe.skipIf(!chromiumTool.path)('the wizard flow', () => {
   let page: Page;

@@ -26,6 +26,7 @@ import { createRenderContext, type RenderContext } from '@/lib/agents/context';
 import { COLLECTD_ACKS, COLLECTD_COMPRESSIONS, collectdOptionsSchema, type CollectdOptions } from '@/lib/agents/collectd/schema';
 import type { SettingsInput } from '@/lib/settings/schema';
 import { parseCollectdConfig } from '@/lib/config-languages/collectd/parser';
+import { collectdMainConfig } from '@/tests/support/collectd-main';
 import { exampleSettings } from '@/tests/support/settings';
 import { findTool } from '@/tests/support/tools';
 
@@ -133,23 +134,10 @@ describe.skipIf(!collectd.path)('collectd -T with the rendered write_kafka.conf'
     const dropInPath = join(dir, `write_kafka-${n}.conf`);
     const mainPath = join(dir, `collectd-${n}.conf`);
     writeFileSync(dropInPath, dropIn);
+    const plugins = withLoadPlugin ? ['LoadPlugin load'] : [];
     writeFileSync(
       mainPath,
-      [
-        `Hostname ${collectdString('collectd-test')}`,
-        'FQDNLookup false',
-        `BaseDir ${collectdString(dir)}`,
-        `PIDFile ${collectdString(join(dir, `collectd-${n}.pid`))}`,
-        'Interval 10',
-        'LoadPlugin logfile',
-        '<Plugin logfile>',
-        '  LogLevel info',
-        '  File STDOUT',
-        '</Plugin>',
-        ...(withLoadPlugin ? ['LoadPlugin load'] : []),
-        `Include ${collectdString(dropInPath)}`,
-        '',
-      ].join('\n'),
+      collectdMainConfig({ hostname: 'collectd-test', dir, pidFile: `collectd-${n}.pid`, interval: 10, plugins, include: dropInPath }),
     );
     return mainPath;
   }

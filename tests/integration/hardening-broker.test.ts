@@ -145,7 +145,8 @@ describe('finding: compression bombs', () => {
       elapsed = performance.now() - t0;
       c.destroy();
     });
-    expect(elapsed, '100 bombs took this long (ms)').toBeLessThan(5_000);
+    // Loose (a loaded machine is slow); unbounded inflation took 14.7 s for these.
+    expect(elapsed, '100 bombs took this long (ms)').toBeLessThan(10_000);
     expect(growth, `peak RSS grew by ${growth.toFixed(0)} MiB`).toBeLessThan(64);
     expect(storedValues(sb, logstore)).toEqual([]);
     await kcatStillWorks(sb, 'after-bombs');
@@ -190,7 +191,7 @@ describe('finding: unbounded memory per connection', () => {
       const prefix100 = Buffer.alloc(4);
       prefix100.writeInt32BE(100 * MiB, 0);
       old.sendRaw(prefix100);
-      expect(await old.waitClosed(5_000)).toBe(true);
+      expect(await old.waitClosed(8_000)).toBe(true);
       const prefix = Buffer.alloc(4);
       prefix.writeInt32BE(frameBytes, 0);
       const body = Buffer.alloc(partial, 0x41);
@@ -289,11 +290,11 @@ describe('finding: log flood', () => {
     // 60 KB fits the 64 KiB pre-authentication frame; 100 KB is refused by the frame limit alone.
     const auth = await c.saslAuthenticate(Buffer.from(`\0${'u'.repeat(60_000)}\0${HOSTILE_PASSWORD}`));
     expect(auth.errorCode).toBe(58);
-    expect(await c.waitClosed(5_000)).toBe(true);
+    expect(await c.waitClosed(8_000)).toBe(true);
     const d = await RawKafkaClient.connect({ port: sb.port, ca: sb.ca });
     expect((await d.saslHandshake('PLAIN', 1)).errorCode).toBe(0);
     d.sendRequest(ApiKey.SaslAuthenticate, 0, Buffer.alloc(100_000));
-    expect(await d.waitClosed(5_000)).toBe(true);
+    expect(await d.waitClosed(8_000)).toBe(true);
     await waitFor('the failed login in the log', () => /sasl\.failed/.test(sb.output()));
     await sleep(200);
     expect(sb.outputBytes() - before).toBeLessThan(4096);

@@ -214,10 +214,10 @@ describe('deadline: /api/validate while the broker inflates a flood of gzip bomb
         await records(app, 'flood-project', undefined, 10);
         polls.push(Date.now() - t0);
       }
-      expect(Math.max(...polls), `GET /api/sandbox/records took ${polls.join(', ')} ms`).toBeLessThan(1_000);
+      expect(Math.max(...polls), `GET /api/sandbox/records took ${polls.join(', ')} ms`).toBeLessThan(3_000);
       // The flood was really running meanwhile.
       expect(inflated - floodBefore).toBeGreaterThan(0);
-      for (const ms of durations) expect(ms, `validate took ${ms} ms: ${durations.join(', ')}`).toBeLessThan(5_000);
+      for (const ms of durations) expect(ms, `validate took ${ms} ms: ${durations.join(', ')}`).toBeLessThan(15_000);
     } finally {
       flooding = false;
       await Promise.allSettled(flooders);

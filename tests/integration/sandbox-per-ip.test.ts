@@ -1,18 +1,12 @@
 /** One client address cannot take every connection slot (Kafka's max.connections.per.ip). */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import net from 'node:net';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBroker, type RunningBroker } from '@/lib/kafka/broker/server';
-import { openAccounts } from '@/lib/sandbox/accounts';
-import { ensureSandboxCertificates } from '@/lib/sandbox/ca';
-import { RecordStore } from '@/lib/sandbox/store';
+import type { RunningBroker } from '@/lib/kafka/broker/server';
+import { startTestBroker, type TestBroker } from '../support/in-process-broker';
 
-let dir: string;
+let sandbox: TestBroker;
 let broker: RunningBroker;
-let store: RecordStore;
 let ca: string;
 const refusals: string[] = [];
 
@@ -38,29 +32,13 @@ function connectFrom(localAddress: string): Promise<{ ok: boolean; socket: tls.T
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'sls-per-ip-'));
-  const certs = await ensureSandboxCertificates(dir, { publicHost: 'localhost' });
-  ca = certs.caCertPem;
-  store = RecordStore.open({ file: ':memory:' });
-  broker = await startBroker({
-    host: '127.0.0.1',
-    port: 0,
-    tls: { cert: certs.serverCertPem, key: certs.serverKeyPem },
-    accounts: openAccounts(),
-    store,
-    publicHost: 'localhost',
-    limits: { maxConnectionsPerIp: 3, maxConnections: 20 },
-    log: (event, fields) => {
-      if (event === 'connection.refused') refusals.push(String(fields?.reason));
-    },
+  sandbox = await startTestBroker('sls-per-ip-', { maxConnectionsPerIp: 3, maxConnections: 20 }, (event, fields) => {
+    if (event === 'connection.refused') refusals.push(String(fields?.reason));
   });
+  ({ broker, ca } = sandbox);
 });
 
-afterAll(async () => {
-  await broker.close();
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => sandbox?.stop());
 
 describe('connections per client address', () => {
   it('refuses the fourth connection from one address, not from another, and frees a slot on close', async () => {
@@ -77,7 +55,7 @@ describe('connections per client address', () => {
       const again = await connectFrom('127.0.0.1');
       again.socket.destroy();
       return again.ok;
-    }, { timeout: 5_000 }).toBe(true);
+    }, { timeout: 30_000 }).toBe(true);
     for (const c of [...first, other]) c.socket.destroy();
   });
 });

@@ -37,7 +37,7 @@ describe('npm run sandbox', () => {
       process.kill(-child.pid!, 'SIGTERM');
       await exited;
       // The endpoint closed its listener: nothing accepts on the port any more.
-      await expect.poll(() => RawKafkaClient.connectPlain({ port }).then((c) => (c.destroy(), 'open'), () => 'closed'), { timeout: 5_000 }).toBe('closed');
+      await expect.poll(() => RawKafkaClient.connectPlain({ port }).then((c) => (c.destroy(), 'open'), () => 'closed'), { timeout: 30_000 }).toBe('closed');
       expect(out).not.toMatch(/Error|not started/);
     } finally {
       try {

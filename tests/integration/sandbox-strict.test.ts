@@ -222,7 +222,7 @@ describe('strict mode: a malformed password fails SASL itself', () => {
     const auth = await client.saslAuthenticate(encodePlainToken(PROJECT, 'LTAI5tStrictKeyId000001'));
     expect(auth.errorCode).toBe(SASL_AUTHENTICATION_FAILED);
     expect(auth.errorMessage).toMatch(/no “#”/);
-    expect(await client.waitClosed(3_000)).toBe(true);
+    expect(await client.waitClosed(8_000)).toBe(true);
   });
 
   it.each([
@@ -234,14 +234,14 @@ describe('strict mode: a malformed password fails SASL itself', () => {
     expect(await client.saslHandshake('PLAIN', 0)).toEqual({ errorCode: 0, enabledMechanisms: ['PLAIN'] });
     const received = client.bytesReceived;
     client.sendFrame(encodePlainToken(PROJECT, password, PROJECT));
-    expect(await client.waitClosed(3_000)).toBe(true);
+    expect(await client.waitClosed(8_000)).toBe(true);
     expect(client.bytesReceived).toBe(received);
   });
 
   it('the same token wrapped in SaslAuthenticate before any handshake is refused (connection closed)', async () => {
     const client = await RawKafkaClient.connect({ port: app.sandboxPort, ca });
     client.sendRequest(ApiKey.SaslAuthenticate, 0, encodeSaslAuthenticateRequest({ authBytes: encodePlainToken(PROJECT, KEY_ALL) }, 0));
-    expect(await client.waitClosed(3_000)).toBe(true);
+    expect(await client.waitClosed(8_000)).toBe(true);
   });
 });
 

@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { VALIDATION_STEP_NAMES } from '@/lib/http/contract';
 import { CLIENT_HEADER, PEER_HEADER, STAMP_HEADER, frontDoorToken } from '@/lib/http/peer';
 import { startSandboxOnce, type SandboxRuntime } from '@/lib/sandbox/runtime';
 import { settingsSchema } from '@/lib/settings/schema';
@@ -86,17 +87,8 @@ describe('validate: outcomes', () => {
     expect(result.ok).toBe(true);
     expect(result.error).toBeUndefined();
     expect(result.endpoint).toBe('test-project-1.cn-hangzhou.log.aliyuncs.com:10012');
-    expect(result.steps.map((s) => s.name)).toEqual([
-      'config',
-      'tcp',
-      'tls',
-      'api-versions',
-      'sasl-handshake',
-      'sasl-authenticate',
-      'metadata',
-      'produce',
-      'acknowledgment',
-    ]);
+    // Every step of the contract, in its order, but dns: the sandbox is dialled by address.
+    expect(result.steps.map((s) => s.name)).toEqual(VALIDATION_STEP_NAMES.filter((name) => name !== 'dns'));
     expect(result.steps.every((s) => s.ok && s.ms >= 0)).toBe(true);
     expect(result.steps.find((s) => s.name === 'tls')?.detail).toContain('host name test-project-1.cn-hangzhou.log.aliyuncs.com verified');
     expect(result.steps.find((s) => s.name === 'metadata')?.detail).toMatch(/has 3 shards/);
@@ -178,7 +170,8 @@ describe('validate: outcomes', () => {
     try {
       const t0 = Date.now();
       const result = await validate({}, { ...env(), sandbox: { ...env().sandbox, port }, timeouts: { deadlineMs: 800, stepMs: 600 } } as ReturnType<typeof env>);
-      expect(Date.now() - t0).toBeLessThan(2_000);
+      // Loose: catches a check that ignores its deadline, not a slow machine.
+      expect(Date.now() - t0).toBeLessThan(10_000);
       expect(failedStep(result)?.name).toBe('tls');
       expect(result.error).toMatchObject({ code: 'ETIMEDOUT', name: 'TimeoutException' });
     } finally {

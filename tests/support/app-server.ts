@@ -1,13 +1,12 @@
 /**
- * Builds the app and starts it with scripts/server.mjs (the front door in
- * front of Next.js) on a free port, the way `npm start` does, so tests drive
- * the real production server.
+ * Starts the app (built by the global setup, build-global-setup.ts) with
+ * scripts/server.mjs (the front door in front of Next.js) on a free port, the
+ * way `npm start` does, so tests drive the real production server.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-// The same build check as `npm start`: tests always run against a build of the current sources.
 import path from 'node:path';
-import { ensureBuild, root } from '../../scripts/build-if-needed.mjs';
+import { root } from '../../scripts/build-if-needed.mjs';
 
 const serverScript = path.join(root, 'scripts', 'server.mjs');
 
@@ -22,10 +21,6 @@ export function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
-}
-
-export function buildApp(): void {
-  ensureBuild({ quiet: true });
 }
 
 export interface RunningApp {

@@ -3,10 +3,11 @@
  * way a user or a CI job does, and reads what the kernel shows of it
  * (/proc/<pid>/cmdline) so tests can prove the secret never reaches argv.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { root } from '../../scripts/build-if-needed.mjs';
-import { runProcess, startDaemon, type Daemon, type ProcessResult } from './kafka-clients';
+import { killLeftovers, runProcess, startDaemon, type Daemon, type ProcessResult } from './kafka-clients';
 
 export const CLI = path.join(root, 'bin', 'sls-kafka.mjs');
 
@@ -59,5 +60,37 @@ export async function waitForOutput(daemon: Daemon, pattern: RegExp, timeoutMs =
     if (exited) throw new Error(`the command exited before printing ${pattern}:\n${daemon.output()}`);
     if (Date.now() > deadline) throw new Error(`no ${pattern} within ${timeoutMs} ms:\n${daemon.output()}`);
     await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A running `sls-kafka sandbox` child: free ports, its own temp data dir (where it writes sandbox-ca.pem and records.sqlite). */
+export interface CliSandbox {
+  daemon: Daemon;
+  dataDir: string;
+  /** The sandbox CA it wrote, in the data dir. */
+  caFile: string;
+  /** From the ready line: the Kafka listener as `host:port`, its port, and the HTTP base URL. */
+  kafka: string;
+  kafkaPort: string;
+  http: string;
+  /** Stops the sandbox, kills stray clients and removes the data dir. */
+  close(): Promise<void>;
+}
+
+/** Starts `sls-kafka sandbox <args>` and waits for its ready line; `name` prefixes the temp data dir. */
+export async function startCliSandbox(name: string, args: readonly string[] = []): Promise<CliSandbox> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), `${name}-`));
+  const daemon = startCli(['sandbox', ...args, '--port', '0', '--http-port', '0', '--data', dataDir]);
+  const close = async (): Promise<void> => {
+    await daemon.stop();
+    killLeftovers();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const [, kafka, kafkaPort, http] = await waitForOutput(daemon, /sandbox ready: Kafka (\S+:(\d+)), HTTP (http:\/\/\S+) /);
+    return { daemon, dataDir, caFile: path.join(dataDir, 'sandbox-ca.pem'), kafka: kafka!, kafkaPort: kafkaPort!, http: http!, close };
+  } catch (error) {
+    await close();
+    throw error;
   }
 }

@@ -1,7 +1,9 @@
 /**
  * Shared by the renderer tests (tests/unit/render): the sandbox target they
  * render for, a render context from the example settings, the steps as text
- * or as the Markdown the golden step files hold, the check that a schema
+ * or as the Markdown the golden step files hold, the golden cases (secret
+ * mode × target) and the check of a file and its steps against their golden
+ * files, the check that a schema
  * error names its field, the producer settings a rendered file must read
  * back to, and the arbitraries the renderers' property tests share.
  */
@@ -37,6 +39,19 @@ export function stepsMarkdown(steps: RenderStep[]): string {
       return `${head}${detail}${commands}\n`;
     })
     .join('\n');
+}
+
+/** Golden cases: each of `values` × inline and env secret × SLS and sandbox target, as test.each rows. */
+export function goldenCases<const T>(values: readonly T[]) {
+  return values.flatMap((value) =>
+    (['inline', 'env'] as const).flatMap((secretMode) => (['sls', 'sandbox'] as const).map((target) => [value, secretMode, target] as const)),
+  );
+}
+
+/** A rendered file and its steps against their reviewed golden files (paths relative to the test file). */
+export async function expectGolden(rendered: { file: { content: string }; steps: RenderStep[] }, filePath: string, stepsPath: string): Promise<void> {
+  await expect(rendered.file.content).toMatchFileSnapshot(filePath);
+  await expect(stepsMarkdown(rendered.steps)).toMatchFileSnapshot(stepsPath);
 }
 
 /** `input` is refused, and the first message starts with `prefix` (the field's label) and goes on to say more. */

@@ -9,18 +9,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/lint/route';
 import { lintResponseSchema, apiErrorBodySchema } from '@/lib/http/contract';
+import { poster } from '../support/route';
 
 const SECRET = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123';
 
-function post(body: unknown, init: { type?: string; raw?: string | Uint8Array<ArrayBuffer> } = {}): Promise<Response> {
-  return POST(
-    new Request('http://wizard.test/api/lint', {
-      method: 'POST',
-      headers: { 'content-type': init.type ?? 'application/json' },
-      body: init.raw ?? JSON.stringify(body),
-    }),
-  );
-}
+const post = poster(POST, 'http://wizard.test/api/lint');
 
 describe('POST /api/lint', () => {
   it('lints a pasted config and masks its secret everywhere', async () => {
@@ -35,12 +28,16 @@ describe('POST /api/lint', () => {
     expect(body.fixed).toContain('enable_tls = true');
   });
 
-  it('answers 422 naming what a file of another kind was recognised as', async () => {
-    const res = await post({ content: '[OUTPUT]\n    Name kafka\n    Brokers x:1\n' });
+  it.each([
+    ['a Fluent Bit file without a kafka output', '[OUTPUT]\n    Name stdout\n    Match *\n', ['Fluent Bit config without a kafka output']],
+    // Client snippets are application code: compared with the wizard's snippet instead.
+    ['a client snippet', 'from confluent_kafka import Producer\nproducer = Producer({"bootstrap.servers": "x:10012"})\n', ['Python code using confluent-kafka', 'Client libraries']],
+  ])('answers 422 naming what %s was recognised as', async (_what, content, says) => {
+    const res = await post({ content });
     expect(res.status).toBe(422);
     const body = apiErrorBodySchema.parse(await res.json());
     expect(body.error.code).toBe('unrecognised_config');
-    expect(body.error.message).toContain('Fluent Bit');
+    for (const text of says) expect(body.error.message).toContain(text);
   });
 
   it('answers 422 when the agent asked for is not what the file is', async () => {

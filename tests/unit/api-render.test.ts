@@ -4,16 +4,9 @@ import { renderSettings } from '@/lib/agents';
 import { parseRuntimeConfig, setRuntimeConfig } from '@/lib/sandbox/config';
 import { AGENT_IDS } from '@/lib/settings/agents';
 import { EXAMPLE_INPUT, exampleSettings } from '../support/settings';
+import { poster } from '../support/route';
 
-function post(body: unknown, init: { type?: string; raw?: string } = {}): Promise<Response> {
-  return POST(
-    new Request('http://wizard.test/api/render', {
-      method: 'POST',
-      headers: { 'content-type': init.type ?? 'application/json' },
-      body: init.raw ?? JSON.stringify(body),
-    }),
-  );
-}
+const post = poster(POST, 'http://wizard.test/api/render');
 
 describe('POST /api/render', () => {
   it('returns the files and steps the shared renderers produce', async () => {

@@ -1,14 +1,12 @@
 /** Everything Beats is, in one definition: meta, options schema, form rules, strings, renderer, read-back. */
-import type { AgentDefinition } from '../types';
+import { defineAgent } from '../common/entry';
 import { beatsEntry } from './entry';
 import { beatsKubernetes } from './k8s';
 import { readBackBeats } from './read-back';
 import { renderBeatsConfig } from './render';
-import type { beatsOptionsSchema } from './schema';
 
-export const beatsAgent = {
-  ...beatsEntry,
+export const beatsAgent = defineAgent(beatsEntry, {
   render: renderBeatsConfig,
   readBack: readBackBeats,
   kubernetes: beatsKubernetes,
-} satisfies AgentDefinition<'beats', typeof beatsOptionsSchema>;
+});

@@ -65,6 +65,33 @@ export function textValueProblem(label: string, value: string, noun = 'path'): s
   return undefined;
 }
 
+/** Characters a config language cannot write: `find` the first one, `why` ends the message. */
+export interface UnwritableCharacters {
+  find: (value: string) => string | undefined;
+  why: (character: string) => string;
+}
+
+/**
+ * The first problem of an absolute file path such as a CA bundle: the checks
+ * every text value shares, then a character the file's language cannot
+ * write, then a relative path. `optional`: empty is allowed (it is the
+ * default), and the relative-path message says so.
+ */
+export function absoluteFileProblem(
+  label: string,
+  value: string,
+  { unwritable, optional = false }: { unwritable?: UnwritableCharacters; optional?: boolean } = {},
+): string | undefined {
+  const broken = textValueProblem(label, value);
+  if (broken) return broken;
+  const bad = unwritable?.find(value);
+  if (unwritable && bad !== undefined) return `${label}: ${unwritable.why(bad)}`;
+  if (!value.startsWith('/')) {
+    return `${label}: enter an absolute path such as /etc/ssl/certs/ca-certificates.crt${optional ? ', or leave it empty' : ''}.`;
+  }
+  return undefined;
+}
+
 /**
  * The first problem of one “Files to collect” line that must be an absolute
  * Unix path: empty, not one line of text, spaces at its ends, or relative.

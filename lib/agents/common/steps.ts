@@ -2,8 +2,9 @@
  * Step pieces several agents' setup steps share word for word: the step type
  * an agent's step builders return (the registry adds the agent id), the
  * warning for a codec the SLS examples do not show, where to look for the
- * records, the sandbox records URL and check, and the final "drop the absent steps,
- * tag the rest" pass.
+ * records, the sandbox records URL and check, the sandbox CA download and the
+ * systemd environment file of the librdkafka syslog daemons, and the final
+ * "drop the absent steps, tag the rest" pass.
  */
 import { shellWord } from '../../config-languages/shell/quote';
 import type { RenderContext } from '../context';
@@ -33,6 +34,31 @@ export function sandboxRecordsUrl(caUrl: string, project: string, logstore: stri
   const url = new URL('records', caUrl);
   url.search = new URLSearchParams({ project, logstore, limit: '5' }).toString();
   return url.toString();
+}
+
+/** rsyslog's and syslog-ng's CA step: download the sandbox CA to `ca`, the file their ssl.ca.location names. */
+export function sandboxCaDownloadStep(caUrl: string, ca: string, lang: Lang): StepInput {
+  const say = sayer(texts, lang);
+  return {
+    title: say('caTitle'),
+    detail: say('caDetail', { path: ca }),
+    commands: [`sudo curl -fsSo ${shellWord(ca)} ${shellWord(caUrl)}`, `sudo chmod 644 ${shellWord(ca)}`],
+  };
+}
+
+/**
+ * Bash commands that read the password (`name`) without echoing it into
+ * `envFile` (mode 600) and make the service read that file through a systemd
+ * drop-in in `dropInDir` (rsyslog, syslog-ng).
+ */
+export function systemdEnvFileCommands(name: string, envFile: string, dropInDir: string): string[] {
+  return [
+    `read -rsp 'AccessKeyId#AccessKeySecret: ' ${name} && echo`,
+    `printf '${name}=%s\\n' "$${name}" | sudo install -m 600 /dev/stdin ${envFile} && unset ${name}`,
+    `sudo mkdir -p ${dropInDir}`,
+    `printf '[Service]\\nEnvironmentFile=${envFile}\\n' | sudo tee ${dropInDir}/sls-kafka.conf > /dev/null`,
+    'sudo systemctl daemon-reload',
+  ];
 }
 
 /** The steps that apply, in order, each tagged with the agent id. */

@@ -46,6 +46,14 @@ interface PackageLayout {
   bufferPath: string;
   /** Where `<secondary>` writes chunks that could not be sent. */
   failedPath: string;
+  /**
+   * A test that succeeds when Fluentd loads conf.d/*.conf by itself, so the
+   * @include line must not be added: Fluentd 1.19+ (fluent-package 6) has
+   * `config_include_dir` (default /etc/fluent/conf.d), and 1.19.0–1.19.1 load a
+   * file that is also @included twice and fail to start (fluent/fluentd#5228).
+   * (docs/agents/fluentd.md#package-commands)
+   */
+  autoIncludeTest?: string;
 }
 
 const LAYOUTS: Readonly<Record<FluentdOptions['package'], PackageLayout>> = {
@@ -62,6 +70,8 @@ const LAYOUTS: Readonly<Record<FluentdOptions['package'], PackageLayout>> = {
     logFile: '/var/log/fluent/fluentd.log',
     bufferPath: '/var/log/fluent/buffer/sls-kafka',
     failedPath: '/var/log/fluent/failed/sls-kafka',
+    // `fluentd --version` of the package prints "fluent-package X fluentd 1.19.1 (…)".
+    autoIncludeTest: "sudo fluentd --version | grep -Eq 'fluentd (1\\.(19|[2-9][0-9])|[2-9][0-9]*)\\.'",
   },
   'td-agent': {
     label: 'td-agent 4',
@@ -332,7 +342,7 @@ function renderSteps(ctx: RenderContext, options: FluentdOptions, layout: Packag
     commands: [
       `sudo install -d ${layout.confDir}/conf.d`,
       `sudo install -m 640 -o root -g ${layout.groupCommand} ${FLUENTD_FILE_NAME} ${target}`,
-      `grep -q '^@include conf.d/\\*.conf' ${layout.mainConf} || echo '@include conf.d/*.conf' | sudo tee -a ${layout.mainConf} >/dev/null`,
+      `${layout.autoIncludeTest ? `${layout.autoIncludeTest} || ` : ''}grep -q '^@include conf.d/\\*.conf' ${layout.mainConf} || echo '@include conf.d/*.conf' | sudo tee -a ${layout.mainConf} >/dev/null`,
     ],
   });
 

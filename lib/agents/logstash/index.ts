@@ -1,12 +1,10 @@
 /** Everything Logstash is, in one definition: meta, options schema, form rules, strings, renderer, read-back. */
-import type { AgentDefinition } from '../types';
+import { defineAgent } from '../common/entry';
 import { logstashEntry } from './entry';
 import { readBackLogstash } from './read-back';
 import { renderLogstashConfig } from './render';
-import type { logstashOptionsSchema } from './schema';
 
-export const logstashAgent = {
-  ...logstashEntry,
+export const logstashAgent = defineAgent(logstashEntry, {
   render: renderLogstashConfig,
   readBack: readBackLogstash,
-} satisfies AgentDefinition<'logstash', typeof logstashOptionsSchema>;
+});

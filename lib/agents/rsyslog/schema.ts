@@ -6,20 +6,17 @@
 import { z } from 'zod';
 import { unrepresentableCharacter } from '../../config-languages/rainerscript/quote';
 import { ACKS_ORDER, CODECS } from '../common/codecs';
-import { agentOptionsError, choice, textValueProblem, optionalText } from '../common/options-schema';
+import { absoluteFileProblem, agentOptionsError, choice, optionalText } from '../common/options-schema';
 
 export const RSYSLOG_OS_FAMILIES = ['debian', 'rhel'] as const;
 export type RsyslogOsFamily = (typeof RSYSLOG_OS_FAMILIES)[number];
 
 /** The first problem with a CA file path, in the user's words, or undefined. */
 export function rsyslogCaPathProblem(value: string): string | undefined {
-  const label = 'CA file';
-  const broken = textValueProblem(label, value);
-  if (broken) return broken;
-  const bad = unrepresentableCharacter(value);
-  if (bad !== undefined) return `${label}: remove the control character (${bad}); an rsyslog string cannot hold it.`;
-  if (!value.startsWith('/')) return `${label}: enter an absolute path such as /etc/ssl/certs/ca-certificates.crt, or leave it empty.`;
-  return undefined;
+  return absoluteFileProblem('CA file', value, {
+    optional: true,
+    unwritable: { find: unrepresentableCharacter, why: (bad) => `remove the control character (${bad}); an rsyslog string cannot hold it.` },
+  });
 }
 
 export const rsyslogOptionsSchema = z.strictObject(

@@ -5,10 +5,9 @@
  * Paths: Debian's /etc/rsyslog.conf (`$IncludeConfig /etc/rsyslog.d/*.conf`)
  * and RHEL's (`include(file="/etc/rsyslog.d/*.conf")`); docs/agents/rsyslog.md.
  */
-import { shellWord } from '../../config-languages/shell/quote';
 import type { RenderContext } from '../context';
 import type { RenderStep } from '../types';
-import type { StepInput } from '../common/steps';
+import { sandboxCaDownloadStep, systemdEnvFileCommands, type StepInput } from '../common/steps';
 import { syslogTailSteps } from '../common/syslog-steps';
 import { RSYSLOG_DROP_IN, RSYSLOG_FILE_NAME, rsyslogCaLocation } from './render';
 import type { RsyslogOptions } from './schema';
@@ -38,24 +37,13 @@ export function rsyslogSteps(ctx: RenderContext, options: RsyslogOptions): Rende
         },
   ];
   if (ctx.sandbox) {
-    const ca = rsyslogCaLocation(ctx, options);
-    steps.push({
-      title: say('ca.title'),
-      detail: say('ca.detail', { path: ca }),
-      commands: [`sudo curl -fsSo ${shellWord(ca)} ${shellWord(ctx.sandbox.caUrl)}`, `sudo chmod 644 ${shellWord(ca)}`],
-    });
+    steps.push(sandboxCaDownloadStep(ctx.sandbox.caUrl, rsyslogCaLocation(ctx, options), ctx.lang));
   }
   if (env) {
     steps.push({
       title: say('secret.title'),
       detail: say('secret.detail', { variable: name, file: RSYSLOG_ENV_FILE }),
-      commands: [
-        `read -rsp 'AccessKeyId#AccessKeySecret: ' ${name} && echo`,
-        `printf '${name}=%s\\n' "$${name}" | sudo install -m 600 /dev/stdin ${RSYSLOG_ENV_FILE} && unset ${name}`,
-        `sudo mkdir -p ${SYSTEMD_DROP_IN_DIR}`,
-        `printf '[Service]\\nEnvironmentFile=${RSYSLOG_ENV_FILE}\\n' | sudo tee ${SYSTEMD_DROP_IN_DIR}/sls-kafka.conf > /dev/null`,
-        'sudo systemctl daemon-reload',
-      ],
+      commands: systemdEnvFileCommands(name, RSYSLOG_ENV_FILE, SYSTEMD_DROP_IN_DIR),
     });
     steps.push({
       kind: 'warning',

@@ -9,20 +9,17 @@
 import { z } from 'zod';
 import { isSyslogNgIdentifier, unrepresentableCharacter } from '../../config-languages/syslog-ng/quote';
 import { CODECS } from '../common/codecs';
-import { agentOptionsError, choice, textValueProblem, optionalText } from '../common/options-schema';
+import { absoluteFileProblem, agentOptionsError, choice, optionalText } from '../common/options-schema';
 
 export const SYSLOG_NG_OS_FAMILIES = ['debian', 'rhel'] as const;
 export type SyslogNgOsFamily = (typeof SYSLOG_NG_OS_FAMILIES)[number];
 
 /** The first problem with a CA file path, in the user's words, or undefined. */
 export function syslogNgCaPathProblem(value: string): string | undefined {
-  const label = 'CA file';
-  const broken = textValueProblem(label, value);
-  if (broken) return broken;
-  const bad = unrepresentableCharacter(value);
-  if (bad !== undefined) return `${label}: remove the character ${bad}; syslog-ng would treat it as part of a variable reference.`;
-  if (!value.startsWith('/')) return `${label}: enter an absolute path such as /etc/ssl/certs/ca-certificates.crt, or leave it empty.`;
-  return undefined;
+  return absoluteFileProblem('CA file', value, {
+    optional: true,
+    unwritable: { find: unrepresentableCharacter, why: (bad) => `remove the character ${bad}; syslog-ng would treat it as part of a variable reference.` },
+  });
 }
 
 export const syslogNgOptionsSchema = z.strictObject(

@@ -6,10 +6,9 @@
  * /etc/syslog-ng/syslog-ng.conf (`@include "/etc/syslog-ng/conf.d/*.conf"`);
  * docs/agents/syslog-ng.md.
  */
-import { shellWord } from '../../config-languages/shell/quote';
 import type { RenderContext } from '../context';
 import type { RenderStep } from '../types';
-import type { StepInput } from '../common/steps';
+import { sandboxCaDownloadStep, systemdEnvFileCommands, type StepInput } from '../common/steps';
 import { syslogTailSteps } from '../common/syslog-steps';
 import { SYSLOG_NG_DROP_IN, SYSLOG_NG_FILE_NAME, syslogNgCaLocation, syslogNgSource } from './render';
 import type { SyslogNgOptions } from './schema';
@@ -43,25 +42,14 @@ export function syslogNgSteps(ctx: RenderContext, options: SyslogNgOptions): Ren
     },
   ];
   if (ctx.sandbox) {
-    const ca = syslogNgCaLocation(ctx, options);
-    steps.push({
-      title: say('ca.title'),
-      detail: say('ca.detail', { path: ca }),
-      commands: [`sudo curl -fsSo ${shellWord(ca)} ${shellWord(ctx.sandbox.caUrl)}`, `sudo chmod 644 ${shellWord(ca)}`],
-    });
+    steps.push(sandboxCaDownloadStep(ctx.sandbox.caUrl, syslogNgCaLocation(ctx, options), ctx.lang));
   }
   if (env) {
     steps.push(
       {
         title: say('secret.title'),
         detail: say('secret.detail', { variable: name, file: SYSLOG_NG_ENV_FILE }),
-        commands: [
-          `read -rsp 'AccessKeyId#AccessKeySecret: ' ${name} && echo`,
-          `printf '${name}=%s\\n' "$${name}" | sudo install -m 600 /dev/stdin ${SYSLOG_NG_ENV_FILE} && unset ${name}`,
-          `sudo mkdir -p ${SYSTEMD_DROP_IN_DIR}`,
-          `printf '[Service]\\nEnvironmentFile=${SYSLOG_NG_ENV_FILE}\\n' | sudo tee ${SYSTEMD_DROP_IN_DIR}/sls-kafka.conf > /dev/null`,
-          'sudo systemctl daemon-reload',
-        ],
+        commands: systemdEnvFileCommands(name, SYSLOG_NG_ENV_FILE, SYSTEMD_DROP_IN_DIR),
       },
       {
         kind: 'warning',

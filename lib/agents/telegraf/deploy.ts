@@ -12,6 +12,24 @@ import type { TelegrafOptions } from './schema';
 import { COMPLETE_FILE_NAME, DROP_IN_FILE_NAME, SERVICE_ENV_FILE } from './steps';
 
 const MAIN_CONFIG = `${TELEGRAF_CONFIG_DIR}/telegraf.conf`;
+
+/** InfluxData's key since the 2023 rotation (primary 24C9…F927, signing subkey 9D53…B07E). */
+export const INFLUXDATA_KEY_URL = 'https://repos.influxdata.com/influxdata-archive.key';
+export const INFLUXDATA_KEY_FINGERPRINT = '24C975CBA61A024EE1B631787C3D57159FC2F927';
+
+/**
+ * The repository setup of influxdata/telegraf `docs/INSTALL_GUIDE.md` (DEB and
+ * RPM), run as root; the key is trusted only when its fingerprint matches
+ * (docs/agents/telegraf.md#package-commands).
+ */
+export const TELEGRAF_INSTALL_COMMANDS: readonly string[] = [
+  '# Debian/Ubuntu: the InfluxData repository, its key checked by fingerprint',
+  `wget -q ${INFLUXDATA_KEY_URL}`,
+  `gpg --show-keys --with-fingerprint --with-colons ./influxdata-archive.key 2>&1 | grep -q '^fpr:\\+${INFLUXDATA_KEY_FINGERPRINT}:$' && cat influxdata-archive.key | gpg --dearmor | tee /etc/apt/trusted.gpg.d/influxdata-archive.gpg > /dev/null`,
+  "echo 'deb [signed-by=/etc/apt/trusted.gpg.d/influxdata-archive.gpg] https://repos.influxdata.com/debian stable main' | tee /etc/apt/sources.list.d/influxdata.list",
+  'apt-get update && apt-get install -y telegraf',
+  `# RHEL family: /etc/yum.repos.d/influxdata.repo with baseurl = https://repos.influxdata.com/stable/$basearch/main, gpgcheck = 1, gpgkey = ${INFLUXDATA_KEY_URL}; then: yum install -y telegraf`,
+];
 const CONFIG_DIRECTORY = `${TELEGRAF_CONFIG_DIR}/telegraf.d`;
 
 export const telegrafDeploy: AgentDeploy<TelegrafOptions> = {
@@ -27,7 +45,7 @@ export const telegrafDeploy: AgentDeploy<TelegrafOptions> = {
       : ['telegraf', '--config', { path: MAIN_CONFIG }, '--config-directory', { path: CONFIG_DIRECTORY }, '--test'];
     return {
       binary: 'telegraf',
-      installCommands: ['# add the InfluxData repository (docs.influxdata.com/telegraf/v1/install/), then:', 'apt-get install -y telegraf   # RHEL family: yum install -y telegraf'],
+      installCommands: [...TELEGRAF_INSTALL_COMMANDS],
       files,
       envFile: ctx.secretMode === 'env' ? { path: SERVICE_ENV_FILE, variable: ctx.passwordEnvVar, owner: 'root', group: 'root' } : undefined,
       check: { argv, withEnv: true },

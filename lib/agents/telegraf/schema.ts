@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { CODECS } from '../common/codecs';
-import { agentOptionsError, choice, textValueProblem, optionalText } from '../common/options-schema';
+import { absoluteFileProblem, agentOptionsError, choice, optionalText } from '../common/options-schema';
 
 /**
  * `1.25+`: `enable_tls = true` switches TLS on with the system roots.
@@ -34,16 +34,9 @@ const MAX_RETRY_LIMIT = 100;
 
 /** The first problem with a CA file path, in the user's words, or undefined. */
 export function caPathProblem(value: string): string | undefined {
-  const label = 'CA path';
-  const broken = textValueProblem(label, value);
-  if (broken) return broken;
-  if (!value.startsWith('/')) {
-    return `${label}: enter an absolute path such as /etc/ssl/certs/ca-certificates.crt.`;
-  }
-  if (value.endsWith('/')) {
-    return `${label}: name a PEM file, not a directory (Telegraf reads tls_ca as one file), e.g. /etc/ssl/certs/ca-certificates.crt.`;
-  }
-  return undefined;
+  const problem = absoluteFileProblem('CA path', value);
+  if (problem || !value.endsWith('/')) return problem;
+  return 'CA path: name a PEM file, not a directory (Telegraf reads tls_ca as one file), e.g. /etc/ssl/certs/ca-certificates.crt.';
 }
 
 export const telegrafOptionsSchema = z

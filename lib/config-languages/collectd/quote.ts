@@ -14,15 +14,10 @@
  * inside quotes is special.
  */
 
-/** C0 controls, DEL and C1 controls: not representable (line breaks) or invisible mischief. */
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/u;
+import { controlCharacter, quotedOrRefused } from '../backslash-string';
 
 /** The first character a collectd string cannot hold, as `U+XXXX`, or undefined. */
-export function unrepresentableCharacter(value: string): string | undefined {
-  const match = CONTROL_CHARACTER.exec(value);
-  if (!match) return undefined;
-  return `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-}
+export const unrepresentableCharacter: (value: string) => string | undefined = controlCharacter;
 
 /** Thrown when a value reaches the template that the option schemas should have rejected. */
 export class UnrepresentableCollectdValueError extends Error {
@@ -37,7 +32,5 @@ export class UnrepresentableCollectdValueError extends Error {
  * `what` names the value in the error if it holds a control character.
  */
 export function collectdString(value: string, what = 'Value'): string {
-  const bad = unrepresentableCharacter(value);
-  if (bad !== undefined) throw new UnrepresentableCollectdValueError(what, bad);
-  return `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+  return quotedOrRefused(value, unrepresentableCharacter, (bad) => new UnrepresentableCollectdValueError(what, bad));
 }

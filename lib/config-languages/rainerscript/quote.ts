@@ -8,13 +8,10 @@
  * are refused rather than escaped: no value the wizard writes may hold one.
  */
 
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/u;
+import { controlCharacter, quotedOrRefused } from '../backslash-string';
 
 /** The first character a RainerScript value must not hold, as `U+XXXX`, or undefined. */
-export function unrepresentableCharacter(value: string): string | undefined {
-  const match = CONTROL_CHARACTER.exec(value);
-  return match ? `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
-}
+export const unrepresentableCharacter: (value: string) => string | undefined = controlCharacter;
 
 /** Thrown when a value reaches the template that the option schemas should have rejected. */
 export class UnrepresentableRainerScriptValueError extends Error {
@@ -26,9 +23,7 @@ export class UnrepresentableRainerScriptValueError extends Error {
 
 /** `value` as a double-quoted RainerScript string that unescapes to exactly `value`. */
 export function rainerString(value: string, what = 'Value'): string {
-  const bad = unrepresentableCharacter(value);
-  if (bad !== undefined) throw new UnrepresentableRainerScriptValueError(what, bad);
-  return `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+  return quotedOrRefused(value, unrepresentableCharacter, (bad) => new UnrepresentableRainerScriptValueError(what, bad));
 }
 
 /**

@@ -8,13 +8,11 @@
  * escaped: a value holding a backtick is refused, as is any control character.
  */
 
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/u;
+import { controlCharacter, quotedOrRefused } from '../backslash-string';
 
 /** The first character a syslog-ng value must not hold, as `U+XXXX` or “`”, or undefined. */
 export function unrepresentableCharacter(value: string): string | undefined {
-  if (value.includes('`')) return '`';
-  const match = CONTROL_CHARACTER.exec(value);
-  return match ? `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
+  return value.includes('`') ? '`' : controlCharacter(value);
 }
 
 /** Thrown when a value reaches the template that the option schemas should have rejected. */
@@ -27,9 +25,7 @@ export class UnrepresentableSyslogNgValueError extends Error {
 
 /** `value` as a double-quoted syslog-ng string that reads back as exactly `value`. */
 export function syslogNgString(value: string, what = 'Value'): string {
-  const bad = unrepresentableCharacter(value);
-  if (bad !== undefined) throw new UnrepresentableSyslogNgValueError(what, bad);
-  return `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+  return quotedOrRefused(value, unrepresentableCharacter, (bad) => new UnrepresentableSyslogNgValueError(what, bad));
 }
 
 /** A reference to an environment variable (or `@define`), substituted when syslog-ng reads the file. */

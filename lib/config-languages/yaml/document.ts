@@ -10,7 +10,7 @@
  * invisible character escaped), so a user value stays one scalar and can
  * start no comment, key or document.
  */
-import { dump } from 'js-yaml';
+import { yamlDoubleQuoted } from './quote';
 
 declare const yamlReferenceBrand: unique symbol;
 /** A scalar the agent itself expands at start-up (`${SLS_KAFKA_PASSWORD}`, `${env:SLS_KAFKA_PASSWORD}`). */
@@ -83,7 +83,7 @@ function renderScalar(value: YamlScalar): string {
   }
   // A lone surrogate cannot be written as UTF-8; js-yaml would pass it through.
   if (/\p{Cs}/u.test(value)) throw new RangeError('YAML string: the value contains a lone UTF-16 surrogate.');
-  return dump(value, { forceQuotes: true, quoteStyle: 'double', lineWidth: -1 }).replace(/\n$/, '');
+  return yamlDoubleQuoted(value);
 }
 
 function renderEntries(map: YamlMap, depth: number): string[] {

@@ -20,8 +20,8 @@ export interface YamlEntry {
   value: YamlNode;
 }
 
-/** Offset → 1-based line and column, by binary search over line starts. */
-function locator(text: string): (offset: number) => { line: number; column: number } {
+/** Offset → 1-based line and column, by binary search over line starts (also used by the linter's edits). */
+export function locator(text: string): (offset: number) => { line: number; column: number } {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
   return (offset) => {

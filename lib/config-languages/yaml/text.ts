@@ -17,6 +17,7 @@
  * template cannot forget the escaping. Comments are constant text only.
  */
 import { dump } from 'js-yaml';
+import { yamlDoubleQuoted } from './quote';
 
 declare const beatsTextBrand: unique symbol;
 /** A string ready for a Beats config: either an escaped literal or a deliberate `${...}` reference. */
@@ -60,6 +61,9 @@ function indentLines(text: string, indent: number): string[] {
 /** One `key: value` entry (a scalar, or a block below the key), indented by `indent` spaces. */
 export function yamlEntry(key: string, value: BeatsValue, indent = 0): string[] {
   if (!KEY.test(key)) throw new Error(`not a config key: ${key}`);
+  // Scalars (most entries) skip js-yaml's per-call set-up; blocks go through dump.
+  if (typeof value === 'string') return [`${' '.repeat(indent)}${key}: ${yamlDoubleQuoted(value)}`];
+  if (typeof value === 'boolean' || (typeof value === 'number' && Number.isSafeInteger(value))) return [`${' '.repeat(indent)}${key}: ${String(value)}`];
   return indentLines(dump({ [key]: value }, DUMP_OPTIONS), indent);
 }
 

@@ -4,35 +4,19 @@
  * to dotted paths the way go-ucfg merges `ssl.enabled` and `ssl: {enabled}`.
  * Facts: docs/agents/beats.md.
  */
-import { literal, reference, yamlEntry, type BeatsValue } from '../../config-languages/yaml/text';
+import { literal, reference } from '../../config-languages/yaml/text';
 import { parseYamlPositions, type YamlEntry, type YamlNode } from '../../config-languages/yaml/positions';
-import type { Block, Edit, Entry, Problem, Reading, WriteValue } from '../model';
+import type { Edit, Problem, Reading, WriteValue } from '../model';
 import { acksFrom, numberFrom, isReference, NotThisKind } from './common';
-
-interface Flat {
-  key: string;
-  /** The key as written in its mapping (a suffix of `key`). */
-  written: string;
-  node: YamlNode;
-  keyLine: number;
-  indent: number;
-}
+import { scalarOf, yamlBlock } from './yaml-block';
 
 const FALSE_WORDS = /^(?:false|no|off|n)$/i;
 
-function scalarText(node: YamlNode): string | undefined {
-  return node.kind === 'scalar' && node.value !== null ? node.value.replace(/\$\$/g, '$') : undefined;
-}
+/** go-ucfg collapses `$$` to `$` in every string. */
+const unescapeBeats = (s: string) => s.replace(/\$\$/g, '$');
+const scalarText = (node: YamlNode) => scalarOf(node, unescapeBeats);
 
-function flatten(entries: readonly YamlEntry[], prefix: string, out: Flat[]): void {
-  for (const e of entries) {
-    const key = prefix ? `${prefix}.${e.key}` : e.key;
-    out.push({ key, written: e.key, node: e.value, keyLine: e.keyLine, indent: e.keyColumn - 1 });
-    if (e.value.kind === 'map' && !e.value.flow) flatten(e.value.entries, key, out);
-  }
-}
-
-function beatsValue(v: WriteValue): BeatsValue | undefined {
+function beatsValue(v: WriteValue): unknown {
   if ('text' in v) return literal(v.text);
   if ('env' in v) return reference(v.env);
   if ('number' in v) return v.number;
@@ -57,57 +41,8 @@ export function readBeats(content: string): Reading {
   const root = parseYamlPositions(content);
   const output = findOutput(root);
   if (!output) throw new NotThisKind('a YAML file without an output.kafka section');
-  const flat: Flat[] = [];
-  flatten(output.entries, '', flat);
-  const childIndent = flat[0]?.indent ?? 2;
-  const byKey = (key: string) => [...flat].reverse().find((f) => f.key === key);
-
-  const toEntry = (f: Flat): Entry => {
-    const list = f.node.kind === 'seq' ? f.node.items.map(scalarText).filter((x): x is string => x !== undefined) : undefined;
-    return {
-      key: f.key,
-      value: list ? list[0] : scalarText(f.node),
-      list,
-      line: f.keyLine,
-      endLine: Math.max(f.keyLine, f.node.endLine),
-      column: f.indent + 1,
-    };
-  };
-  const render = (written: string, value: WriteValue, indent: number): string[] => {
-    const v = beatsValue(value);
-    if (v === undefined) return [`${' '.repeat(indent)}${written}: ${'raw' in value ? value.raw : ''}`];
-    return yamlEntry(written, v, indent);
-  };
-  const block: Block = {
-    line: output.line,
-    endLine: output.endLine,
-    get: (key) => {
-      const f = byKey(key);
-      return f && f.node.kind !== 'map' ? toEntry(f) : undefined;
-    },
-    set: (key, value): Edit => {
-      const f = byKey(key);
-      if (f && f.node.kind !== 'map') {
-        return { from: f.keyLine, to: Math.max(f.keyLine, f.node.endLine), lines: render(f.written, value, f.indent) };
-      }
-      // Into the deepest existing mapping on the path (`ssl:` for `ssl.enabled`), else as a dotted key.
-      const parts = key.split('.');
-      for (let n = parts.length - 1; n > 0; n--) {
-        const parent = byKey(parts.slice(0, n).join('.'));
-        if (parent && parent.node.kind === 'map' && !parent.node.flow) {
-          const firstChild = parent.node.entries[0];
-          const indent = firstChild ? firstChild.keyColumn - 1 : parent.indent + 2;
-          return { from: parent.node.endLine + 1, to: parent.node.endLine, lines: render(parts.slice(n).join('.'), value, indent) };
-        }
-      }
-      return { from: output.endLine + 1, to: output.endLine, lines: render(key, value, childIndent) };
-    },
-    remove: (key) => {
-      const f = byKey(key);
-      return f ? { from: f.keyLine, to: Math.max(f.keyLine, f.node.endLine), lines: [] } : undefined;
-    },
-  };
-
+  const block = yamlBlock(output, beatsValue, { unescape: unescapeBeats });
+  const { flat, render, childIndent } = block;
   const problems: Problem[] = [];
   const get = block.get;
   // Kafka client property names that are not Beats options (beats#44700, beats#33841).

@@ -7,7 +7,8 @@
 import { CollectdParseError, parseCollectdConfig, type CollectdItem } from '../../config-languages/collectd/parser';
 import { collectdString } from '../../config-languages/collectd/quote';
 import type { Block, Edit, Entry, Problem, Reading, WriteValue } from '../model';
-import { acksFrom, ID_PLACEHOLDER, LintParseError, NotThisKind, numberFrom, SECRET_PLACEHOLDER } from './common';
+import { ID_PLACEHOLDER, LintParseError, NotThisKind, SECRET_PLACEHOLDER } from './common';
+import { librdkafkaReading } from './librdkafka';
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
@@ -115,68 +116,28 @@ export function readCollectd(content: string): Reading {
   });
 
   const bootstrap = either('metadata.broker.list', 'bootstrap.servers');
-  const protocol = prop('security.protocol');
-  const tlsOn = /^(sasl_)?ssl$/i.test(protocol?.value ?? '');
-  const mechanism = either('sasl.mechanisms', 'sasl.mechanism');
-  const hostCheck = prop('ssl.endpoint.identification.algorithm');
-  const certCheck = prop('enable.ssl.certificate.verification');
-  const codec = either('compression.codec', 'compression.type', 'topic:compression.codec', 'topic:compression.type');
-  const acks = either('topic:request.required.acks', 'topic:acks', 'request.required.acks', 'acks');
-  const maxBytes = prop('message.max.bytes');
-  const idempotence = prop('enable.idempotence');
-  const transactional = prop('transactional.id');
-  const password = prop('sasl.password');
-  const verifyOff: Reading['verifyOff'] = [];
-  if (hostCheck && /^none$/i.test(hostCheck.value ?? '')) {
-    verifyOff.push({ line: hostCheck.line, what: 'ssl.endpoint.identification.algorithm is “none”', fix: () => [block.set('ssl.endpoint.identification.algorithm', { text: 'https' })] });
-  }
-  if (certCheck && /^false$/i.test(certCheck.value ?? '')) {
-    verifyOff.push({ line: certCheck.line, what: 'enable.ssl.certificate.verification is false', fix: () => [block.set('enable.ssl.certificate.verification', { text: 'true' })] });
-  }
-  return {
+  const reading = librdkafkaReading({
     agent: 'collectd',
     language: 'collectd',
     block,
+    header: plugin.line,
+    acksNames: ['topic:request.required.acks', 'topic:acks'],
+    codecNames: ['topic:compression.codec', 'topic:compression.type'],
+    protocolSpelling: 'sasl_ssl',
     keys: { bootstrap: bootstrap?.key ?? 'metadata.broker.list', topic: 'Topic', username: 'sasl.username', password: 'sasl.password' },
-    bootstrap: bootstrap?.value ? bootstrap.value.split(',').map((s) => s.trim()) : [],
-    bootstrapEntry: bootstrap,
+    bootstrap,
     topic: topic ? { key: 'Topic', value: String(topic.values[0]), line: topic.line, endLine: topic.line } : undefined,
-    username: prop('sasl.username'),
-    password: password?.value !== undefined
-      ? {
-          value: password.value,
-          line: password.line,
-          // collectd cannot read an environment variable: keep the ID, replace the secret by a placeholder.
-          reference: false,
-          replaceWithReference: () =>
-            block.set('sasl.password', { text: `${password.value!.includes('#') ? password.value!.split('#')[0] : ID_PLACEHOLDER}#${SECRET_PLACEHOLDER}` }),
-        }
-      : undefined,
-    // librdkafka's default mechanism is GSSAPI.
-    mechanism: { value: mechanism?.value ?? 'GSSAPI (librdkafka default)', line: mechanism?.line ?? plugin.line, fix: () => block.set(mechanism?.key ?? 'sasl.mechanisms', { text: 'PLAIN' }) },
-    constantKey:
-      keyValue !== undefined && !same(keyValue, 'Random') && keyLine ? { value: keyValue, line: keyLine.line, remove: removeKey } : undefined,
-    tls: {
-      on: tlsOn,
-      why: protocol ? `security.protocol is “${protocol.value}”` : 'security.protocol is not set (librdkafka defaults to plaintext)',
-      fix: () => [block.set('security.protocol', { text: 'sasl_ssl' })],
-    },
-    verifyOff,
-    // librdkafka asks the broker for its API versions (api.version.request, on since 0.10): no protocol version to pin.
-    compression: codec?.value
-      ? { codec: codec.value.toLowerCase(), line: codec.line, fix: (c) => block.set(codec.key, { text: c }) }
-      : undefined,
-    acks: acks?.value !== undefined ? { value: acksFrom(acks.value), line: acks.line, fix: () => block.set(acks.key, { text: '1' }) } : undefined,
-    maxBytes: maxBytes?.value !== undefined ? { value: numberFrom(maxBytes.value), line: maxBytes.line, fix: () => block.set('message.max.bytes', { text: '1000000' }) } : undefined,
-    idempotence: idempotence && /^true$/i.test(idempotence.value ?? '') ? { line: idempotence.line, fix: () => block.set('enable.idempotence', { text: 'false' }) } : undefined,
-    transactions: transactional ? { line: transactional.line, fix: () => block.remove('transactional.id') } : undefined,
+    constantKey: keyValue !== undefined && !same(keyValue, 'Random') && keyLine ? { value: keyValue, line: keyLine.line, remove: removeKey } : undefined,
+    // collectd cannot read an environment variable: the secret is never a reference.
+    isReference: () => false,
     problems,
     options: {
-      compression: codec?.value?.toLowerCase() ?? 'none',
-      acks: acksFrom(acks?.value ?? '-1'),
-      caPath: prop('ssl.ca.location')?.value,
       format: topic?.children.find((c) => same(c.key, 'Format'))?.values[0],
       storeRates: topic?.children.find((c) => same(c.key, 'StoreRates'))?.values[0],
     },
-  };
+  });
+  const password = reading.password;
+  // Keep the AccessKey ID, replace the secret by a placeholder.
+  if (password) password.replaceWithReference = () => block.set('sasl.password', { text: `${password.value.includes('#') ? password.value.split('#')[0] : ID_PLACEHOLDER}#${SECRET_PLACEHOLDER}` });
+  return reading;
 }

@@ -5,62 +5,16 @@
  * span lines). Commented-out keys are remembered, for the seed's
  * `## Optional TLS Config tls_ca = "…"`. Facts: docs/agents/telegraf.md.
  */
-import { TomlError } from 'smol-toml';
 import { CODECS } from '../../agents/common/codecs';
-import { parseToml } from '../../config-languages/toml/parser';
-import { tomlEnvReference, tomlString } from '../../config-languages/toml/string';
-import type { Entry, Problem, Reading, WriteValue } from '../model';
-import { acksFrom, entriesBlock, isReference, LintParseError, NotThisKind, PASSWORD_ENV } from './common';
+import type { Entry, Problem, Reading } from '../model';
+import { acksFrom, entriesBlock, isReference, NotThisKind, PASSWORD_ENV } from './common';
+import { parseTomlForLint, tomlValue, valueEnd } from './toml-block';
 
 const KEY_LINE = /^([ \t]*)([A-Za-z0-9_-]+)[ \t]*=/;
 const TABLE_LINE = /^[ \t]*\[/;
 
-function tomlValue(v: WriteValue): string {
-  if ('text' in v) return tomlString(v.text);
-  if ('env' in v) return tomlEnvReference(v.env);
-  if ('number' in v) return String(v.number);
-  if ('boolean' in v) return v.boolean ? 'true' : 'false';
-  if ('list' in v) return `[${v.list.map(tomlString).join(', ')}]`;
-  return v.raw;
-}
-
-/** The last line of a value starting on `line` (arrays and multi-line strings may span lines). */
-function valueEnd(lines: readonly string[], line: number): number {
-  let depth = 0;
-  let inString: string | undefined;
-  for (let n = line; n <= lines.length; n++) {
-    const text = n === line ? (lines[n - 1] ?? '').replace(KEY_LINE, '') : (lines[n - 1] ?? '');
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i];
-      if (inString) {
-        if (c === '\\' && inString === '"') i++;
-        else if (text.startsWith(inString, i)) {
-          i += inString.length - 1;
-          inString = undefined;
-        }
-        continue;
-      }
-      if (c === '#') break;
-      if (text.startsWith('"""', i) || text.startsWith("'''", i)) {
-        inString = text.slice(i, i + 3);
-        i += 2;
-      } else if (c === '"' || c === "'") inString = c;
-      else if (c === '[' || c === '{') depth++;
-      else if (c === ']' || c === '}') depth--;
-    }
-    if (depth <= 0 && (inString === undefined || inString.length === 1)) return n;
-  }
-  return line;
-}
-
 export function readTelegraf(content: string): Reading {
-  let doc: Record<string, unknown>;
-  try {
-    doc = parseToml(content);
-  } catch (err) {
-    if (err instanceof TomlError) throw new LintParseError(`TOML: ${err.message.split('\n')[0] ?? 'syntax error'}`, err.line, err.column);
-    throw err;
-  }
+  const doc = parseTomlForLint(content);
   const outputs = doc.outputs && typeof doc.outputs === 'object' ? (doc.outputs as Record<string, unknown>) : {};
   const list = outputs.kafka;
   const table = (Array.isArray(list) ? list[0] : undefined) as Record<string, unknown> | undefined;

@@ -44,6 +44,7 @@ import {
   type CodecName,
   useSandboxApp,
 } from '../../support/kafka-clients';
+import { collectdMainConfig } from '../../support/collectd-main';
 import type { SandboxRecord } from '../../support/sandbox-app';
 import { exampleSettings } from '../../support/settings';
 
@@ -167,31 +168,8 @@ describe.skipIf(!collectd.path)('collectd write_kafka with the rendered write_ka
     writeFileSync(dropInPath, dropIn!.content.replaceAll('HOSTNAME_HERE', shortHost), { mode: 0o600 });
     const socketPath = path.join(dir, 'collectd.sock');
     const mainConfig = path.join(dir, 'collectd.conf');
-    writeFileSync(
-      mainConfig,
-      [
-        `Hostname ${collectdString(runId)}`,
-        'FQDNLookup false',
-        'Interval 1',
-        `BaseDir ${collectdString(dir)}`,
-        `PIDFile ${collectdString(path.join(dir, 'collectd.pid'))}`,
-        'LoadPlugin logfile',
-        '<Plugin logfile>',
-        '  LogLevel info',
-        '  File STDOUT',
-        '  Timestamp true',
-        '</Plugin>',
-        'LoadPlugin unixsock',
-        '<Plugin unixsock>',
-        `  SocketFile ${collectdString(socketPath)}`,
-        '</Plugin>',
-        'LoadPlugin load',
-        'LoadPlugin memory',
-        `Include ${collectdString(dropInPath)}`,
-        '',
-      ].join('\n'),
-      { mode: 0o600 },
-    );
+    const plugins = ['LoadPlugin unixsock', '<Plugin unixsock>', `  SocketFile ${collectdString(socketPath)}`, '</Plugin>', 'LoadPlugin load', 'LoadPlugin memory'];
+    writeFileSync(mainConfig, collectdMainConfig({ hostname: runId, dir, interval: 1, timestamps: true, plugins, include: dropInPath }), { mode: 0o600 });
 
     // 3. Run collectd in the foreground; submit the known values; wait for them and for load.
     const t0 = Date.now();

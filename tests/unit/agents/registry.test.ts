@@ -19,8 +19,12 @@ import { FORM_DEFAULTS } from '@/lib/settings/form-defaults';
 import { settingsSchema } from '@/lib/settings/schema';
 import { readShareHash, shareHash } from '@/lib/share/url-state';
 import { EXAMPLE_INPUT, exampleSettings } from '../../support/settings';
+import documentedDefaults from './documented-defaults.json';
 
 const messages: Readonly<Record<string, { en: string; zh: string }>> = { ...formMessages, ...formAgentMessages };
+
+/** What `{}` means for each agent, as its docs and texts say: one reviewed table, so a changed default is a visible diff. */
+const DOCUMENTED_DEFAULTS: Readonly<Record<string, unknown>> = documentedDefaults;
 
 /**
  * Options that differ from the defaults in as many fields as the schema
@@ -59,6 +63,7 @@ describe('agent registry', () => {
     expect(AGENTS.map((a) => a.id)).toEqual([...AGENT_IDS]);
     expect(AGENT_METAS.map((m) => m.id)).toEqual([...AGENT_IDS]);
     expect(new Set(AGENT_IDS).size).toBe(AGENT_IDS.length);
+    expect(Object.keys(DOCUMENTED_DEFAULTS)).toEqual([...AGENT_IDS]);
     for (const id of AGENT_IDS) {
       expect(agentDefinition(id).id).toBe(id);
       expect(agentDefinition(id).schema).toBe(agentSchemaEntry(id).schema);
@@ -80,6 +85,7 @@ describe('agent registry', () => {
 
     it('has defaults its own schema accepts, filled in one way everywhere', () => {
       const defaults = agentDefaults(id);
+      expect(defaults).toEqual(DOCUMENTED_DEFAULTS[id]);
       expect(entry.schema.parse({})).toEqual(defaults);
       expect(withAgentDefaults(id, undefined)).toEqual(defaults);
       expect(settingsSchema.parse({ ...EXAMPLE_INPUT, agents: { [id]: {} } }).agents[id]).toEqual(defaults);

@@ -486,20 +486,6 @@ describe('Beats option branches', () => {
 });
 
 describe('Beats options schema', () => {
-  it('fills every default from {}', () => {
-    expect(beatsOptionsSchema.parse({})).toEqual({
-      beats: ['filebeat'],
-      version: '8',
-      mode: 'output',
-      compression: 'gzip',
-      acks: 1,
-      maxMessageBytes: 1000000,
-      codec: 'json',
-      paths: ['/var/log/*.log'],
-      heartbeatUrls: ['http://localhost:80'],
-    });
-  });
-
   it('codec line sends the raw message with codec.format, and only for Filebeat', () => {
     const { config } = loadBeatConfig(fileOf(render({ codec: 'line' })));
     expect(kafkaOf(config).codec).toEqual({ format: { string: '%{[message]}' } });

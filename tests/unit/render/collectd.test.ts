@@ -69,17 +69,6 @@ const hostileString = fc.oneof(
 );
 
 describe('collectd options schema', () => {
-  it('accepts {} and fills the defaults', () => {
-    expect(collectdOptionsSchema.parse({})).toEqual({
-      osFamily: 'debian',
-      caPath: '',
-      compression: 'gzip',
-      acks: 1,
-      storeRates: true,
-      format: 'JSON',
-    });
-  });
-
   it('requires an absolute CA path for OS family custom, naming the field', () => {
     for (const [caPath, pattern] of [
       ['', /^CA path: enter the absolute path of the CA bundle/],

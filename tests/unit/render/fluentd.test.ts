@@ -63,6 +63,11 @@ function param(element: FluentdElement, key: string): string | undefined {
   return paramValue(element, key);
 }
 
+/** Each named parameter of `element` has the given value (undefined: absent). */
+function expectParams(element: FluentdElement, expected: Readonly<Record<string, string | undefined>>): void {
+  expect(Object.fromEntries(Object.keys(expected).map((key) => [key, param(element, key)]))).toEqual(expected);
+}
+
 function keys(element: FluentdElement): string[] {
   return element.params.map((p) => p.key);
 }
@@ -156,9 +161,11 @@ describe('default config parsed back', () => {
   });
 
   test('TLS on and verified against the system store', () => {
-    expect(param(match, 'sasl_over_ssl')).toBe('true');
-    expect(param(match, 'ssl_ca_certs_from_system')).toBe('true');
-    expect(param(match, 'ssl_verify_hostname')).toBe('true');
+    expectParams(match, {
+      sasl_over_ssl: 'true',
+      ssl_ca_certs_from_system: 'true',
+      ssl_verify_hostname: 'true',
+    });
     expect(keys(match)).not.toContain('ssl_ca_cert');
   });
 
@@ -167,19 +174,23 @@ describe('default config parsed back', () => {
       expect(keys(match)).not.toContain(key);
     }
     // Record fields that kafka2 would route by point at names logs do not use.
-    expect(param(match, 'partition_key')).toBe('__sls_kafka_partition');
-    expect(param(match, 'partition_key_key')).toBe('__sls_kafka_partition_key');
-    expect(param(match, 'message_key_key')).toBe('__sls_kafka_message_key');
+    expectParams(match, {
+      partition_key: '__sls_kafka_partition',
+      partition_key_key: '__sls_kafka_partition_key',
+      message_key_key: '__sls_kafka_message_key',
+    });
   });
 
   test('producer settings', () => {
-    expect(param(match, 'required_acks')).toBe('-1');
-    expect(param(match, 'compression_codec')).toBe('gzip');
-    expect(param(match, 'idempotent')).toBe('false');
-    expect(param(match, 'max_send_retries')).toBe('2');
-    expect(param(match, 'use_event_time')).toBe('true');
-    expect(param(match, 'max_send_limit_bytes')).toBe('1000000');
-    expect(param(match, 'get_kafka_client_log')).toBe('false');
+    expectParams(match, {
+      required_acks: '-1',
+      compression_codec: 'gzip',
+      idempotent: 'false',
+      max_send_retries: '2',
+      use_event_time: 'true',
+      max_send_limit_bytes: '1000000',
+      get_kafka_client_log: 'false',
+    });
   });
 
   test('json format, tag injected, file buffer', () => {
@@ -187,13 +198,15 @@ describe('default config parsed back', () => {
     expect(onlyChild(match, 'inject').params).toEqual([{ key: 'tag_key', value: 'tag' }]);
     const buffer = onlyChild(match, 'buffer');
     expect(buffer.arg).toBe('');
-    expect(param(buffer, '@type')).toBe('file');
-    expect(param(buffer, 'path')).toBe('/var/log/fluent/buffer/sls-kafka');
-    expect(param(buffer, 'flush_mode')).toBe('interval');
-    expect(param(buffer, 'flush_interval')).toBe('5s');
-    expect(param(buffer, 'chunk_limit_size')).toBe('1m');
-    expect(param(buffer, 'total_limit_size')).toBe('1g');
-    expect(param(buffer, 'retry_max_interval')).toBe('30s');
+    expectParams(buffer, {
+      '@type': 'file',
+      path: '/var/log/fluent/buffer/sls-kafka',
+      flush_mode: 'interval',
+      flush_interval: '5s',
+      chunk_limit_size: '1m',
+      total_limit_size: '1g',
+      retry_max_interval: '30s',
+    });
   });
 
   test('no legacy kafka-output parameters', () => {
@@ -348,9 +361,11 @@ describe('option branches', () => {
 
     const single = render({}, { format: 'single_value', includeTag: true, includeTime: true });
     const format = onlyChild(single.match, 'format');
-    expect(param(format, '@type')).toBe('single_value');
-    expect(param(format, 'message_key')).toBe('message');
-    expect(param(format, 'add_newline')).toBe('false');
+    expectParams(format, {
+      '@type': 'single_value',
+      message_key: 'message',
+      add_newline: 'false',
+    });
     expect(single.match.elements.map((e) => e.name)).toEqual(['format', 'buffer', 'secondary']);
   });
 
@@ -415,10 +430,12 @@ describe('option branches', () => {
       { bufferPath: '/data/fluent buffer/sls', flushInterval: 30, chunkLimitSize: '512k', totalLimitSize: '4g' },
     );
     const buffer = onlyChild(match, 'buffer');
-    expect(param(buffer, 'path')).toBe('/data/fluent buffer/sls');
-    expect(param(buffer, 'flush_interval')).toBe('30s');
-    expect(param(buffer, 'chunk_limit_size')).toBe('512k');
-    expect(param(buffer, 'total_limit_size')).toBe('4g');
+    expectParams(buffer, {
+      path: '/data/fluent buffer/sls',
+      flush_interval: '30s',
+      chunk_limit_size: '512k',
+      total_limit_size: '4g',
+    });
     expect(allCommands(steps)).toContain('sleep 35');
   });
 });
@@ -427,27 +444,6 @@ describe('option branches', () => {
 // Options schema
 
 describe('options schema', () => {
-  test('{} gives the defaults', () => {
-    expect(fluentdOptionsSchema.parse({})).toEqual({
-      package: 'fluent-package',
-      match: '**',
-      compression: 'gzip',
-      acks: 'all',
-      format: 'json',
-      includeTag: true,
-      includeTime: false,
-      useEventTime: true,
-      caMode: 'system',
-      caPath: '',
-      bufferPath: '',
-      flushInterval: 5,
-      chunkLimitSize: '1m',
-      totalLimitSize: '1g',
-      overflowAction: 'block',
-      kafkaClientLog: false,
-    });
-  });
-
   function errorsFor(options: unknown): Record<string, string> {
     const res = fluentdOptionsSchema.safeParse(options);
     expect(res.success).toBe(false);

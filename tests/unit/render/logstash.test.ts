@@ -423,24 +423,6 @@ describe('logstash steps', () => {
 });
 
 describe('logstash options schema', () => {
-  it('accepts {} with the documented defaults', () => {
-    expect(logstashOptionsSchema.parse({})).toEqual({
-      version: '8.3-8.19',
-      jaasMode: 'auto',
-      truststore: 'auto',
-      pemBundlePath: '/etc/ssl/certs/ca-certificates.crt',
-      jksPath: '/etc/logstash/sls-truststore.jks',
-      jksPassword: 'changeit',
-      compression: 'gzip',
-      acks: '1',
-      clientId: 'logstash',
-      queue: 'persisted',
-      input: 'file',
-      filePath: '/var/log/app/*.log',
-      beatsPort: 5044,
-    });
-  });
-
   const cases: Array<[LogstashOptionsInput, string, RegExp]> = [
     [{ version: '5' as never }, 'version', /^Logstash version: choose one of/],
     [{ jaasMode: 'env' as never }, 'jaasMode', /^JAAS mode: /],

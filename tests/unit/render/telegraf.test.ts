@@ -429,18 +429,6 @@ describe('steps', () => {
 // Options schema
 
 describe('options schema', () => {
-  test('{} gives the documented defaults', () => {
-    expect(telegrafOptionsSchema.parse({})).toEqual({
-      telegrafVersion: '1.25+',
-      layout: 'drop-in',
-      compression: 'gzip',
-      acks: 1,
-      maxRetry: 3,
-      osFamily: 'debian',
-      caPath: '',
-    });
-  });
-
   function firstMessage(input: unknown): string {
     const result = telegrafOptionsSchema.safeParse(input);
     expect(result.success).toBe(false);

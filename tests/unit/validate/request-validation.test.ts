@@ -59,7 +59,7 @@ describe('requestValidation', () => {
       new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
     const t0 = Date.now();
     expect(await requestValidation(settings, 'sandbox', { signal: signal(), fetchImpl: hang, timeoutMs: 50 })).toEqual({ kind: 'timeout', seconds: 0 });
-    expect(Date.now() - t0).toBeLessThan(2_000);
+    expect(Date.now() - t0).toBeLessThan(5_000);
     const fail: typeof fetch = async () => {
       throw new TypeError('Failed to fetch');
     };
