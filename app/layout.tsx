@@ -4,7 +4,7 @@ import { LanguageProvider } from '@/lib/i18n/react';
 import './globals.css';
 
 export const metadata: Metadata = {
-  title: 'SLS Kafka wizard',
+  // No title here: the wizard's is rendered in the chosen language by components/PageHeader.tsx, the inbox sets its own.
   description: 'Working Kafka-output configs for Alibaba Cloud Simple Log Service (SLS), checked against a bundled sandbox endpoint.',
 };
 

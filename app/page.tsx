@@ -1,6 +1,7 @@
 import { ValidateConfigProvider } from '@/components/validate/validate-config';
 import { Wizard } from '@/components/wizard/Wizard';
 import { OutputPreview } from '@/components/output/OutputPreview';
+import { PageHeader } from '@/components/PageHeader';
 import { getRuntimeConfig } from '@/lib/sandbox/config';
 import { sandboxTarget } from '@/lib/sandbox/target';
 
@@ -13,13 +14,7 @@ export default function WizardPage() {
   const sandbox = sandboxTarget('');
   return (
     <main className="page">
-      <header>
-        <h1>Send agent data to SLS over Kafka</h1>
-        <p className="lede">
-          Five steps to a working agent config: the output on the right updates as you go.{' '}
-          <a href="/check">Have a config already? Check it</a>
-        </p>
-      </header>
+      <PageHeader />
       {/* Live checks are offered only when the server accepts them (ALLOW_LIVE_CHECK=1). */}
       <ValidateConfigProvider allowLiveCheck={getRuntimeConfig().validate.allowLiveCheck}>
         <Wizard sandbox={sandbox} outputPreview={<OutputPreview sandbox={sandbox} />} />

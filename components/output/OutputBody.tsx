@@ -25,7 +25,7 @@ import { readShareExtras, shareHash } from '@/lib/share/url-state';
 import { deployPlan, deployPlatform } from '@/lib/deploy/choice';
 import { DEFAULT_DEPLOY_TARGET, DEPLOY_TARGETS, type DeployTarget } from '@/lib/deploy/targets';
 import { deployMessages } from './deploy-messages';
-import { useT } from '@/lib/i18n/react';
+import { useLang, useT } from '@/lib/i18n/react';
 import { outputMessages } from '@/lib/i18n/messages/output';
 import { copyText } from './clipboard';
 import { CodeView } from './CodeView';
@@ -78,6 +78,7 @@ function errorText(error: unknown): string {
 
 export function OutputBody({ values, sandbox, platform, onPlatform }: OutputPanelProps) {
   const t = useT(outputMessages);
+  const { lang } = useLang();
   const idPrefix = 'output';
   const bodyRef = useRef<HTMLDivElement>(null);
 
@@ -98,12 +99,12 @@ export function OutputBody({ values, sandbox, platform, onPlatform }: OutputPane
   const rendered = useMemo<Rendered | { error: string } | null>(() => {
     if (!settings) return null;
     try {
-      const result = resultWithPlaceholders(renderSettings(settings, { sandbox: target }), prepared.missing);
+      const result = resultWithPlaceholders(renderSettings(settings, { sandbox: target, lang }), prepared.missing);
       return { settings, result, missing: prepared.missing };
     } catch (error) {
       return { error: errorText(error) };
     }
-  }, [settings, target, prepared.missing]);
+  }, [settings, target, lang, prepared.missing]);
   const current = rendered && 'result' in rendered ? rendered : null;
   const [deploy, setDeploy] = useState<DeployTarget>(() => initialDeploy(platform));
 
@@ -125,11 +126,11 @@ export function OutputBody({ values, sandbox, platform, onPlatform }: OutputPane
   const plannedSteps = useMemo(() => {
     if (!shown) return [];
     try {
-      return deployPlan(deploy, shown.settings, shown.result, { sandbox: target }).steps;
+      return deployPlan(deploy, shown.settings, shown.result, { sandbox: target, lang }).steps;
     } catch {
       return shown.result.steps;
     }
-  }, [shown, deploy, target]);
+  }, [shown, deploy, target, lang]);
   const stepsPlatform = deployPlatform(deploy, platform);
 
   const [agentChoice, setAgentChoice] = useState<AgentId | null>(null);
@@ -191,7 +192,7 @@ export function OutputBody({ values, sandbox, platform, onPlatform }: OutputPane
         settings: shownSettings(s, missing),
         sandboxCaPem,
         shareUrl: shareLinkFor(values, platform, deploy),
-        renderOptions: { sandbox: target },
+        renderOptions: { sandbox: target, lang },
         deploy,
       });
       const bytes = await zipBundle(entries);

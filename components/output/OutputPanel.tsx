@@ -14,7 +14,7 @@ import type { SandboxTarget } from '@/lib/agents/context';
 import type { StepPlatform } from '@/lib/agents/types';
 import { useT } from '@/lib/i18n/react';
 import { whenInteractive } from '@/components/wizard/first-interaction';
-import { outputShellMessages } from '@/lib/i18n/messages/output';
+import { outputShellMessages } from '@/lib/i18n/messages/output-shell';
 import '@/app/output.css';
 
 export interface OutputPanelProps {

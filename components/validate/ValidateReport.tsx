@@ -7,6 +7,7 @@
  * disabled, rate limit, timeout, network failure).
  */
 import { useLang, useT } from '@/lib/i18n/react';
+import { localizeStepDetail } from '@/lib/i18n/validate-details';
 import { validateReportMessages, type ValidateReportMessageKey } from '@/lib/i18n/messages/validate-report';
 import type { ValidationResult, ValidationStep } from '@/lib/validation/validate-settings';
 import { STEP_NAMES, type CheckTarget, type ValidateOutcome } from './request-validation';
@@ -204,7 +205,7 @@ function Report({ report, finished, t, locale }: { report: ValidationResult; fin
                 </span>
                 {step ? <span className="validate-step-ms">{t('stepMs', { ms: step.ms })}</span> : null}
                 {step ? (
-                  <span className="validate-step-detail">{step.detail}</span>
+                  <span className="validate-step-detail">{localizeStepDetail(step.detail, locale === 'zh-CN' ? 'zh-CN' : 'en')}</span>
                 ) : (
                   <span className="validate-step-detail help">
                     {name === 'dns' && !notReached && report.steps.some((s) => s.name === 'tcp') ? t('stepSkippedDns') : t('stepNotReached')}

@@ -6,6 +6,7 @@
  */
 import type { Settings } from '../settings/schema';
 import { kafkaEndpoint, type KafkaEndpoint } from '../sls/endpoints';
+import type { Lang } from '../i18n/core';
 
 /** Name of the environment variable / keystore key that holds `AccessKeyId#AccessKeySecret`. */
 export const PASSWORD_ENV_VAR = 'SLS_KAFKA_PASSWORD';
@@ -29,6 +30,8 @@ export const DEFAULT_SANDBOX_TARGET: SandboxTarget = {
 
 export interface RenderOptions {
   sandbox?: SandboxTarget;
+  /** The language of the steps' prose (titles, details, comments in commands); English when absent. Files do not change. */
+  lang?: Lang;
 }
 
 export interface RenderContext {
@@ -50,6 +53,8 @@ export interface RenderContext {
   expandJson: boolean;
   /** Present for target `sandbox`: agents must trust this CA instead of the system store. */
   sandbox?: SandboxTarget & { caFileName: string };
+  /** The language of the steps' prose; the rendered files are the same in every language. */
+  lang: Lang;
 }
 
 export function createRenderContext(settings: Settings, options: RenderOptions = {}): RenderContext {
@@ -72,6 +77,7 @@ export function createRenderContext(settings: Settings, options: RenderOptions =
     topic: settings.expandJson ? `${settings.logstore}.json` : settings.logstore,
     expandJson: settings.expandJson,
     sandbox: settings.target === 'sandbox' ? { ...sandboxTarget, caFileName: SANDBOX_CA_FILE_NAME } : undefined,
+    lang: options.lang ?? 'en',
   };
 }
 

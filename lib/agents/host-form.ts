@@ -10,6 +10,8 @@
  */
 import type { RenderContext } from './context';
 import type { AgentId, AgentRender, RenderedFile, RenderStep } from './types';
+import { sayer } from './common/say';
+import texts from './common/step-texts.json';
 
 /** The page that states the form, cited in every note. */
 export const HOST_FORM_SOURCE_URL = 'https://help.aliyun.com/document_detail/49021.html';
@@ -30,11 +32,12 @@ function documentedHost(ctx: RenderContext): string {
 /** One paragraph for steps, the doctor and comments; undefined for the documented form. */
 export function hostFormNote(ctx: RenderContext): string | undefined {
   if (!regionHostForm(ctx)) return undefined;
-  return (
-    `Host form “region” (${ctx.slsEndpoint.bootstrap}, no project in the host name): SLS's current documentation says the ${HOST_FORM_MARKER}; ` +
-    `it gives the Kafka endpoint only as Project名称.Endpoint:Port (${HOST_FORM_SOURCE_URL}). ` +
-    `The region-only host is the 2019 form and may stop working without notice: switch to ${documentedHost(ctx)} unless you know your endpoint needs the old form.`
-  );
+  return sayer(texts, ctx.lang)('hostFormNote', {
+    bootstrap: ctx.slsEndpoint.bootstrap,
+    marker: HOST_FORM_MARKER,
+    source: HOST_FORM_SOURCE_URL,
+    documented: documentedHost(ctx),
+  });
 }
 
 /**
@@ -58,7 +61,7 @@ export function hostFormCommentLines(ctx: RenderContext, marker = '#', indent = 
 export function hostFormStep(agent: AgentId, ctx: RenderContext): RenderStep | undefined {
   const note = hostFormNote(ctx);
   if (note === undefined) return undefined;
-  return { agent, kind: 'warning', title: 'The host name has no project prefix', detail: note };
+  return { agent, kind: 'warning', title: sayer(texts, ctx.lang)('hostFormTitle'), detail: note };
 }
 
 /**

@@ -14,12 +14,14 @@
  * for POST /api/render, from the two fields you add back).
  */
 import { agentMeta, type AgentId } from '../agents/meta';
+import { pick, type Lang } from '../i18n/core';
 import type { Settings } from '../settings/schema';
 import { SANDBOX_CA_FILE_NAME } from '../agents/context';
 import type { RenderedFile, RenderResult } from '../agents/types';
 import type { RenderOptions } from '../agents/context';
 import { DEFAULT_DEPLOY_TARGET, deployPlan, type DeployTarget } from '../deploy/choice';
-import { bundleReadme, type ReadmeFile } from './readme';
+import { describeDeployFile } from '../deploy';
+import { bundleReadme, readmeSay, type ReadmeFile } from './readme';
 
 export interface BundleEntry {
   /** Path inside the zip, `/`-separated. */
@@ -34,7 +36,7 @@ export interface BundleInput {
   sandboxCaPem?: string;
   /** Link that reopens the settings in the wizard (no credentials). */
   shareUrl?: string;
-  /** The options the result was rendered with (the sandbox target), for install.sh and compose.yaml. */
+  /** The options the result was rendered with (the sandbox target, the language), for install.sh, compose.yaml and the README. */
   renderOptions?: RenderOptions;
   /** "Deploy on": which deploy files and steps the zip carries (default host). */
   deploy?: DeployTarget;
@@ -60,36 +62,36 @@ export function settingsJsonWithoutCredentials(settings: Settings): string {
 }
 
 export function bundleEntries({ result, settings, sandboxCaPem, shareUrl, renderOptions, deploy = DEFAULT_DEPLOY_TARGET }: BundleInput): BundleEntry[] {
+  const lang = renderOptions?.lang ?? 'en';
+  const say = readmeSay(lang);
   const plan = deployPlan(deploy, settings, result, renderOptions);
   // On Kubernetes the per-node agents' configs live in the ConfigMaps (kubernetes/ folder, added by fullBundleEntries).
   const configs = deploy === 'kubernetes' ? result.files.filter((f) => !plan.covered.has(f.agent)) : result.files;
   const files: BundleEntry[] = configs.map((file) => ({ path: bundlePath(file), content: file.content }));
   const described: ReadmeFile[] = configs.map((file) => ({
     path: bundlePath(file),
-    description: `${agentMeta(file.agent).label.en} ${file.language === 'jaas' ? 'JAAS login file' : 'configuration'}`,
+    description: say(file.language === 'jaas' ? 'fileJaas' : 'fileConfig', { agent: pick(agentMeta(file.agent).label, lang) }),
   }));
   // install.sh / compose.yaml: after the configs, before the holdsSecret scan (they never hold it).
   const deployEntries = plan.files.map((file) => ({ path: bundlePath(file), content: file.content }));
-  described.push(...plan.files.map((file) => ({ path: bundlePath(file), description: file.description })));
-  described.push({
-    path: SETTINGS_JSON_PATH,
-    description: 'the wizard settings without the AccessKey ID and secret; add both to POST it to /api/render',
-  });
+  described.push(...plan.files.map((file) => ({ path: bundlePath(file), description: describeDeployFile(file, lang) })));
+  described.push({ path: SETTINGS_JSON_PATH, description: say('fileSettings') });
   // Kubernetes carries the CA as a Secret; the file is only for agents deployed another way.
   const includeCa = settings.target === 'sandbox' && sandboxCaPem !== undefined && (deploy !== 'kubernetes' || configs.length > 0);
-  if (includeCa) described.push({ path: SANDBOX_CA_PATH, description: 'the sandbox CA certificate that the configs trust' });
+  if (includeCa) described.push({ path: SANDBOX_CA_PATH, description: say('fileCa') });
 
   const secret = settings.accessKeySecret;
   const holdsSecret = secret.length > 0 && files.some((f) => f.content.includes(secret));
   const entries: BundleEntry[] = [
     ...files,
     ...deployEntries,
-    { path: README_PATH, content: bundleReadme({ result: { ...result, steps: plan.steps }, settings, files: described, holdsSecret, shareUrl, deploy }) },
+    { path: README_PATH, content: bundleReadme({ result: { ...result, steps: plan.steps }, settings, files: described, holdsSecret, shareUrl, deploy, lang }) },
     { path: SETTINGS_JSON_PATH, content: settingsJsonWithoutCredentials(settings) },
   ];
   if (includeCa) entries.push({ path: SANDBOX_CA_PATH, content: sandboxCaPem });
   return entries;
 }
+
 
 /** The zip's file name: `sls-kafka-<project>-<logstore>.zip` (both are already file-name safe). */
 export function bundleFileName(settings: Pick<Settings, 'project' | 'logstore'>): string {

@@ -19,6 +19,7 @@ import { K8S_NAMESPACE, SANDBOX_CA_SECRET, type K8sObjects } from '../deploy/k8s
 export { kubernetesObjects };
 import type { Settings } from '../settings/schema';
 import { README_PATH, bundleEntries, type BundleEntry, type BundleInput } from './index';
+import { readmeSay } from './readme';
 
 /** What the code needs of a kubernetes-models object. */
 interface Model {
@@ -49,11 +50,12 @@ export async function fullBundleEntries(input: BundleInput & { renderOptions?: R
   if (k8s.length === 0) return entries;
   // The main README points at the folder and says which of its files hold the password.
   const secrets = k8s.filter((e) => e.path.endsWith('/secret.yaml')).map((e) => `\`${e.path}\``);
+  const say = readmeSay(input.renderOptions?.lang);
   const section = [
     '## Kubernetes',
     '',
-    `\`${KUBERNETES_DIR}/\` deploys the per-node agents as DaemonSets (\`kubectl apply -k ${KUBERNETES_DIR}/\`); ${KUBERNETES_DIR}/README.md says what runs where.`,
-    `> **Warning:** ${secrets.join(', ')} ${secrets.length === 1 ? 'holds' : 'hold'} your AccessKey secret (the Kubernetes Secret the pods read it from). Keep ${secrets.length === 1 ? 'it' : 'them'} private.`,
+    say('k8sIntro', { dir: `\`${KUBERNETES_DIR}/\``, apply: `\`kubectl apply -k ${KUBERNETES_DIR}/\``, readme: `${KUBERNETES_DIR}/README.md` }),
+    say(secrets.length === 1 ? 'k8sSecretOne' : 'k8sSecretMany', { files: secrets.join(', ') }),
     '',
   ].join('\n');
   return [...entries.map((e) => (e.path === README_PATH ? { ...e, content: `${e.content.trimEnd()}\n\n${section}` } : e)), ...k8s];

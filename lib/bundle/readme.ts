@@ -7,6 +7,13 @@ import { AGENT_IDS, agentMeta, type AgentId } from '../agents/meta';
 import type { Settings } from '../settings/schema';
 import type { RenderResult, RenderStep } from '../agents/types';
 import { kafkaEndpoint } from '../sls/endpoints';
+import { pick, type Lang } from '../i18n/core';
+import { sayer } from '../agents/common/say';
+import texts from './readme-texts.json';
+import deployTexts from '../deploy/step-texts.json';
+
+/** The README's own sentences in `lang` (the steps come rendered in it already). */
+export const readmeSay = (lang: Lang = 'en') => sayer(texts, lang);
 
 export interface ReadmeFile {
   /** Path inside the bundle, e.g. `beats/filebeat.yml`. */
@@ -25,13 +32,11 @@ export interface ReadmeInput {
   shareUrl?: string;
   /** The "Deploy on" choice the files and steps are for. */
   deploy?: 'host' | 'kubernetes' | 'docker';
+  /** The language of the README's prose; English when absent. */
+  lang?: Lang;
 }
 
-const DEPLOY_LINE: Readonly<Record<NonNullable<ReadmeInput['deploy']>, string>> = {
-  host: 'Deploy on: **host** (Linux and Windows): the install scripts and the steps below; choose Kubernetes or Docker in the wizard for manifests or compose files.',
-  kubernetes: 'Deploy on: **Kubernetes**: the manifests in `kubernetes/` and the steps below; choose host or Docker in the wizard for install scripts or compose files.',
-  docker: 'Deploy on: **Docker**: a `compose.yaml` per agent and the steps below; choose host or Kubernetes in the wizard for install scripts or manifests.',
-};
+const DEPLOY_LINE = { host: 'deployHost', kubernetes: 'deployKubernetes', docker: 'deployDocker' } as const;
 
 /** A fence longer than any run of backticks in the text, so a command can never end its block early. */
 function fence(text: string): string {
@@ -58,10 +63,10 @@ function prose(text: string): string {
     .replace(/^#/gm, '\\#');
 }
 
-function stepMarkdown(step: RenderStep, number: number): string {
+function stepMarkdown(step: RenderStep, number: number, warningLabel: string): string {
   const lines: string[] = [];
   const warning = step.kind === 'warning';
-  lines.push(`### ${number}. ${warning ? 'Warning: ' : ''}${prose(step.title)}`, '');
+  lines.push(`### ${number}. ${warning ? warningLabel : ''}${prose(step.title)}`, '');
   if (step.detail) lines.push(warning ? `> ${prose(step.detail).replace(/\n/g, '\n> ')}` : prose(step.detail), '');
   for (const command of step.commands ?? []) {
     const f = fence(command);
@@ -70,39 +75,33 @@ function stepMarkdown(step: RenderStep, number: number): string {
   return lines.join('\n');
 }
 
-export function bundleReadme({ result, settings, files, holdsSecret, shareUrl, deploy }: ReadmeInput): string {
+export function bundleReadme({ result, settings, files, holdsSecret, shareUrl, deploy, lang = 'en' }: ReadmeInput): string {
+  const say = readmeSay(lang);
   const endpoint = kafkaEndpoint(settings);
   const out: string[] = [];
-  out.push(`# SLS Kafka configuration for ${inlineCode(settings.project)} / ${inlineCode(settings.logstore)}`, '');
+  out.push(`# ${say('title', { project: inlineCode(settings.project), logstore: inlineCode(settings.logstore) })}`, '');
   out.push(
-    `Region ${inlineCode(settings.region)}, SLS Kafka endpoint ${inlineCode(endpoint.bootstrap)}, topic ${inlineCode(
-      settings.expandJson ? `${settings.logstore}.json` : settings.logstore,
-    )}, SASL username ${inlineCode(settings.project)}.`,
+    say('summary', {
+      region: inlineCode(settings.region),
+      endpoint: inlineCode(endpoint.bootstrap),
+      topic: inlineCode(settings.expandJson ? `${settings.logstore}.json` : settings.logstore),
+      project: inlineCode(settings.project),
+    }),
     '',
   );
-  if (deploy) out.push(DEPLOY_LINE[deploy], '');
-  if (settings.target === 'sandbox') {
-    out.push(
-      'These configs point at the wizard’s **sandbox** endpoint, not at SLS: use them for a local trial, then render them again with target “sls”.',
-      '',
-    );
-  }
-  if (holdsSecret) {
-    out.push(
-      '> **Warning:** some files in this bundle contain your AccessKey secret. Keep the bundle private, copy the files with owner-only permissions as the steps show, and delete the download afterwards.',
-      '',
-    );
-  }
-  out.push('## Files', '');
+  if (deploy) out.push(sayer(deployTexts, lang)(DEPLOY_LINE[deploy]), '');
+  if (settings.target === 'sandbox') out.push(say('sandbox'), '');
+  if (holdsSecret) out.push(say('holdsSecret'), '');
+  out.push(`## ${say('files')}`, '');
   for (const file of files) out.push(`- ${inlineCode(file.path)}: ${prose(file.description)}`);
   out.push('');
-  if (shareUrl) out.push('Open these settings in the wizard again (the link holds no AccessKey):', '', `<${shareUrl}>`, '');
+  if (shareUrl) out.push(say('share'), '', `<${shareUrl}>`, '');
 
   for (const agent of AGENT_IDS) {
     const steps = result.steps.filter((s) => s.agent === agent);
     if (steps.length === 0) continue;
-    out.push(`## ${prose(agentMeta(agent as AgentId).label.en)}`, '');
-    steps.forEach((step, index) => out.push(stepMarkdown(step, index + 1)));
+    out.push(`## ${prose(pick(agentMeta(agent as AgentId).label, lang))}`, '');
+    steps.forEach((step, index) => out.push(stepMarkdown(step, index + 1, say('warning'))));
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

@@ -24,6 +24,10 @@ import { kubernetesObjects } from './k8s/agents';
 import { K8S_NAMESPACE } from './k8s/objects';
 import { deployFiles, type DeployFile } from './index';
 import type { DeployTarget } from './targets';
+import { sayer, type Say } from '../agents/common/say';
+import deployTexts from './step-texts.json';
+
+type DeploySay = Say<typeof deployTexts>;
 
 export { DEFAULT_DEPLOY_TARGET, DEPLOY_TARGETS, isDeployTarget, type DeployTarget } from './targets';
 
@@ -43,33 +47,27 @@ export interface DeployPlan {
   steps: RenderStep[];
 }
 
-function hostSteps(files: readonly DeployFile[]): RenderStep[] {
+function hostSteps(files: readonly DeployFile[], say: DeploySay): RenderStep[] {
   return files.map((file) => {
     const path = `${file.agent}/${file.path}`;
     const windows = file.path.endsWith('.ps1');
     return {
       agent: file.agent,
-      title: windows ? `Install on Windows with ${file.path}` : `Install on Linux with ${file.path}`,
-      detail: windows
-        ? 'In PowerShell as Administrator in the unpacked bundle: it copies the files into the install folder, stores the password in the keystore (env mode; it asks without echo), runs the config test and restarts the service. -WhatIf shows what it would do; the manual steps follow.'
-        : 'As root in the unpacked bundle: it places every file with its owner and mode, stores the password (env mode; it asks without echo, or reads it from standard input), runs the config check and restarts the service only when something changed. --dry-run shows what it would do; the manual steps follow.',
+      title: say(windows ? 'installWindowsTitle' : 'installLinuxTitle', { file: file.path }),
+      detail: say(windows ? 'installWindowsDetail' : 'installLinuxDetail'),
       commands: windows ? [`powershell -ExecutionPolicy Bypass -File .\\${path.replaceAll('/', '\\')} -WhatIf`, `powershell -ExecutionPolicy Bypass -File .\\${path.replaceAll('/', '\\')}`] : [`sudo sh ${path} --dry-run`, `sudo sh ${path}`],
       platforms: [windows ? 'windows' : 'linux'],
     };
   });
 }
 
-function composeSteps(files: readonly DeployFile[], settings: Settings, passwordEnvVar: string): RenderStep[] {
+function composeSteps(files: readonly DeployFile[], settings: Settings, passwordEnvVar: string, say: DeploySay): RenderStep[] {
   return files
     .filter((f) => f.path === 'compose.yaml')
     .map((file) => ({
       agent: file.agent,
-      title: `Run in Docker with ${file.agent}/compose.yaml`,
-      detail:
-        (settings.secretMode === 'env'
-          ? `Create sls-kafka.env next to compose.yaml first (mode 600, keep it out of version control); read asks for AccessKeyId#AccessKeySecret without echo. `
-          : 'The configs hold the AccessKey secret in inline mode: keep the folder private. ') +
-        'compose.yaml pins the image and mounts the config and CA read-only; its header says what else to check.',
+      title: say('composeTitle', { file: `${file.agent}/compose.yaml` }),
+      detail: say(settings.secretMode === 'env' ? 'composeDetailEnv' : 'composeDetailInline') + say('composeDetail'),
       commands: [
         `cd ${file.agent}`,
         ...(settings.secretMode === 'env'
@@ -82,29 +80,26 @@ function composeSteps(files: readonly DeployFile[], settings: Settings, password
     }));
 }
 
-function kubernetesSteps(agents: readonly { agent: AgentId; daemonSet: string }[]): RenderStep[] {
+function kubernetesSteps(agents: readonly { agent: AgentId; daemonSet: string }[], say: DeploySay): RenderStep[] {
   return agents.map(({ agent, daemonSet }) => ({
     agent,
-    title: 'Deploy on Kubernetes with kubectl apply',
-    detail: `kubectl apply -k kubernetes/ creates the namespace ${K8S_NAMESPACE} and a DaemonSet per agent (kubernetes/README.md says what runs where). kubernetes/${agent}/secret.yaml holds the password: keep it private.`,
+    title: say('kubernetesTitle'),
+    detail: say('kubernetesDetail', { namespace: K8S_NAMESPACE, agent }),
     commands: [`kubectl apply -k kubernetes/`, `kubectl -n ${K8S_NAMESPACE} rollout status daemonset/${daemonSet}`, `kubectl -n ${K8S_NAMESPACE} logs daemonset/${daemonSet} --tail=50 -f`],
     platforms: ['kubernetes'],
   }));
 }
 
 /** Why an agent has no compose file, where the reason is not just its options. */
-const NO_COMPOSE: Partial<Record<AgentId, string>> = {
-  collectd: 'collectd publishes no official Docker image, so there is no compose file: install it on the host with the steps below.',
-  rsyslog: 'The rsyslog images are not confirmed to include omkafka (the Kafka output module), so there is no compose file: install rsyslog-kafka on the host with the steps below.',
+const NO_COMPOSE: Partial<Record<AgentId, keyof typeof deployTexts>> = {
+  collectd: 'noComposeCollectd',
+  rsyslog: 'noComposeRsyslog',
 };
 
 /** The note at the head of an agent's steps when the choice cannot deploy it. */
-function notCoveredStep(agent: AgentId, target: 'docker' | 'kubernetes'): RenderStep {
-  const detail =
-    target === 'docker'
-      ? (NO_COMPOSE[agent] ?? 'No compose file for these options (the output-only or drop-in files need your own main config): install on the host with the steps below, or choose the complete mode.')
-      : 'This agent does not run as a Kubernetes DaemonSet here (only the per-node log agents do): install it on the host with the steps below.';
-  return { agent, kind: 'warning', title: target === 'docker' ? 'No Docker Compose file for this agent' : 'No Kubernetes manifests for this agent', detail, platforms: ['linux', 'windows'] };
+function notCoveredStep(agent: AgentId, target: 'docker' | 'kubernetes', say: DeploySay): RenderStep {
+  const detail = say(target === 'docker' ? (NO_COMPOSE[agent] ?? 'noComposeOptions') : 'noKubernetes');
+  return { agent, kind: 'warning', title: say(target === 'docker' ? 'noComposeTitle' : 'noKubernetesTitle'), detail, platforms: ['linux', 'windows'] };
 }
 
 /** Does a step belong to a covered agent under `target`: its platform's steps and its warnings. */
@@ -117,18 +112,19 @@ function keepForTarget(step: RenderStep, target: 'docker' | 'kubernetes'): boole
 
 export function deployPlan(target: DeployTarget, settings: Settings, result: RenderResult, renderOptions: RenderOptions = {}): DeployPlan {
   const { passwordEnvVar } = createRenderContext(settings, renderOptions);
+  const say = sayer(deployTexts, renderOptions.lang ?? 'en');
   let files: DeployFile[] = [];
   let covered = new Set<AgentId>();
   let extra: RenderStep[] = [];
   if (target === 'kubernetes') {
     const agents = kubernetesObjects(settings, renderOptions).map(({ agent, objects }) => ({ agent, daemonSet: objects.daemonSet.metadata?.name ?? agent }));
     covered = new Set(agents.map((a) => a.agent));
-    extra = kubernetesSteps(agents);
+    extra = kubernetesSteps(agents, say);
   } else {
     const kind = target === 'host' ? 'host' : 'docker';
     files = deployFiles(settings, result, renderOptions).filter((f) => f.kind === kind);
     covered = new Set(files.map((f) => f.agent));
-    extra = target === 'host' ? hostSteps(files) : composeSteps(files, settings, passwordEnvVar);
+    extra = target === 'host' ? hostSteps(files, say) : composeSteps(files, settings, passwordEnvVar, say);
   }
   const steps: RenderStep[] = [];
   const agents = Array.from(new Set([...result.steps.map((s) => s.agent), ...extra.map((s) => s.agent)]));
@@ -141,7 +137,7 @@ export function deployPlan(target: DeployTarget, settings: Settings, result: Ren
       return platforms === 'all' || platforms.some((p) => p === 'linux' || p === 'windows');
     });
     const deploySteps = extra.filter((s) => s.agent === agent);
-    if (target !== 'host' && !covered.has(agent)) deploySteps.push(notCoveredStep(agent, target));
+    if (target !== 'host' && !covered.has(agent)) deploySteps.push(notCoveredStep(agent, target, say));
     // An agent with no host steps at all (one set up for Docker only) keeps what it has.
     steps.push(...deploySteps, ...(kept.length === 0 && deploySteps.length === 0 ? own : kept));
   }

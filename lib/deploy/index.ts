@@ -15,6 +15,9 @@ import type { Settings } from '../settings/schema';
 import { COMPOSE_FILE_NAME, renderComposeFile } from './compose';
 import { installScriptName, renderInstallScript } from './host';
 import { renderWindowsInstallScript } from './windows';
+import { sayer } from '../agents/common/say';
+import type { Lang } from '../i18n/core';
+import deployTexts from './step-texts.json';
 
 export { COMPOSE_FILE_NAME } from './compose';
 export { INSTALL_SCRIPT_NAME, installScriptName } from './host';
@@ -26,7 +29,19 @@ export interface DeployFile {
   /** The "Deploy on" choice that needs this file. */
   kind: 'host' | 'docker';
   content: string;
+  /** The README's line for it, in English (`describeDeployFile` gives it in another language). */
   description: string;
+  /** What the file is and whose, for the README line in any language. */
+  describe: { key: 'fileInstall' | 'fileInstallWindows' | 'fileCompose' | 'fileComposeMain'; title: string };
+}
+
+/** A deploy file's README line in `lang`. */
+export function describeDeployFile(file: Pick<DeployFile, 'path' | 'describe'>, lang: Lang = 'en'): string {
+  return sayer(deployTexts, lang)(file.describe.key, { title: file.describe.title, file: file.path });
+}
+
+function deployFile(agent: AgentId, path: string, kind: DeployFile['kind'], content: string, describe: DeployFile['describe']): DeployFile {
+  return { agent, path, kind, content, describe, description: describeDeployFile({ path, describe }) };
 }
 
 export function deployFiles(settings: Settings, result: RenderResult, renderOptions: RenderOptions = {}): DeployFile[] {
@@ -43,16 +58,16 @@ export function deployFiles(settings: Settings, result: RenderResult, renderOpti
     for (const plan of host === undefined ? [] : Array.isArray(host) ? host : [host]) {
       const name = installScriptName(plan);
       const title = plan.scriptName ? `${definition.title} (${plan.scriptName})` : definition.title;
-      out.push({ agent: id, path: name, kind: 'host', content: renderInstallScript(title, plan), description: `${title} install script for a Linux host (sudo sh ${name}; --dry-run shows what it would do)` });
+      out.push(deployFile(id, name, 'host', renderInstallScript(title, plan), { key: 'fileInstall', title }));
     }
     for (const plan of deploy.windows?.(ctx, options, files) ?? []) {
-      out.push({ agent: id, path: plan.scriptName, kind: 'host', content: renderWindowsInstallScript(plan), description: `${plan.title} install script for Windows (PowerShell as Administrator: .\\${plan.scriptName}; -WhatIf shows what it would do)` });
+      out.push(deployFile(id, plan.scriptName, 'host', renderWindowsInstallScript(plan), { key: 'fileInstallWindows', title: plan.title }));
     }
     const spec = deploy.compose?.(ctx, options, files);
     if (spec && (!Array.isArray(spec) || spec.length > 0)) {
-      out.push({ agent: id, path: COMPOSE_FILE_NAME, kind: 'docker', content: renderComposeFile(definition.title, spec), description: `${definition.title} in Docker Compose (docker compose up -d)` });
+      out.push(deployFile(id, COMPOSE_FILE_NAME, 'docker', renderComposeFile(definition.title, spec), { key: 'fileCompose', title: definition.title }));
       for (const extra of (Array.isArray(spec) ? spec : [spec]).flatMap((s) => s.files ?? [])) {
-        out.push({ agent: id, path: extra.name, kind: 'docker', content: extra.content, description: `${definition.title} main config for Docker Compose (mounted by compose.yaml)` });
+        out.push(deployFile(id, extra.name, 'docker', extra.content, { key: 'fileComposeMain', title: definition.title }));
       }
     }
   }

@@ -1,7 +1,9 @@
 /**
  * Two languages, English and Simplified Chinese (most SLS users read Chinese).
- * Messages live per area in lib/i18n/messages/*.ts as `{ en, zh }` pairs so that
- * a missing translation is a type error, not a blank on screen.
+ * Messages live per area as `{ en, zh }` pairs in data files
+ * (lib/i18n/messages/data/*.json; the agents' step texts in
+ * lib/agents/<id>/step-texts.json), typed by the module that imports them, so
+ * that an unknown key is a type error, not a blank on screen.
  */
 export const LANGS = ['en', 'zh-CN'] as const;
 export type Lang = (typeof LANGS)[number];

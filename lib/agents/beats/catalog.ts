@@ -20,10 +20,6 @@ export interface BeatFacts {
   windowsService?: string;
   /** `docker run` flags the Beat needs beyond the config mount, or undefined when there is no image to use. */
   dockerFlags?: readonly string[];
-  /** One sentence about running it in Docker, shown with the Docker step. */
-  dockerNote?: string;
-  /** One sentence about a platform prerequisite, shown with the Windows step. */
-  windowsNote?: string;
 }
 
 export const BEAT_FACTS: Readonly<Record<BeatName, BeatFacts>> = {
@@ -33,7 +29,6 @@ export const BEAT_FACTS: Readonly<Record<BeatName, BeatFacts>> = {
     linuxService: 'filebeat',
     windowsService: 'filebeat',
     dockerFlags: ['--user root', '-v /var/log:/var/log:ro'],
-    dockerNote: 'The container reads the host logs through the /var/log mount; add a mount for every other log folder.',
   },
   metricbeat: {
     name: 'metricbeat',
@@ -41,8 +36,6 @@ export const BEAT_FACTS: Readonly<Record<BeatName, BeatFacts>> = {
     linuxService: 'metricbeat',
     windowsService: 'metricbeat',
     dockerFlags: ['--user root', '--network host'],
-    dockerNote:
-      "Inside a container the system module sees the container's own /proc; for host metrics mount the host's /proc and cgroup folders as Elastic's “Run Metricbeat on Docker” page shows.",
   },
   packetbeat: {
     name: 'packetbeat',
@@ -50,8 +43,6 @@ export const BEAT_FACTS: Readonly<Record<BeatName, BeatFacts>> = {
     linuxService: 'packetbeat',
     windowsService: 'packetbeat',
     dockerFlags: ['--cap-add NET_ADMIN', '--cap-add NET_RAW', '--network host'],
-    dockerNote: 'Packetbeat needs the host network and the NET_ADMIN and NET_RAW capabilities to capture traffic.',
-    windowsNote: 'Packetbeat on Windows needs Npcap; set packetbeat.interfaces.device to the number `packetbeat devices` prints.',
   },
   winlogbeat: {
     name: 'winlogbeat',
@@ -64,8 +55,6 @@ export const BEAT_FACTS: Readonly<Record<BeatName, BeatFacts>> = {
     linuxService: 'auditbeat',
     windowsService: 'auditbeat',
     dockerFlags: ['--user root', '--cap-add AUDIT_CONTROL', '--cap-add AUDIT_READ', '--pid host'],
-    dockerNote: 'file_integrity watches paths inside the container; mount the host folders you want to watch (read-only).',
-    windowsNote: 'The complete config watches Linux folders; on Windows list folders such as C:\\Windows\\System32\\drivers\\etc instead.',
   },
   heartbeat: {
     name: 'heartbeat',

@@ -13,6 +13,7 @@
  *   docker.elastic.co/beats/<beat> at the newest patch of the chosen major
  *   (the tags of the Kubernetes DaemonSet, docs/agents/beats.md#kubernetes-issue-16).
  */
+import stepTexts from './step-texts.json';
 import type { AgentDeploy, ComposeSpec, InstallPlan, InstallFile, WindowsInstallPlan } from '../types';
 import { BEAT_FACTS } from './catalog';
 import { FILEBEAT_K8S_IMAGES } from './k8s';
@@ -119,7 +120,8 @@ export const beatsDeploy: AgentDeploy<BeatsOptions> = {
         volumes: [{ name: `${name}-data`, target: `${home}/data` }],
         envFile: ctx.secretMode === 'env' ? { path: 'sls-kafka.env', variable: ctx.passwordEnvVar } : undefined,
         notes: [
-          ...(beat.dockerNote ? [`${beat.title}: ${beat.dockerNote}`] : []),
+          // The compose file's comments are English like every generated file; the note is the steps' one.
+          ...(`dockerNote.${beat.name}` in stepTexts ? [`${beat.title}: ${stepTexts[`dockerNote.${beat.name}` as keyof typeof stepTexts].en}`] : []),
           'HOSTNAME_HERE in client.id: replace it with the Docker host name before starting (sed -i "s/HOSTNAME_HERE/$(hostname -s)/" *.yml).',
         ],
       });

@@ -12,6 +12,10 @@ import type { RenderStep } from '../types';
 import type { BeatFacts } from './catalog';
 import { powershellQuote, shellWord } from '../../config-languages/shell/quote';
 import { hostPlaceholderCommand, hostPlaceholderPowerShell } from '../client-id';
+import { sayer } from '../common/say';
+import texts from './step-texts.json';
+
+type NoteKey = `${'dockerNote' | 'windowsNote'}.${string}` & keyof typeof texts;
 
 function windowsPaths(beat: BeatFacts) {
   const dir = `C:\\Program Files\\${beat.title}`;
@@ -29,10 +33,6 @@ function windowsPaths(beat: BeatFacts) {
   };
 }
 
-const SUCCESS_LINES =
-  'Success looks like “Successful SASL handshake”, “SASL authentication successful with broker” and “Connected to broker at …”, then a 30-second “Non-zero metrics” line whose output events “acked” count grows.';
-const FAILURE_LINES =
-  '“not authorized to access this topic” means a wrong AccessKey or no write permission; “topic or partition that does not exist” means a missing project or Logstore, or the wrong region.';
 
 export function beatSteps(beat: BeatFacts, ctx: RenderContext, options: BeatsOptions): RenderStep[] {
   const file = `${beat.name}.yml`;
@@ -40,13 +40,20 @@ export function beatSteps(beat: BeatFacts, ctx: RenderContext, options: BeatsOpt
   const complete = options.mode === 'complete';
   const caFile = ctx.sandbox?.caFileName;
   const steps: RenderStep[] = [];
+  const say = sayer(texts, ctx.lang);
+  /** A Beat's platform note, when it has one. */
+  const note = (kind: 'dockerNote' | 'windowsNote') => {
+    const key = `${kind}.${beat.name}`;
+    return key in texts ? say(key as NoteKey) : undefined;
+  };
+  const what = say(complete ? 'installConfig' : 'addOutput');
   const step = (s: Omit<RenderStep, 'agent'>) => steps.push({ agent: 'beats', ...s });
 
   if (!complete) {
     step({
       kind: 'warning',
-      title: `${beat.title}: keep only one output`,
-      detail: `A Beat runs exactly one output: comment out output.elasticsearch and output.logstash (with their indented lines) in ${file}, or it stops with “more than one namespace configured accessing 'output'”.`,
+      title: say('oneOutputTitle', { beat: beat.title }),
+      detail: say('oneOutputDetail', { file }),
     });
   }
 
@@ -54,15 +61,11 @@ export function beatSteps(beat: BeatFacts, ctx: RenderContext, options: BeatsOpt
     const dir = `/etc/${beat.name}`;
     const config = `${dir}/${file}`;
     step({
-      title: `${beat.title} on Linux (deb/rpm): ${complete ? 'install the config' : 'add the output'}`,
+      title: say('linuxTitle', { beat: beat.title, what }),
       detail: [
-        complete
-          ? `The package reads ${config}; the copy keeps the packaged file as ${file}.orig.`
-          : `Paste the output.kafka section into ${config}.`,
-        env
-          ? `keystore add prompts for the value: paste AccessKeyId#AccessKeySecret. Run it with sudo, as the service runs as root; answer N if create asks to overwrite an existing keystore.`
-          : undefined,
-        '“Config OK” means the file parses.',
+        complete ? say('linuxCompleteDetail', { config, file }) : say('pasteOutput', { config }),
+        env ? say('linuxKeystore') : undefined,
+        say('configOk'),
       ]
         .filter(Boolean)
         .join(' '),
@@ -82,12 +85,12 @@ export function beatSteps(beat: BeatFacts, ctx: RenderContext, options: BeatsOpt
   if (beat.windowsService) {
     const win = windowsPaths(beat);
     step({
-      title: `${beat.title} on Windows: ${complete ? 'install the config' : 'add the output'}`,
+      title: say('windowsTitle', { beat: beat.title, what }),
       detail: [
-        `In PowerShell as Administrator, after install-service-${beat.name}.ps1; $data is the service's data folder, which holds the keystore.`,
-        complete ? `The service reads ${win.config}.` : `Paste the output.kafka section into ${win.config}.`,
-        env ? 'keystore add prompts for the value: paste AccessKeyId#AccessKeySecret.' : undefined,
-        beat.windowsNote,
+        say('windowsIntro', { name: beat.name }),
+        complete ? say('windowsReads', { config: win.config }) : say('pasteOutput', { config: win.config }),
+        env ? say('windowsKeystore') : undefined,
+        note('windowsNote'),
       ]
         .filter(Boolean)
         .join(' '),
@@ -116,11 +119,11 @@ export function beatSteps(beat: BeatFacts, ctx: RenderContext, options: BeatsOpt
     flags.push(`-v "$PWD/${file}:${home}/${file}:ro"`);
     if (caFile) flags.push(`-v "$PWD/${caFile}:${home}/${caFile}:ro"`);
     step({
-      title: `${beat.title} in Docker`,
+      title: say('dockerTitle', { beat: beat.title }),
       detail: [
-        `The image reads ${home}/${file}; ${complete ? 'mount this file there' : 'mount your config with the output.kafka section there'}. Elastic publishes no “latest” tag: set BEATS_VERSION to the exact version you run.`,
-        env ? `The container takes the password from the environment variable ${ctx.passwordEnvVar}; read prompts for it so it stays out of the shell history.` : undefined,
-        beat.dockerNote,
+        say('dockerDetail', { home, file, mount: say(complete ? 'mountThis' : 'mountYours') }),
+        env ? say('dockerEnv', { variable: ctx.passwordEnvVar }) : undefined,
+        note('dockerNote'),
       ]
         .filter(Boolean)
         .join(' '),
@@ -134,12 +137,11 @@ export function beatSteps(beat: BeatFacts, ctx: RenderContext, options: BeatsOpt
     });
   }
 
-  const verifyDetail = (stop: string) =>
-    `Do not rely on “${beat.name} test output” here: for Kafka it at most opens a TCP connection to each host and warns “Kafka output doesn't support TLS testing” (some releases print “kafka output doesn't support testing” instead); it never checks TLS, the SASL login or the Logstore. So run the Beat in the foreground with Kafka debug logging. ${SUCCESS_LINES} ${FAILURE_LINES} ${stop}`;
+  const verifyDetail = say('verifyDetail', { name: beat.name });
   if (beat.linuxService) {
     step({
-      title: `${beat.title} on Linux: watch the first events reach SLS`,
-      detail: verifyDetail('Stop it with Ctrl+C; the last command starts the service again.'),
+      title: say('linuxWatchTitle', { beat: beat.title }),
+      detail: verifyDetail,
       commands: [
         `sudo systemctl stop ${beat.linuxService}`,
         `sudo ${beat.name} -e -d kafka -c /etc/${beat.name}/${file}`,
@@ -150,8 +152,8 @@ export function beatSteps(beat: BeatFacts, ctx: RenderContext, options: BeatsOpt
   if (beat.windowsService) {
     const win = windowsPaths(beat);
     step({
-      title: `${beat.title} on Windows: watch the first events reach SLS`,
-      detail: verifyDetail('Stop it with Ctrl+C; the last command starts the service again.'),
+      title: say('windowsWatchTitle', { beat: beat.title }),
+      detail: verifyDetail,
       commands: [
         win.findData,
         `Stop-Service ${beat.windowsService}`,

@@ -26,14 +26,18 @@ export interface CollectdLayout {
   /** Owner and mode of the file: the daemon must read it, nobody else. */
   fileOwner: string;
   fileMode: string;
-  install: { detail: string; commands: string[] };
-  includeCheck: { detail: string; commands: string[] };
+  /** The commands of the install and include-check steps (their prose: step-texts.json, `install.<os>` and `include.<os>`). */
+  install: { commands: string[] };
+  includeCheck: { commands: string[] };
   restart: string[];
   /** How to read collectd's own log after `collectd -T`. */
   logCommand: string;
 }
 
 export const CUSTOM_CONFIG_VARIABLE = 'COLLECTD_CONF';
+
+/** Stands for the comment on the custom layout's first command, put in by the steps in the user's language. */
+export const CHANGE_CONF_COMMENT = '{changeConfComment}';
 
 export const COLLECTD_LAYOUTS: Readonly<Record<CollectdOsFamily, CollectdLayout>> = {
   debian: {
@@ -45,12 +49,9 @@ export const COLLECTD_LAYOUTS: Readonly<Record<CollectdOsFamily, CollectdLayout>
     fileOwner: 'root:root',
     fileMode: '600',
     install: {
-      detail:
-        'write_kafka.so is in collectd-core, but its libraries librdkafka1 and libyajl2 are only suggested there, so name them. The collectd package adds /etc/collectd/collectd.conf, which includes collectd.conf.d/*.conf.',
       commands: ['apt-get update', 'apt-get install -y --no-install-recommends collectd collectd-core librdkafka1 libyajl2 ca-certificates'],
     },
     includeCheck: {
-      detail: 'The packaged collectd.conf ends with <Include "/etc/collectd/collectd.conf.d"> and Filter "*.conf"; if you replaced it, add those three lines back.',
       commands: ["grep -n -A1 'collectd.conf.d' /etc/collectd/collectd.conf"],
     },
     restart: ['systemctl restart collectd', 'systemctl status collectd --no-pager'],
@@ -66,11 +67,9 @@ export const COLLECTD_LAYOUTS: Readonly<Record<CollectdOsFamily, CollectdLayout>
     fileOwner: 'root:root',
     fileMode: '600',
     install: {
-      detail: 'The plugin is the EPEL package collectd-write_kafka (enable EPEL first; on RHEL itself follow the EPEL instructions for your release).',
       commands: ['yum install -y epel-release', 'yum install -y collectd collectd-write_kafka ca-certificates'],
     },
     includeCheck: {
-      detail: 'The packaged /etc/collectd.conf has the line Include "/etc/collectd.d"; if you replaced the file, add it back.',
       commands: ["grep -n 'collectd.d' /etc/collectd.conf"],
     },
     restart: ['systemctl enable --now collectd', 'systemctl restart collectd', 'systemctl status collectd --no-pager'],
@@ -86,11 +85,9 @@ export const COLLECTD_LAYOUTS: Readonly<Record<CollectdOsFamily, CollectdLayout>
     fileOwner: 'root:collectd',
     fileMode: '640',
     install: {
-      detail: 'The plugin is the community package collectd-write_kafka.',
       commands: ['apk add collectd collectd-write_kafka ca-certificates'],
     },
     includeCheck: {
-      detail: 'The packaged collectd.conf ends with <Include "/etc/collectd.d"> and Filter "*.conf"; if you replaced it, add those three lines back.',
       commands: ["grep -n -A1 'collectd.d' /etc/collectd/collectd.conf"],
     },
     restart: ['rc-update add collectd default', 'rc-service collectd restart'],
@@ -105,14 +102,11 @@ export const COLLECTD_LAYOUTS: Readonly<Record<CollectdOsFamily, CollectdLayout>
     fileOwner: 'root:root',
     fileMode: '600',
     install: {
-      detail:
-        'Install collectd 5.x with the write_kafka plugin, built against librdkafka 1.1 or newer with SSL and SASL. `collectd -h` prints the plugin directory, which must hold write_kafka.so.',
       commands: ['collectd -h'],
     },
     includeCheck: {
-      detail: `Set ${CUSTOM_CONFIG_VARIABLE} to your main collectd.conf in this shell; the next commands use it. The last command makes collectd.conf include write_kafka.conf (skip it if a directory Include already covers the file).`,
       commands: [
-        `${CUSTOM_CONFIG_VARIABLE}=/etc/collectd/collectd.conf  # change to your collectd.conf`,
+        `${CUSTOM_CONFIG_VARIABLE}=/etc/collectd/collectd.conf  # ${CHANGE_CONF_COMMENT}`,
         `printf 'Include "%s"\\n' "$(dirname "$${CUSTOM_CONFIG_VARIABLE}")/write_kafka.conf" >> "$${CUSTOM_CONFIG_VARIABLE}"`,
       ],
     },

@@ -18,11 +18,14 @@
 import type { CollectdOptions } from './schema';
 import type { RenderContext } from '../context';
 import type { AgentRender, RenderStep } from '../types';
-import { COLLECTD_LAYOUTS, type CollectdLayout } from './layout';
+import { COLLECTD_LAYOUTS, CUSTOM_CONFIG_VARIABLE, type CollectdLayout } from './layout';
 import { collectdString } from '../../config-languages/collectd/quote';
 import { shellWord } from '../../config-languages/shell/quote';
 import { clientIdTemplate, hostPlaceholderCommand, HOST_PLACEHOLDER } from '../client-id';
 import { hostFormCommentLines } from '../host-form';
+import { sayer } from '../common/say';
+import { CHANGE_CONF_COMMENT } from './layout';
+import texts from './step-texts.json';
 
 /**
  * Producer settings chosen for SLS (librdkafka 2.0.2 defaults in
@@ -132,7 +135,9 @@ function renderWriteKafkaConf(ctx: RenderContext, options: CollectdOptions, layo
 
 function collectdSteps(ctx: RenderContext, options: CollectdOptions, layout: CollectdLayout, caLocation: string): RenderStep[] {
   const step = (s: Omit<RenderStep, 'agent'>): RenderStep => ({ agent: 'collectd', ...s });
+  const say = sayer(texts, ctx.lang);
   const custom = options.osFamily === 'custom';
+  const os = options.osFamily;
   const [owner, group] = layout.fileOwner.split(':');
   const download = (url: string, to?: string) =>
     options.osFamily === 'alpine'
@@ -140,19 +145,23 @@ function collectdSteps(ctx: RenderContext, options: CollectdOptions, layout: Col
       : `curl -fsS${to ? 'o ' + shellWord(to) : ''} ${shellWord(url)}`;
 
   const steps: RenderStep[] = [
-    step({ title: `Install collectd and the write_kafka plugin (${layout.label})`, detail: layout.install.detail, commands: layout.install.commands }),
     step({
-      title: custom ? 'Include write_kafka.conf from collectd.conf' : 'Check that collectd.conf includes the drop-in directory',
-      detail: layout.includeCheck.detail,
-      commands: layout.includeCheck.commands,
+      title: say('installTitle', { label: custom ? say('label.custom') : layout.label }),
+      detail: say(`install.${os}`),
+      commands: layout.install.commands,
+    }),
+    step({
+      title: say(custom ? 'includeTitleCustom' : 'includeTitle'),
+      detail: say(`include.${os}`, { variable: CUSTOM_CONFIG_VARIABLE }),
+      commands: layout.includeCheck.commands.map((command) => command.replace(CHANGE_CONF_COMMENT, say('changeConfComment'))),
     }),
   ];
 
   if (ctx.sandbox) {
     steps.push(
       step({
-        title: 'Download the sandbox CA certificate',
-        detail: `ssl.ca.location points at ${caLocation}; librdkafka checks the sandbox's certificate and host name against it.`,
+        title: say('caTitle'),
+        detail: say('caDetail', { path: caLocation }),
         commands: [download(ctx.sandbox.caUrl, caLocation)],
       }),
     );
@@ -160,8 +169,8 @@ function collectdSteps(ctx: RenderContext, options: CollectdOptions, layout: Col
 
   steps.push(
     step({
-      title: `Save ${COLLECTD_FILE_NAME}`,
-      detail: `Run this where you saved the downloaded ${COLLECTD_FILE_NAME}; install copies it with owner ${layout.fileOwner} and mode ${layout.fileMode}, and sed puts this machine's short host name into client.id (collectd-<host>).`,
+      title: say('saveTitle', { file: COLLECTD_FILE_NAME }),
+      detail: say('saveDetail', { file: COLLECTD_FILE_NAME, owner: layout.fileOwner, mode: layout.fileMode }),
       commands: [
         `install -o ${owner} -g ${group} -m ${layout.fileMode} ${COLLECTD_FILE_NAME} ${layout.dropIn}`,
         // Puts this machine's name into client.id (collectd cannot read it itself).
@@ -170,39 +179,35 @@ function collectdSteps(ctx: RenderContext, options: CollectdOptions, layout: Col
     }),
     secretStep(ctx, layout),
     step({
-      title: 'Test the configuration with collectd -T',
-      detail:
-        'collectd -T reads the whole config, initialises the plugins, runs every read once and exits; exit status 0 and no “cannot set kafka property” in the log mean the file is accepted. Do not use -t: in collectd 5.x it exits 0 without reading the config.',
+      title: say('testTitle'),
+      detail: say('testDetail'),
       commands: [`collectd -T -C ${layout.mainConfig}; echo "exit status: $?"`, layout.logCommand],
     }),
     step({
       kind: 'warning',
-      title: 'If librdkafka reports “No such configuration property”',
-      detail: `ssl.endpoint.identification.algorithm and enable.idempotence need librdkafka 1.1 or newer${options.compression === 'zstd' ? ', and zstd needs a librdkafka built with zstd' : ''}. Upgrade librdkafka rather than deleting the line: without it an old librdkafka does not check the server's host name.`,
+      title: say('propertyTitle'),
+      detail: say('propertyDetail', { zstd: options.compression === 'zstd' ? say('propertyZstd') : '' }),
     }),
     step({
       kind: 'warning',
-      title: 'write_kafka never reports whether a message was delivered',
-      detail:
-        `collectd's write_kafka hands each value list to librdkafka and ignores the result: it sets no delivery callback and never polls (collectd src/write_kafka.c). ` +
-        `A message SLS has not acknowledged within message.timeout.ms (${COLLECTD_MESSAGE_TIMEOUT_MS / 60_000} minutes) is dropped without a collectd error, and so is one refused because the local queue is full. ` +
-        'Keep LoadPlugin logfile (or syslog) at LogLevel info so librdkafka\'s own error lines reach the log, and check that records arrive (the last step).',
+      title: say('deliveryTitle'),
+      detail: say('deliveryDetail', { minutes: COLLECTD_MESSAGE_TIMEOUT_MS / 60_000 }),
     }),
-    step({ title: 'Restart collectd', commands: layout.restart }),
+    step({ title: say('restartTitle'), commands: layout.restart }),
     step({
-      title: 'Watch collectd send for a minute',
-      detail: `This runs a second collectd in the foreground for 60 seconds, with the load plugin as its only source and the log on screen. Good: “write_kafka plugin: created KAFKA handle” and “handle created for topic : ${ctx.topic}”, and no librdkafka errors after them. Bad: “Failed to resolve”, “brokers are down”, “SSL handshake failed”, “certificate verify failed”, “SASL authentication error”, or at exit “Producer terminating with N messages … still in queue”. write_kafka reports no deliveries, so also check the records (next step).`,
+      title: say('watchTitle'),
+      detail: say('watchDetail', { topic: ctx.topic }),
       commands: [checkConfigCommand(custom ? layout.dropIn : collectdString(layout.dropIn)), `timeout 60 collectd -f -C ${CHECK_CONFIG}`],
     }),
     ctx.sandbox
       ? step({
-          title: 'Check that records arrive in the sandbox',
-          detail: `Each record's content is one collectd value list as JSON (host, plugin, type, values, …).`,
+          title: say('sandboxRecordsTitle'),
+          detail: say('sandboxRecordsDetail'),
           commands: [download(sandboxRecordsUrl(ctx.sandbox.caUrl, ctx.username, ctx.logstore))],
         })
       : step({
-          title: 'Check that records arrive in SLS',
-          detail: `In the SLS console, open project ${ctx.username}, Logstore ${ctx.logstore}, and search the last 15 minutes. Each log's content is one collectd value list as JSON (host, plugin, type, values, …); add a JSON index on content to query its fields.`,
+          title: say('slsRecordsTitle'),
+          detail: say('slsRecordsDetail', { project: ctx.username, logstore: ctx.logstore }),
         }),
   );
 
@@ -210,8 +215,8 @@ function collectdSteps(ctx: RenderContext, options: CollectdOptions, layout: Col
     steps.push(
       step({
         kind: 'warning',
-        title: 'collectd sends JSON arrays, not objects',
-        detail: `The topic ${ctx.topic} asks SLS to expand each JSON value into fields, but write_kafka's JSON format wraps every value list in an array ([{…}]). If the records keep the whole text in content, turn “Expand JSON” off and index content as JSON instead.`,
+        title: say('arraysTitle'),
+        detail: say('arraysDetail', { topic: ctx.topic }),
       }),
     );
   }
@@ -224,21 +229,22 @@ function secretStep(ctx: RenderContext, layout: CollectdLayout): RenderStep {
     `chmod ${layout.fileMode} ${layout.dropIn}`,
     `ls -l ${layout.dropIn}`,
   ];
-  const who = layout.fileOwner === 'root:root' ? 'root only' : 'root and the collectd group only (the service runs as user collectd)';
+  const say = sayer(texts, ctx.lang);
+  const who = say(layout.fileOwner === 'root:root' ? 'whoRoot' : 'whoGroup');
   if (ctx.secretMode === 'env') {
     return {
       agent: 'collectd',
       kind: 'warning',
-      title: `collectd cannot read ${ctx.passwordEnvVar} from the environment`,
-      detail: `collectd.conf has no secret store and no environment-variable substitution, so the password (AccessKeyId#AccessKeySecret) is written into ${COLLECTD_FILE_NAME} even in env mode. Keep the file readable by ${who}, and out of version control and shared backups.`,
+      title: say('envTitle', { variable: ctx.passwordEnvVar }),
+      detail: say('envDetail', { file: COLLECTD_FILE_NAME, who }),
       commands,
     };
   }
   return {
     agent: 'collectd',
     kind: 'warning',
-    title: `${COLLECTD_FILE_NAME} holds the SLS password`,
-    detail: `Keep the file readable by ${who}: the install command above set this; run these again if you copied the file another way. ls -l should show ${layout.fileMode === '600' ? '-rw-------' : '-rw-r-----'}.`,
+    title: say('secretTitle', { file: COLLECTD_FILE_NAME }),
+    detail: say('secretDetail', { who, listing: layout.fileMode === '600' ? '-rw-------' : '-rw-r-----' }),
     commands,
   };
 }

@@ -9,23 +9,24 @@
 import { shellWord } from '../../config-languages/shell/quote';
 import type { RenderContext } from '../context';
 import type { RenderStep } from '../types';
+import type { Lang } from '../../i18n/core';
+import { sayer } from './say';
+import texts from './step-texts.json';
 
 /** A step before the agent id is added. */
 export type StepInput = Omit<RenderStep, 'agent'>;
 
 /** Warns for any codec but gzip and none (the ones the SLS examples show); undefined for those. */
-export function compressionWarning(compression: string): StepInput | undefined {
+export function compressionWarning(compression: string, lang: Lang): StepInput | undefined {
   if (compression === 'gzip' || compression === 'none') return undefined;
-  return {
-    kind: 'warning',
-    title: `Compression ${compression} is not in the SLS examples`,
-    detail: 'The SLS documentation only shows gzip. If no records arrive, switch compression to gzip.',
-  };
+  const say = sayer(texts, lang);
+  return { kind: 'warning', title: say('compressionTitle', { codec: compression }), detail: say('compressionDetail') };
 }
 
 /** Where the user sees the records arrive: the sandbox inbox, or the Logstore in the SLS console. */
 export function recordsPlace(ctx: RenderContext): string {
-  return ctx.sandbox ? 'the wizard’s sandbox inbox' : `Logstore ${ctx.logstore} in the SLS console`;
+  const say = sayer(texts, ctx.lang);
+  return ctx.sandbox ? say('placeSandbox') : say('placeSls', { logstore: ctx.logstore });
 }
 
 /** GET /api/sandbox/records next to the CA URL, for this project and Logstore (the last 5 records). */
@@ -36,10 +37,11 @@ export function sandboxRecordsUrl(caUrl: string, project: string, logstore: stri
 }
 
 /** rsyslog's and syslog-ng's CA step: download the sandbox CA to `ca`, the file their ssl.ca.location names. */
-export function sandboxCaDownloadStep(caUrl: string, ca: string): StepInput {
+export function sandboxCaDownloadStep(caUrl: string, ca: string, lang: Lang): StepInput {
+  const say = sayer(texts, lang);
   return {
-    title: 'Download the sandbox CA certificate',
-    detail: `ssl.ca.location points at ${ca}; librdkafka checks the sandbox's certificate and host name against it.`,
+    title: say('caTitle'),
+    detail: say('caDetail', { path: ca }),
     commands: [`sudo curl -fsSo ${shellWord(ca)} ${shellWord(caUrl)}`, `sudo chmod 644 ${shellWord(ca)}`],
   };
 }
@@ -65,12 +67,13 @@ export function agentSteps(agent: RenderStep['agent'], steps: (StepInput | undef
 }
 
 /** kcat's and the producer snippets' last step with the sandbox as target: list what arrived (GET /api/sandbox/records). */
-export function sandboxArrivalStep(caUrl: string, project: string, logstore: string): StepInput {
+export function sandboxArrivalStep(caUrl: string, project: string, logstore: string, lang: Lang): StepInput {
+  const say = sayer(texts, lang);
   const url = new URL('/api/sandbox/records', caUrl);
   url.search = new URLSearchParams({ project, logstore }).toString();
   return {
-    title: 'Check that records arrive in the sandbox',
-    detail: 'Every line should be there once, spread over the shards.',
+    title: say('arrivalTitle'),
+    detail: say('arrivalDetail'),
     commands: [`curl -fsS ${shellWord(url.toString())}`],
   };
 }

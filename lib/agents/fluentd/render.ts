@@ -15,6 +15,8 @@ import type { AgentRender, RenderStep } from '../types';
 import { shellQuote } from '../../config-languages/shell/quote';
 import { fluentdDirectiveArg, fluentdEnvReference, fluentdString } from '../../config-languages/fluentd/quote';
 import { hostFormCommentLines, hostFormNote } from '../host-form';
+import { sayer } from '../common/say';
+import texts from './step-texts.json';
 
 /**
  * The Ruby the file runs for its client id: the host name, read when Fluentd
@@ -279,11 +281,12 @@ function renderMatchBlock(ctx: RenderContext, options: FluentdOptions, layout: P
 function renderSteps(ctx: RenderContext, options: FluentdOptions, layout: PackageLayout): RenderStep[] {
   const steps: RenderStep[] = [];
   const step = (s: Omit<RenderStep, 'agent'>) => steps.push({ agent: 'fluentd', ...s });
+  const say = sayer(texts, ctx.lang);
   const target = `${layout.confDir}/conf.d/${FLUENTD_FILE_NAME}`;
 
   step({
-    title: 'Check that fluent-plugin-kafka is installed',
-    detail: `${layout.label} bundles fluent-plugin-kafka (kafka2) and ruby-kafka. Use the package's own gem command, not the system gem.`,
+    title: say('plugin.title'),
+    detail: say('plugin.detail', { label: layout.label }),
     commands: [`sudo ${layout.gem} list fluent-plugin-kafka ruby-kafka`],
   });
 
@@ -291,12 +294,8 @@ function renderSteps(ctx: RenderContext, options: FluentdOptions, layout: Packag
   if (gem !== undefined) {
     step({
       kind: 'warning',
-      title: `Install the ${gem} gem for ${options.compression} compression`,
-      detail:
-        `ruby-kafka only has gzip built in; without ${gem} every flush fails with a LoadError. ` +
-        'It compiles a native extension, so build tools (gcc, g++, make) are needed. SLS documents only gzip; ' +
-        (options.compression === 'zstd' ? 'zstd also needs Kafka produce API v7 (2.1). ' : '') +
-        'test with the sandbox first.',
+      title: say('gem.title', { gem, codec: options.compression }),
+      detail: say('gem.detail', { gem, zstd: options.compression === 'zstd' ? say('gem.zstd') : '' }),
       commands: [`sudo ${layout.gem} install ${gem}`],
     });
   }
@@ -304,14 +303,14 @@ function renderSteps(ctx: RenderContext, options: FluentdOptions, layout: Packag
   if (ctx.sandbox) {
     const caFile = `${layout.confDir}/${ctx.sandbox.caFileName}`;
     step({
-      title: 'Download the sandbox CA certificate',
-      detail: 'The config trusts only this CA, so Fluentd verifies the sandbox endpoint it connects to.',
+      title: say('ca.title'),
+      detail: say('ca.detail'),
       commands: [`sudo curl -fsSo ${shellQuote(caFile)} ${shellQuote(ctx.sandbox.caUrl)}`],
     });
   } else if (options.caMode === 'file') {
     step({
-      title: 'Check the CA file',
-      detail: 'ssl_ca_cert must name a readable PEM file with the root that signs the SLS certificate (GlobalSign).',
+      title: say('caFile.title'),
+      detail: say('caFile.detail'),
       commands: [`sudo openssl x509 -noout -subject -in ${shellQuote(options.caPath)}`],
     });
   }
@@ -320,10 +319,8 @@ function renderSteps(ctx: RenderContext, options: FluentdOptions, layout: Packag
     const envFile = `${layout.confDir}/sls-kafka.env`;
     const dropInDir = `/etc/systemd/system/${layout.service}.service.d`;
     step({
-      title: `Store ${ctx.passwordEnvVar} for the ${layout.service} service`,
-      detail:
-        `The config reads the password from ${ctx.passwordEnvVar}. Keep it in a root-only file that systemd loads for the service; ` +
-        'the prompt keeps AccessKeyId#AccessKeySecret out of your shell history.',
+      title: say('env.title', { variable: ctx.passwordEnvVar, service: layout.service }),
+      detail: say('env.detail', { variable: ctx.passwordEnvVar }),
       commands: [
         `sudo install -m 600 -o root -g root /dev/null ${envFile}`,
         `printf 'AccessKeyId#AccessKeySecret: '; read -rs ${ctx.passwordEnvVar}; echo`,
@@ -336,13 +333,12 @@ function renderSteps(ctx: RenderContext, options: FluentdOptions, layout: Packag
   }
 
   step({
-    title: `Place ${FLUENTD_FILE_NAME} and include it`,
-    detail:
-      `Copy the file into ${layout.confDir}/conf.d, readable by root and the service group only` +
-      (ctx.secretMode === 'inline' ? ' ' : '') +
-      (ctx.secretMode === 'inline' ? '(it holds the AccessKey secret)' : '') +
-      ', ' +
-      `and make ${layout.mainConf} include that folder.`,
+    title: say('place.title', { file: FLUENTD_FILE_NAME }),
+    detail: say('place.detail', {
+      dir: `${layout.confDir}/conf.d`,
+      secret: ctx.secretMode === 'inline' ? say('place.secret') : '',
+      main: layout.mainConf,
+    }),
     commands: [
       `sudo install -d ${layout.confDir}/conf.d`,
       `sudo install -m 640 -o root -g ${layout.groupCommand} ${FLUENTD_FILE_NAME} ${target}`,
@@ -352,37 +348,32 @@ function renderSteps(ctx: RenderContext, options: FluentdOptions, layout: Packag
 
   step({
     kind: 'warning',
-    title: 'The first matching <match> wins',
-    detail:
-      'Fluentd gives each event to the first <match> whose pattern fits its tag. Events already taken by an earlier ' +
-      `<match> in ${layout.mainConf} (a catch-all <match **>, for example) never reach SLS: move the @include line above it, ` +
-      'or use @type copy to send events to both.',
+    title: say('match.title'),
+    detail: say('match.detail', { main: layout.mainConf }),
   });
 
   if (ctx.expandJson && options.format === 'single_value') {
     step({
       kind: 'warning',
-      title: 'Plain-text values sent to a .json topic',
-      detail: 'Expand JSON makes SLS parse each value as JSON, but format single_value sends plain text. Use format json, or turn Expand JSON off.',
+      title: say('plain.title'),
+      detail: say('plain.detail'),
     });
   }
 
   step({
-    title: 'Check for a second <label @FLUENT_LOG>',
-    detail:
-      `${FLUENTD_FILE_NAME} routes Fluentd's own log events to <label @FLUENT_LOG> so that they do not reach SLS. ` +
-      `If this command prints a line from any file other than conf.d/${FLUENTD_FILE_NAME} (${layout.mainConf}, for example), your config already has the label: delete the <label @FLUENT_LOG> block from ${FLUENTD_FILE_NAME} and check that the existing label catches fluent.** .`,
+    title: say('label.title'),
+    detail: say('label.detail', { file: FLUENTD_FILE_NAME, main: layout.mainConf }),
     commands: [`sudo grep -rn '<label @FLUENT_LOG>' ${layout.confDir}`],
   });
 
   step({
-    title: 'Check the configuration',
-    detail: 'A dry run parses the whole configuration and loads the plugins without sending anything. Success ends with “finished dry run mode”.',
+    title: say('dry.title'),
+    detail: say('dry.detail'),
     commands: [`${layout.fluentdCommand} --dry-run -c ${layout.mainConf}`],
   });
 
   step({
-    title: `Restart ${layout.service}`,
+    title: say('restart.title', { service: layout.service }),
     commands: [`sudo systemctl restart ${layout.service}`, `systemctl status ${layout.service} --no-pager`],
   });
 
@@ -398,22 +389,19 @@ function renderSteps(ctx: RenderContext, options: FluentdOptions, layout: Packag
     );
   }
   step({
-    title: 'Send a test event and check delivery',
-    detail:
-      (ctx.secretMode === 'env' ? `The first command prints 1 when the service sees ${ctx.passwordEnvVar}. ` : '') +
-      `fluent-cat sends one event tagged ${tag} through the default forward input (port 24224); use any tag your pattern matches. ` +
-      'Success: the log shows “initialized kafka producer” and no “Send exception occurred” or “failed to flush the buffer”, and the event appears in the Logstore' +
-      (ctx.sandbox ? ' (the sandbox inbox in the wizard).' : '.') +
-      ' A SASL or TopicAuthorizationException error means a wrong project or AccessKey; UnknownTopicOrPartitionException means the Logstore does not exist or the region is wrong.' +
-      (options.kafkaClientLog ? '' : ' For more detail, set Kafka client log on and restart.'),
+    title: say('test.title'),
+    detail: say('test.detail', {
+      env: ctx.secretMode === 'env' ? say('test.env', { variable: ctx.passwordEnvVar }) : '',
+      tag,
+      where: say(ctx.sandbox ? 'test.whereSandbox' : 'test.whereSls'),
+      more: options.kafkaClientLog ? '' : say('test.more'),
+    }),
     commands: verifyCommands,
   });
 
   step({
-    title: 'If chunks land in the failed folder',
-    detail:
-      `<secondary> writes chunks that kafka2 could not send for about 58 hours to ${layout.failedPath} (dump.bin.0, dump.bin.1, …) instead of dropping them. ` +
-      'Once SLS accepts data again, resend a file through the forward input (port 24224) with the tag your pattern matches, then delete it.',
+    title: say('failed.title'),
+    detail: say('failed.detail', { path: layout.failedPath }),
     commands: [`sudo ls -l ${layout.failedPath}`, `sudo cat ${layout.failedPath}/dump.bin.0 | ${layout.fluentCat} --format msgpack ${shellQuote(tag)}`],
   });
 

@@ -11,6 +11,8 @@ import { renderProperties, type PropertyLine } from '../../config-languages/prop
 import { shellWord } from '../../config-languages/shell/quote';
 import type { RenderContext } from '../context';
 import { agentSteps, sandboxArrivalStep } from '../common/steps';
+import { sayer } from '../common/say';
+import texts from './step-texts.json';
 import type { AgentRender, RenderStep } from '../types';
 import type { KcatOptions } from './schema';
 
@@ -80,62 +82,60 @@ function scriptContent(ctx: RenderContext, options: KcatOptions): string {
 }
 
 function kcatSteps(ctx: RenderContext, options: KcatOptions): RenderStep[] {
+  const say = sayer(texts, ctx.lang);
   const list = `kcat -L ${configArgs(ctx)} -b ${shellWord(ctx.endpoint.bootstrap)} -t ${shellWord(ctx.topic)}`;
   return agentSteps('kcat', [
     {
-      title: 'Install kcat',
-      detail: 'Debian 12 / Ubuntu 22.04+: the kcat package (older releases call it kafkacat); RHEL family: kcat from EPEL; or the edenhill/kcat:1.7.1 image. kcat -V must show librdkafka with ssl and sasl_plain built in.',
+      title: say('install.title'),
+      detail: say('install.detail'),
       commands: ['sudo apt-get install -y kcat', 'kcat -V'],
     },
     ctx.sandbox
       ? {
-          title: 'Download the sandbox CA',
-          detail: `ssl.ca.location names ${ctx.sandbox.caFileName} in the folder you run kcat from; librdkafka checks the sandbox's certificate and host name against it.`,
+          title: say('ca.title'),
+          detail: say('ca.detail', { file: ctx.sandbox.caFileName }),
           commands: [`curl -fsSo ${shellWord(ctx.sandbox.caFileName)} ${shellWord(ctx.sandbox.caUrl)}`],
         }
       : undefined,
     {
-      title: 'Keep kcat.conf private',
-      detail:
-        ctx.secretMode === 'inline'
-          ? 'Save kcat.conf and kcat-send.sh in one folder. kcat.conf holds the AccessKey, so only you may read it. Never pass -X sasl.password=… instead: every user sees argv in ps.'
-          : 'Save kcat.conf and kcat-send.sh in one folder. kcat.conf holds no secret; mode 600 keeps it that way if someone adds one later.',
+      title: say('private.title'),
+      detail: say(ctx.secretMode === 'inline' ? 'private.inline' : 'private.env'),
       commands: [`chmod 600 ${KCAT_CONFIG_FILE}`],
     },
     ctx.secretMode === 'env'
       ? {
-          title: `Put the password in ${ctx.passwordEnvVar}`,
-          detail: 'In bash: read asks for AccessKeyId#AccessKeySecret without echoing it, so it stays off the screen and out of the shell history. The commands below need bash (process substitution <(…)), not sh.',
+          title: say('env.title', { variable: ctx.passwordEnvVar }),
+          detail: say('env.detail'),
           commands: [`read -rsp 'AccessKeyId#AccessKeySecret: ' ${ctx.passwordEnvVar} && echo && export ${ctx.passwordEnvVar}`],
         }
       : undefined,
     {
-      title: 'Check the connection',
-      detail: 'Connects, authenticates and lists the topic’s partitions (one per shard). “SSL handshake failed” or “certificate verify failed”: the CA; “SASL authentication error”: the AccessKey; “Unknown topic”: the project, Logstore or region.',
+      title: say('check.title'),
+      detail: say('check.detail'),
       commands: [list],
     },
     {
-      title: 'Send the file',
-      detail: `One record per line of ${options.inputFile}; kcat exits when all are delivered, non-zero on failure. Without -l, “kcat -P … FILE” would send the whole file as ONE record. To send a command’s output, pipe it in and drop -l.`,
+      title: say('send.title'),
+      detail: say('send.detail', { file: options.inputFile }),
       commands: [`bash ${KCAT_SCRIPT_FILE}`],
     },
     options.spreadEachRecord
       ? undefined
       : {
           kind: 'warning',
-          title: 'A quick burst lands on one shard',
-          detail: 'librdkafka’s sticky partitioner keeps keyless records on one shard per 10 ms; a file sent in one go may end up on a single shard. Turn “Spread every record” on for one-shot uploads.',
+          title: say('burst.title'),
+          detail: say('burst.detail'),
         },
     {
       kind: 'warning',
-      title: 'No -k',
-      detail: 'kcat -k KEY gives every record the same key, and SLS then writes them all to one shard. Leave records keyless.',
+      title: say('nok.title'),
+      detail: say('nok.detail'),
     },
     ctx.sandbox
-      ? sandboxArrivalStep(ctx.sandbox.caUrl, ctx.username, ctx.logstore)
+      ? sandboxArrivalStep(ctx.sandbox.caUrl, ctx.username, ctx.logstore, ctx.lang)
       : {
-          title: 'Check the Logstore',
-          detail: `Open Logstore ${ctx.logstore} in the SLS console and search the last minutes: one log per line${ctx.expandJson ? ', JSON keys as fields' : ' in the field content'}.`,
+          title: say('logstore.title'),
+          detail: say('logstore.detail', { logstore: ctx.logstore, shape: say(ctx.expandJson ? 'shape.json' : 'shape.content') }),
         },
   ]);
 }

@@ -9,6 +9,8 @@
  * Facts: docs/agents/logstash.md (versions, TLS, secrets, paths, day two); docs/sls.md#tls.
  */
 import type { LogstashOptions } from './schema';
+import { sayer } from '../common/say';
+import texts from './step-texts.json';
 import type { RenderContext } from '../context';
 import type { AgentRender, RenderedFile, RenderStep } from '../types';
 import {
@@ -30,6 +32,7 @@ import {
   listStoreCommand,
   protectStoreCommands,
   type JksStore,
+  type LogstashSay,
 } from './truststore';
 import {
   featureSupport,
@@ -146,6 +149,8 @@ function pipelineInput(options: LogstashOptions): PipelineInput {
   }
 }
 
+type S = LogstashSay;
+
 function step(title: string, fields: Omit<RenderStep, 'agent' | 'title'>): RenderStep {
   return { agent: 'logstash', title, ...fields };
 }
@@ -172,24 +177,20 @@ function featuresNeedingUpdate(options: LogstashOptions, facts: LogstashVersionF
   return used.filter((f) => featureSupport(facts, f) === 'after-update');
 }
 
-function pluginSteps(options: LogstashOptions, facts: LogstashVersionFacts, trust: TrustPlan): RenderStep[] {
-  const gems = facts.pluginGems.join(' or ');
+function pluginSteps(options: LogstashOptions, facts: LogstashVersionFacts, trust: TrustPlan, say: S): RenderStep[] {
+  const gems = facts.pluginGems.join(say('or'));
+  const bundled = say(`bundled.${options.version}`);
   const steps = [
-    step('Check the Kafka output plugin', {
-      detail:
-        `${facts.label} bundles ${facts.bundled}. The list shows which Kafka gem is installed and its version; ` +
-        `update that gem (${gems}) to get the fixes named in the warnings, then restart Logstash.`,
+    step(say('plugin.title'), {
+      detail: say('plugin.detail', { label: facts.label, bundled, gems }),
       // Lines below SLS's client minimum get the update as a step of its own, right after.
       commands: [LIST_PLUGINS, ...(facts.clientBelowSlsMinimum ? [] : facts.pluginGems.map(updateCommand))],
     }),
   ];
   if (facts.clientBelowSlsMinimum) {
     steps.push(
-      step('Update the Kafka output first: SLS needs a Kafka 2.1.0 client', {
-        detail:
-          'SLS supports the Kafka protocol from version 2.1.0 on. logstash-output-kafka before 7.3.0 uses kafka-clients 0.11–2.0, ' +
-          `and ${facts.label} may bundle such a release. Update the gem the list shows (the other command then reports it is not installed); ` +
-          'afterwards the list must show logstash-output-kafka 7.3.0 or later (kafka-clients 2.1.0) or logstash-integration-kafka 10.x (kafka-clients 2.3 or later).',
+      step(say('update.title'), {
+        detail: say('update.detail', { label: facts.label }),
         commands: [...facts.pluginGems.map(updateCommand), LIST_PLUGINS],
       }),
     );
@@ -198,11 +199,14 @@ function pluginSteps(options: LogstashOptions, facts: LogstashVersionFacts, trus
   if (needed.length > 0 && facts.pluginPin) {
     const minimum = needed.map((f) => PLUGIN_FEATURES[f].minPlugin).sort().at(-1)!;
     steps.push(
-      step(`Install logstash-integration-kafka ${facts.pluginPin} for ${needed.map((f) => PLUGIN_FEATURES[f].what).join(' and ')}`, {
-        detail:
-          `${needed.map((f) => `${PLUGIN_FEATURES[f].what} needs logstash-integration-kafka ${PLUGIN_FEATURES[f].minPlugin} or later`).join('; ')}, ` +
-          `and not every ${facts.label} release bundles that (${facts.bundled}). If the list shows ${minimum} or later, skip the install; ` +
-          `otherwise install ${facts.pluginPin} (the newest release confirmed for this line) and check the list again.`,
+      step(say('pin.title', { pin: facts.pluginPin, what: needed.map((f) => PLUGIN_FEATURES[f].what).join(say('and')) }), {
+        detail: say('pin.detail', {
+          needs: needed.map((f) => say('pin.need', { what: PLUGIN_FEATURES[f].what, min: PLUGIN_FEATURES[f].minPlugin })).join(say('needSep')),
+          label: facts.label,
+          bundled,
+          minimum,
+          pin: facts.pluginPin,
+        }),
         commands: [LIST_PLUGINS, installPinnedCommand(facts.pluginPin), LIST_PLUGINS],
       }),
     );
@@ -210,16 +214,14 @@ function pluginSteps(options: LogstashOptions, facts: LogstashVersionFacts, trus
   return steps;
 }
 
-function warningSteps(options: LogstashOptions, facts: LogstashVersionFacts, jaas: JaasPlan, trust: TrustPlan): RenderStep[] {
+function warningSteps(options: LogstashOptions, facts: LogstashVersionFacts, jaas: JaasPlan, trust: TrustPlan, say: S): RenderStep[] {
   const steps: RenderStep[] = [];
   const update = updateCommand(facts.pluginGems.at(-1)!);
   if (jaas.kind === 'inline' && facts.jaasConfigBugPossible) {
     steps.push(
       warning(
-        'Known bug: sasl_jaas_config fails in some plugin releases',
-        `logstash-integration-kafka ${JAAS_CONFIG_BUG} fail on any sasl_jaas_config in the kafka output ` +
-          '(fixed in 11.8.8 and 12.1.1, logstash-plugins/logstash-integration-kafka#245 and #247; Logstash 9.2 bundles 11.8.7). ' +
-          'If the plugin list shows one of these versions, update the plugin.',
+        say('jaasBug.title'),
+        say('jaasBug.detail', { versions: JAAS_CONFIG_BUG }),
         [update],
       ),
     );
@@ -227,9 +229,8 @@ function warningSteps(options: LogstashOptions, facts: LogstashVersionFacts, jaa
   if (jaas.kind === 'inline' && !facts.inlineJaas) {
     steps.push(
       warning(
-        'Older Kafka outputs may not know sasl_jaas_config',
-        `The Kafka output bundled with ${facts.label} may lack sasl_jaas_config. If the config test says ` +
-          '“Unknown setting \'sasl_jaas_config\'”, update the plugin, or use secret mode inline with JAAS mode file.',
+        say('oldJaas.title'),
+        say('oldJaas.detail', { label: facts.label }),
         [update],
       ),
     );
@@ -237,10 +238,8 @@ function warningSteps(options: LogstashOptions, facts: LogstashVersionFacts, jaa
   if (facts.pluginGems.length === 1 && facts.pluginGems[0] === 'logstash-output-kafka') {
     steps.push(
       warning(
-        'Logstash 6: the bundled Kafka output may not know ssl_endpoint_identification_algorithm',
-        'Kafka clients before 2.0 do not check the server host name unless told to, so the pipeline sets ' +
-          'ssl_endpoint_identification_algorithm => "https". If the config test reports it as an unknown setting, update ' +
-          'logstash-output-kafka rather than deleting the line; better still, move to Logstash 7.17 or 8.x.',
+        say('ls6.title'),
+        say('ls6.detail'),
         [update],
       ),
     );
@@ -248,38 +247,32 @@ function warningSteps(options: LogstashOptions, facts: LogstashVersionFacts, jaa
   if (jaas.fileWantedButEnv) {
     steps.push(
       warning(
-        'JAAS file replaced by sasl_jaas_config (secret mode env)',
-        'A JAAS file cannot read the Logstash keystore, so the pipeline references the password in sasl_jaas_config instead. ' +
-          'For a JAAS file, switch the secret mode to inline: the secret is then written into the file.',
+        say('jaasEnv.title'),
+        say('jaasEnv.detail'),
       ),
     );
   }
   if (jaas.kind === 'file') {
     steps.push(
       warning(
-        'jaas_path is shared by the whole Logstash process',
-        'The plugin sets jaas_path as the JVM system property java.security.auth.login.config, so every Kafka input and output ' +
-          'of this Logstash uses this one login. With several Kafka plugins and different accounts, use sasl_jaas_config (JAAS mode inline).',
+        say('jaasShared.title'),
+        say('jaasShared.detail'),
       ),
     );
   }
   if (options.acks === 'all') {
     steps.push(
       warning(
-        'acks => "all" turns on the idempotent producer',
-        'kafka-clients 3.0 and later (logstash-integration-kafka 11.x and 12.x, Logstash 8.3 and later) enable idempotence when acks is "all", ' +
-          'and the kafka output has no option to turn it off. SLS does not support idempotent producers (its own samples set ' +
-          'enable.idempotence=false): keep acks at "1".',
+        say('acksAll.title'),
+        say('acksAll.detail'),
       ),
     );
   }
   if (facts.kafkaClients4Possible) {
     steps.push(
       warning(
-        'kafka-clients 4.x talks to Kafka 2.1+ brokers only',
-        'logstash-integration-kafka 12.x (bundled from Logstash 9.5) uses kafka-clients 4.x, which talks to brokers of version 2.1 and later only; ' +
-          'SLS states Kafka 2.1.0 as the lowest protocol version it supports, right at that floor. ' +
-          `If sending fails with UnsupportedVersionException, install the 11.8 line of the plugin instead (${NEWEST_11X} or any later 11.8.x).`,
+        say('clients4.title'),
+        say('clients4.detail', { newest: NEWEST_11X }),
         [installPinnedCommand(NEWEST_11X)],
       ),
     );
@@ -287,18 +280,16 @@ function warningSteps(options: LogstashOptions, facts: LogstashVersionFacts, jaa
   if (trust.source === 'globalsign-jks') {
     steps.push(
       warning(
-        'Old JKS truststores broke with the 2025 SLS root change',
-        'A JKS holding only “GlobalSign Root CA” (as built from the 2019 SLS example, e.g. /etc/client-root.truststore.jks) now fails with ' +
-          '“PKIX path building failed”. The store built below holds all six current GlobalSign roots; rebuild it from scratch rather than adding to an old one.',
+        say('oldJks.title'),
+        say('oldJks.detail'),
       ),
     );
   }
   if (trust.source === 'jvm' && !facts.bundledJdk) {
     steps.push(
       warning(
-        'The system Java may not trust the current SLS roots',
-        `${facts.label} runs on the system's Java, whose cacerts may lack the GlobalSign roots SLS uses since 2025. ` +
-          'If the log shows “PKIX path building failed”, choose truststore “auto” or “sls-jks” (the JKS SLS publishes), or move to Logstash 7.10.1 or later, whose bundled JDK trusts them.',
+        say('sysJava.title'),
+        say('sysJava.detail', { label: facts.label }),
       ),
     );
   }
@@ -306,18 +297,14 @@ function warningSteps(options: LogstashOptions, facts: LogstashVersionFacts, jaa
 }
 
 /** The check that the JVM's cacerts holds the root that anchors the SLS chain. */
-function jvmTrustStep(endpoint: { host: string; port: number }, facts: LogstashVersionFacts, keytool: string): RenderStep {
+function jvmTrustStep(endpoint: { host: string; port: number }, facts: LogstashVersionFacts, keytool: string, say: S): RenderStep {
   const target = `${endpoint.host}:${endpoint.port}`;
-  return step('TLS trust: the JVM default truststore', {
-    detail:
-      'With no ssl_truststore_* settings the Kafka client verifies SLS against the cacerts of the Java running Logstash ' +
-      `(${facts.bundledJdk ? 'the JDK bundled with Logstash' : 'the system Java'}). Check that it holds the root that anchors the SLS chain: ` +
-      'the first command (needs network access to SLS) prints the top certificate the server sends and its issuer; that issuer is the root ' +
-      '(servers usually leave the root itself out). The second command prints the SHA-256 fingerprints of the current GlobalSign roots that cacerts holds; ' +
-      'the fingerprint of the issuer must be among them: ' +
-      GLOBALSIGN_ROOTS.map((root) => `${root.name} ${root.sha256}`).join('; ') +
-      '. If the issuer is not in this list, or its fingerprint is not printed, this Java does not trust SLS: choose truststore “sls-jks” or “jks”.' +
-      (facts.bundledJdk ? '' : ' Java 8: use -keystore "$JAVA_HOME/jre/lib/security/cacerts" instead of -cacerts.'),
+  return step(say('jvm.title'), {
+    detail: say('jvm.detail', {
+      java: say(facts.bundledJdk ? 'jvm.bundled' : 'jvm.system'),
+      roots: GLOBALSIGN_ROOTS.map((root) => `${root.name} ${root.sha256}`).join('; '),
+      java8: facts.bundledJdk ? '' : say('jvm.java8'),
+    }),
     commands: [
       `openssl s_client -connect ${shellWord(target)} -servername ${shellWord(endpoint.host)} -showcerts </dev/null 2>/dev/null ` +
         `| awk '/^ *[0-9]+ s:/{s=$0} /^ *i:/{i=$0} END{print "top of chain: " s; print "issued by:    " i}'`,
@@ -327,18 +314,15 @@ function jvmTrustStep(endpoint: { host: string; port: number }, facts: LogstashV
 }
 
 /** SLS's own truststore for Logstash, checked against the md5 SLS publishes. */
-function slsJksSteps(settings: Extract<TrustSettings, { kind: 'jks' }>, keytool: string, facts: LogstashVersionFacts): RenderStep[] {
+function slsJksSteps(settings: Extract<TrustSettings, { kind: 'jks' }>, keytool: string, facts: LogstashVersionFacts, say: S): RenderStep[] {
   const store: JksStore = { path: settings.path, password: settings.password, keytool };
   return [
-    step('TLS trust: the truststore SLS publishes', {
-      detail:
-        'SLS’s Logstash guide (aliyun-sls/sls-doc, kafka_logstash.md) says some Logstash setups reference an outdated server root and must update their JKS, ' +
-        `and publishes this one with GlobalSign R1, R3 and the newer roots, store password ${SLS_JKS.password}, md5 ${SLS_JKS.md5}. ` +
-        'md5sum must print OK; if it does not, stop: SLS may have replaced the file (compare with its guide) or the download broke. ' +
-        (facts.bundledJdk
-          ? ''
-          : `${facts.label} runs on the system Java (Logstash bundles a JDK from 7.10 on), whose cacerts may lack the roots SLS uses since 2025, so this store is the default here. `) +
-        'The list must show the trusted certificate entries.',
+    step(say('slsJks.title'), {
+      detail: say('slsJks.detail', {
+        password: SLS_JKS.password,
+        md5: SLS_JKS.md5,
+        system: facts.bundledJdk ? '' : say('slsJks.system', { label: facts.label }),
+      }),
       commands: [
         `sudo curl -fsSLo ${shellWord(store.path)} ${shellWord(SLS_JKS.url)}`,
         `echo ${shellWord(`${SLS_JKS.md5}  ${store.path}`)} | sudo md5sum -c -`,
@@ -349,41 +333,34 @@ function slsJksSteps(settings: Extract<TrustSettings, { kind: 'jks' }>, keytool:
   ];
 }
 
-function trustSteps(plan: TrustPlan, facts: LogstashVersionFacts, endpoint: { host: string; port: number }): RenderStep[] {
+function trustSteps(plan: TrustPlan, facts: LogstashVersionFacts, endpoint: { host: string; port: number }, say: S): RenderStep[] {
   const keytool = keytoolCommand(facts.bundledJdk);
   switch (plan.source) {
     case 'jvm':
-      return [jvmTrustStep(endpoint, facts, keytool)];
+      return [jvmTrustStep(endpoint, facts, keytool, say)];
     case 'sls-jks':
-      return slsJksSteps(plan.settings, keytool, facts);
+      return slsJksSteps(plan.settings, keytool, facts, say);
     case 'pem-bundle':
       return [
-        step('TLS trust: a PEM bundle as truststore', {
-          detail:
-            'Kafka reads every certificate of the PEM file (kafka-clients 2.7 and later) and takes no password for it. ' +
-            'Debian/Ubuntu: /etc/ssl/certs/ca-certificates.crt; RHEL family: /etc/pki/tls/certs/ca-bundle.crt. ' +
-            'The logstash user must be able to read it; the check prints the number of certificates (more than 0). ' +
-            'Simplest alternative: truststore “jvm”, no settings at all.',
+        step(say('pem.title'), {
+          detail: say('pem.detail'),
           commands: [`sudo -u logstash grep -c 'BEGIN CERTIFICATE' ${shellWord(plan.settings.path)}`],
         }),
       ];
     case 'globalsign-jks':
-      return globalSignJksSteps({ path: plan.settings.path, password: plan.settings.password, keytool });
+      return globalSignJksSteps({ path: plan.settings.path, password: plan.settings.password, keytool }, say);
     case 'sandbox-pem':
     case 'sandbox-jks': {
-      const download = step('Download the sandbox CA certificate', {
-        detail:
-          'The sandbox signs its server certificate with its own CA, so Logstash must trust that CA ' +
-          `(as ${plan.source === 'sandbox-pem' ? 'a PEM truststore' : 'a JKS truststore, since this Logstash line has no PEM truststores'}); ` +
-          'the truststore options do not apply to the sandbox.',
+      const download = step(say('sandboxCa.title'), {
+        detail: say('sandboxCa.detail', { as: say(plan.source === 'sandbox-pem' ? 'sandboxCa.pem' : 'sandboxCa.jks') }),
         commands: [`sudo curl -fsSo ${shellWord(plan.caPath)} ${shellWord(plan.caUrl)}`, `sudo chmod 644 ${shellWord(plan.caPath)}`],
       });
       if (plan.source === 'sandbox-pem') return [download];
       const store: JksStore = { path: plan.settings.path, password: plan.settings.password, keytool };
       return [
         download,
-        step('Put the sandbox CA into a JKS truststore', {
-          detail: 'keytool reads the PEM file directly; the list must show one trustedCertEntry. Delete the store first to rebuild it.',
+        step(say('sandboxJks.title'), {
+          detail: say('sandboxJks.detail'),
           commands: [
             importCertCommand(store, 'sls-sandbox-ca', plan.caPath),
             listStoreCommand(store),
@@ -396,14 +373,10 @@ function trustSteps(plan: TrustPlan, facts: LogstashVersionFacts, endpoint: { ho
 }
 
 /** HOSTNAME for client_id, in the environment file the service reads. */
-function environmentSteps(): RenderStep[] {
+function environmentSteps(say: S): RenderStep[] {
   return [
-    step('Give the service its host name (client_id)', {
-      detail:
-        'client_id ends in ${HOSTNAME}, which Logstash fills in from its environment; systemd does not set HOSTNAME, so the steps write it into the ' +
-        'environment file the logstash.service unit reads (EnvironmentFile= /etc/default/logstash and /etc/sysconfig/logstash: RHEL uses the second, ' +
-        'Debian/Ubuntu the first). Without it the id ends in “unknown-host”. The file stays root-only (0600): in env mode it also holds the keystore password. ' +
-        'Windows (zip): set HOSTNAME as a system environment variable of the Logstash service instead.',
+    step(say('hostname.title'), {
+      detail: say('hostname.detail'),
       commands: [
         ENV_FILE_PICK,
         'sudo touch "$ENVFILE" && sudo chown root:root "$ENVFILE" && sudo chmod 600 "$ENVFILE"',
@@ -413,21 +386,12 @@ function environmentSteps(): RenderStep[] {
   ];
 }
 
-function keystoreSteps(ctx: RenderContext): RenderStep[] {
+function keystoreSteps(ctx: RenderContext, say: S): RenderStep[] {
   if (ctx.secretMode !== 'env') return [];
   const keystore = `sudo -E ${BIN}/logstash-keystore --path.settings ${SETTINGS_DIR}`;
   return [
-    step('Store the password in a password-protected Logstash keystore', {
-      detail:
-        'The keystore needs its own password, LOGSTASH_KEYSTORE_PASS. Without one Logstash makes up a random password and stores it, only obfuscated, ' +
-        'at the end of the keystore file itself (logstash-core JavaKeyStore), so anyone who can read the file can decrypt it — although ' +
-        'Elastic’s docs say the data is encrypted either way. The commands put a random password into the service’s environment file ' +
-        '(the systemd unit reads /etc/sysconfig/logstash on RHEL, /etc/default/logstash on Debian/Ubuntu; the password never appears on a command line), ' +
-        'export it for this shell, and sudo -E hands it to logstash-keystore. ' +
-        `“add” prompts for the value of ${ctx.passwordEnvVar}: paste AccessKeyId#AccessKeySecret, with the #. ` +
-        `If ${KEYSTORE_PATH} already exists without a password, “create” offers to overwrite it: answer y and add the keys again. ` +
-        'The keystore must be owned by logstash:root with mode 0600 (Logstash creates it 0660). The list must show the key. ' +
-        'Windows (zip): bin\\logstash-keystore.bat in the Logstash folder, with LOGSTASH_KEYSTORE_PASS set for the service.',
+    step(say('keystore.title'), {
+      detail: say('keystore.detail', { variable: ctx.passwordEnvVar, keystore: KEYSTORE_PATH }),
       commands: [
         ENV_FILE_PICK,
         'sudo touch "$ENVFILE" && sudo chown root:root "$ENVFILE" && sudo chmod 600 "$ENVFILE"',
@@ -443,16 +407,11 @@ function keystoreSteps(ctx: RenderContext): RenderStep[] {
   ];
 }
 
-function queueSteps(options: LogstashOptions): RenderStep[] {
+function queueSteps(options: LogstashOptions, say: S): RenderStep[] {
   if (options.queue !== 'persisted') return [];
   return [
-    step('Turn on the persistent queue', {
-      detail:
-        `${LOGSTASH_QUEUE_FILE} holds three logstash.yml settings: queue.type persisted keeps events on disk while SLS is slow or unreachable ` +
-        `and across restarts; path.queue ${QUEUE_PATH} (the default, path.data/queue) says which disk fills; queue.max_bytes ${QUEUE_MAX_BYTES} caps it, ` +
-        'and when it is full the inputs pause instead of dropping events. The first command must print nothing; if it prints lines, edit those settings ' +
-        `in ${LOGSTASH_YML} instead of appending. Check that the disk has room for ${QUEUE_MAX_BYTES}. ` +
-        'Windows (zip): the file is config\\logstash.yml in the Logstash folder; leave out the path.queue line there (the default is data\\queue).',
+    step(say('queue.title'), {
+      detail: say('queue.detail', { file: LOGSTASH_QUEUE_FILE, path: QUEUE_PATH, max: QUEUE_MAX_BYTES, yml: LOGSTASH_YML }),
       commands: [
         `sudo grep -nE '^[[:space:]]*(queue\\.type|queue\\.max_bytes|path\\.queue)[[:space:]]*:' ${LOGSTASH_YML}`,
         `sudo tee -a ${LOGSTASH_YML} < ${LOGSTASH_QUEUE_FILE} >/dev/null`,
@@ -462,32 +421,25 @@ function queueSteps(options: LogstashOptions): RenderStep[] {
   ];
 }
 
-function installSteps(ctx: RenderContext, options: LogstashOptions, jaas: JaasPlan): RenderStep[] {
+function installSteps(ctx: RenderContext, options: LogstashOptions, jaas: JaasPlan, say: S): RenderStep[] {
   const test = `--path.settings ${SETTINGS_DIR} -f ${PIPELINE_PATH} --config.test_and_exit`;
   const env = ctx.secretMode === 'env';
   return [
-    step('Install the files', {
-      detail:
-        'Run this in the folder with the downloaded files (deb/rpm layout: settings in /etc/logstash, programs in /usr/share/logstash). ' +
-        'Every *.conf in conf.d joins the one “main” pipeline of ' +
-        '/etc/logstash/pipelines.yml, so events of other inputs there reach SLS too; give this file its own pipeline entry if that is not wanted.' +
-        (options.input === 'file' ? ' The logstash user must be able to read the log files.' : '') +
-        ' Windows (zip): copy the file into the config folder of the extracted Logstash and start it with bin\\logstash.bat -f config\\sls-kafka.conf.',
+    step(say('install.title'), {
+      detail: say('install.detail', { read: options.input === 'file' ? say('install.read') : '' }),
       commands: [
         `sudo install -m 640 -o root -g logstash ${LOGSTASH_PIPELINE_FILE} ${PIPELINE_PATH}`,
         ...(jaas.kind === 'file' ? [`sudo install -m 600 -o logstash -g logstash ${LOGSTASH_JAAS_FILE} ${JAAS_PATH}`] : []),
       ],
     }),
-    step('Test the configuration', {
-      detail:
-        'Success ends with “Configuration OK”. The test also fails when a truststore or JAAS file named in the config is missing' +
-        (env ? ', or when it cannot open the keystore: the commands hand it LOGSTASH_KEYSTORE_PASS as the service gets it.' : '.'),
+    step(say('test.title'), {
+      detail: say('test.detail', { env: say(env ? 'test.env' : 'test.end') }),
       commands: env
         ? [ENV_FILE_PICK, EXPORT_KEYSTORE_PASS, `sudo -E -u logstash ${BIN}/logstash ${test}`, 'unset LOGSTASH_KEYSTORE_PASS']
         : [`sudo -u logstash ${BIN}/logstash ${test}`],
     }),
-    step('Restart Logstash', {
-      detail: 'systemd unit of the deb/rpm packages (it reads the environment file); the pipeline is running about a minute later.',
+    step(say('restart.title'), {
+      detail: say('restart.detail'),
       commands: ['sudo systemctl restart logstash'],
     }),
   ];
@@ -501,22 +453,12 @@ function sandboxRecordsUrl(ctx: RenderContext): string | undefined {
   return `${base}/api/sandbox/records?${query.toString()}`;
 }
 
-function verifySteps(ctx: RenderContext, jsonHeader: boolean): RenderStep[] {
+function verifySteps(ctx: RenderContext, jsonHeader: boolean, say: S): RenderStep[] {
   const records = sandboxRecordsUrl(ctx);
+  const shape = say(ctx.expandJson ? (jsonHeader ? 'verify.header' : 'verify.topic') : 'verify.plain');
   return [
-    step('Check that events arrive', {
-      detail:
-        'In the log look for “Pipeline started” and the Kafka producer’s “ProducerConfig values”, and for none of: ' +
-        'TopicAuthorizationException (AccessKey or its permissions), UnknownTopicOrPartitionException (project, Logstore or region), ' +
-        'SaslAuthenticationException, “PKIX path building failed” (trust). ' +
-        (records
-          ? 'The sandbox lists the newest records it received.'
-          : 'Then query the Logstore in the SLS console: each event is one log, its JSON in the content field' +
-            (ctx.expandJson
-              ? jsonHeader
-                ? ', expanded into fields because each record carries the header data-parse-format: json.'
-                : ', expanded into fields because the topic ends in .json.'
-              : '.')),
+    step(say('verify.title'), {
+      detail: say('verify.detail', { then: records ? say('verify.sandbox') : say('verify.sls', { shape }) }),
       commands: [`sudo tail -n 200 -f ${LOG_FILE}`, ...(records ? [`curl -s ${shellWord(records)}`] : [])],
     }),
   ];
@@ -574,15 +516,16 @@ export function renderLogstashConfig(ctx: RenderContext, options: LogstashOption
     files.push({ agent: 'logstash', path: LOGSTASH_QUEUE_FILE, language: 'yaml', content: queueSettings() });
   }
 
+  const say = sayer(texts, ctx.lang);
   const steps = [
-    ...pluginSteps(options, facts, trust),
-    ...warningSteps(options, facts, jaas, trust),
-    ...trustSteps(trust, facts, ctx.endpoint),
-    ...environmentSteps(),
-    ...keystoreSteps(ctx),
-    ...queueSteps(options),
-    ...installSteps(ctx, options, jaas),
-    ...verifySteps(ctx, jsonHeader),
+    ...pluginSteps(options, facts, trust, say),
+    ...warningSteps(options, facts, jaas, trust, say),
+    ...trustSteps(trust, facts, ctx.endpoint, say),
+    ...environmentSteps(say),
+    ...keystoreSteps(ctx, say),
+    ...queueSteps(options, say),
+    ...installSteps(ctx, options, jaas, say),
+    ...verifySteps(ctx, jsonHeader, say),
   ];
   return { files, steps };
 }

@@ -7,6 +7,11 @@
  */
 import type { RenderStep } from '../types';
 import { shellWord } from '../../config-languages/shell/quote';
+import type { Say } from '../common/say';
+import type texts from './step-texts.json';
+
+/** The Logstash steps' text lookup (lib/agents/common/say.ts over ./step-texts.json). */
+export type LogstashSay = Say<typeof texts>;
 
 export interface TrustedRoot {
   /** keytool alias. */
@@ -106,17 +111,12 @@ function downloadPath(root: TrustedRoot): string {
 }
 
 /** Steps that build a JKS with the six GlobalSign roots, for target SLS. */
-export function globalSignJksSteps(store: JksStore): RenderStep[] {
+export function globalSignJksSteps(store: JksStore, say: LogstashSay): RenderStep[] {
   return [
     {
       agent: 'logstash',
-      title: 'Download the GlobalSign root certificates SLS uses',
-      detail:
-        'The simplest path needs none of this: truststore “jvm” uses the cacerts of the JDK bundled with Logstash 7.10.1 and later. ' +
-        'SLS changed its server root in 2025; a store must hold all six roots (R1, R3, R5, R6, E46, R46). ' +
-        'GlobalSign serves them DER-encoded; keytool -importcert reads DER and PEM alike ' +
-        '(to get PEM anyway: openssl x509 -inform DER -in root-r1.crt -out root-r1.pem). ' +
-        'Source list: https://support.globalsign.com/ca-certificates/root-certificates/globalsign-root-certificates',
+      title: say('gs.title'),
+      detail: say('gs.detail'),
       commands: [
         `sudo mkdir -p ${GLOBALSIGN_DOWNLOAD_DIR}`,
         ...GLOBALSIGN_ROOTS.map((root) => `sudo curl -fsSo ${shellWord(downloadPath(root))} ${shellWord(root.url)}`),
@@ -124,13 +124,8 @@ export function globalSignJksSteps(store: JksStore): RenderStep[] {
     },
     {
       agent: 'logstash',
-      title: 'Build the JKS truststore with keytool',
-      detail:
-        'Each import adds one root under its own alias (keytool refuses an alias twice: delete the old store first to rebuild it). ' +
-        '-storetype JKS matters: since JDK 9 keytool writes PKCS12 by default. ' +
-        'The list must show six trustedCertEntry lines with these SHA-256 fingerprints: ' +
-        GLOBALSIGN_ROOTS.map((root) => `${root.alias} ${root.sha256}`).join('; ') +
-        '.',
+      title: say('gsJks.title'),
+      detail: say('gsJks.detail', { roots: GLOBALSIGN_ROOTS.map((root) => `${root.alias} ${root.sha256}`).join('; ') }),
       commands: [
         ...GLOBALSIGN_ROOTS.map((root) => importCertCommand(store, root.alias, downloadPath(root))),
         listStoreCommand(store),

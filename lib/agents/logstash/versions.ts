@@ -34,8 +34,7 @@ export interface LogstashVersionFacts {
   label: string;
   /** The gems that may carry the kafka output on this line (check and update with bin/logstash-plugin). */
   pluginGems: readonly LogstashPluginGem[];
-  /** What ships with this line, for the step text. */
-  bundled: string;
+  // What ships with each line, in words, is step text: step-texts.json `bundled.<line>`.
   /**
    * The lowest logstash-integration-kafka any patch of this line bundles, when
    * known; undefined when some patch ships the older logstash-output-kafka or
@@ -69,7 +68,6 @@ export const LOGSTASH_VERSION_FACTS: Readonly<Record<LogstashVersion, LogstashVe
   '6': {
     label: 'Logstash 6.x',
     pluginGems: ['logstash-output-kafka'],
-    bundled: 'logstash-output-kafka 6.x–7.x (kafka-clients 0.11 to 2.1.0, depending on the patch)',
     clientBelowSlsMinimum: true,
     inlineJaas: false,
     bundledJdk: false,
@@ -79,7 +77,6 @@ export const LOGSTASH_VERSION_FACTS: Readonly<Record<LogstashVersion, LogstashVe
   '7.0-7.9': {
     label: 'Logstash 7.0–7.9',
     pluginGems: ['logstash-output-kafka', 'logstash-integration-kafka'],
-    bundled: 'logstash-output-kafka 8.x (7.0–7.5) or logstash-integration-kafka 10.x (7.6–7.9)',
     clientBelowSlsMinimum: true,
     inlineJaas: false,
     bundledJdk: false,
@@ -89,7 +86,6 @@ export const LOGSTASH_VERSION_FACTS: Readonly<Record<LogstashVersion, LogstashVe
   '7.10-7.16': {
     label: 'Logstash 7.10–7.16',
     pluginGems: ['logstash-integration-kafka'],
-    bundled: 'logstash-integration-kafka 10.x (kafka-clients 2.4–2.5)',
     clientBelowSlsMinimum: false,
     inlineJaas: true,
     bundledJdk: true,
@@ -99,7 +95,6 @@ export const LOGSTASH_VERSION_FACTS: Readonly<Record<LogstashVersion, LogstashVe
   '7.17': {
     label: 'Logstash 7.17',
     pluginGems: ['logstash-integration-kafka'],
-    bundled: 'logstash-integration-kafka 10.x: 10.12.x (kafka-clients 2.8.1) only in later 7.17 patches, older in 7.17.0',
     pluginPin: NEWEST_10X,
     clientBelowSlsMinimum: false,
     inlineJaas: true,
@@ -110,7 +105,6 @@ export const LOGSTASH_VERSION_FACTS: Readonly<Record<LogstashVersion, LogstashVe
   '8.0-8.2': {
     label: 'Logstash 8.0–8.2',
     pluginGems: ['logstash-integration-kafka'],
-    bundled: 'logstash-integration-kafka 10.9.0 (8.0–8.1) or 10.10.0 (8.2), kafka-clients 2.5.1',
     bundledPluginMin: '10.9.0',
     pluginPin: NEWEST_10X,
     clientBelowSlsMinimum: false,
@@ -122,7 +116,6 @@ export const LOGSTASH_VERSION_FACTS: Readonly<Record<LogstashVersion, LogstashVe
   '8.3-8.19': {
     label: 'Logstash 8.3–8.19',
     pluginGems: ['logstash-integration-kafka'],
-    bundled: 'logstash-integration-kafka 10.12–11.8 (kafka-clients 2.8–3.9)',
     bundledPluginMin: '10.12.0',
     pluginPin: NEWEST_11X,
     clientBelowSlsMinimum: false,
@@ -134,7 +127,6 @@ export const LOGSTASH_VERSION_FACTS: Readonly<Record<LogstashVersion, LogstashVe
   '9': {
     label: 'Logstash 9.x',
     pluginGems: ['logstash-integration-kafka'],
-    bundled: 'logstash-integration-kafka 11.6–11.8 (kafka-clients 3.8–3.9) or, from 9.5, 12.1 (kafka-clients 4.2)',
     bundledPluginMin: '11.6.0',
     pluginPin: NEWEST_11X,
     clientBelowSlsMinimum: false,

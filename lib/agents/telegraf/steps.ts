@@ -13,6 +13,11 @@ import type { RenderStep } from '../types';
 import { caFileFor, TELEGRAF_CONFIG_DIR } from './kafka-output';
 import { shellWord } from '../../config-languages/shell/quote';
 import { hostPlaceholderCommand } from '../client-id';
+import { recordsPlace } from '../common/steps';
+import { sayer, type Say } from '../common/say';
+import texts from './step-texts.json';
+
+type S = Say<typeof texts>;
 
 export const DROP_IN_FILE_NAME = 'sls-kafka.conf';
 export const COMPLETE_FILE_NAME = 'telegraf.conf';
@@ -26,37 +31,34 @@ const RUN_ARGS = `--config ${MAIN_CONFIG} --config-directory ${CONFIG_DIRECTORY}
 
 type StepInput = Omit<RenderStep, 'agent'>;
 
-function versionStep(ctx: RenderContext, options: TelegrafOptions): StepInput {
+function versionStep(ctx: RenderContext, options: TelegrafOptions, say: S): StepInput {
   const caFile = caFileFor(ctx, options);
   const commands = ['telegraf --version'];
   if (caFile && caFile.reason !== 'sandbox') commands.push(`ls -l ${shellWord(caFile.path)}`);
-  const detail =
-    options.telegrafVersion === '1.25+'
-      ? 'This file is for Telegraf 1.25 or newer, where enable_tls = true switches TLS on. Telegraf 1.17–1.24 ignores enable_tls and would talk plaintext to the TLS port (EOF, “client has run out of available brokers”): choose “1.17-1.24” for those.'
-      : 'This file is for Telegraf 1.17–1.24, which ignores enable_tls: TLS is on because tls_ca names a CA file. On 1.25 or newer choose “1.25+”.';
+  const detail = say(options.telegrafVersion === '1.25+' ? 'version.new' : 'version.old');
   return {
-    title: 'Check the Telegraf version',
-    detail: caFile && caFile.reason !== 'sandbox' ? `${detail} The ls must show the CA bundle file that tls_ca names.` : detail,
+    title: say('version.title'),
+    detail: caFile && caFile.reason !== 'sandbox' ? say('version.ls', { detail }) : detail,
     commands,
   };
 }
 
-function sandboxCaStep(ctx: RenderContext): StepInput | undefined {
+function sandboxCaStep(ctx: RenderContext, say: S): StepInput | undefined {
   if (!ctx.sandbox) return undefined;
   const path = `${TELEGRAF_CONFIG_DIR}/${ctx.sandbox.caFileName}`;
   return {
-    title: 'Download the sandbox CA',
-    detail: 'The sandbox signs its TLS certificate with its own CA; tls_ca points Telegraf at it, so the connection stays verified.',
+    title: say('ca.title'),
+    detail: say('ca.detail'),
     commands: [`sudo curl -fsSo ${shellWord(path)} ${shellWord(ctx.sandbox.caUrl)}`, `sudo chmod 644 ${shellWord(path)}`],
   };
 }
 
-function installStep(ctx: RenderContext, options: TelegrafOptions): StepInput {
-  const holds = ctx.secretMode === 'inline' ? 'it holds the password' : 'it names the password variable only';
+function installStep(ctx: RenderContext, options: TelegrafOptions, say: S): StepInput {
+  const holds = say(ctx.secretMode === 'inline' ? 'holds.inline' : 'holds.env');
   if (options.layout === 'complete') {
     return {
-      title: 'Replace telegraf.conf',
-      detail: `Run from the folder where you saved ${COMPLETE_FILE_NAME}: keep a copy of the packaged file, then install this one. Mode 640 and group telegraf: the service runs as user telegraf, and ${holds}. sed puts this machine's short host name into client_id (telegraf-<host>).`,
+      title: say('replace.title'),
+      detail: say('replace.detail', { file: COMPLETE_FILE_NAME, holds }),
       commands: [
         `sudo cp -p ${MAIN_CONFIG} ${MAIN_CONFIG}.orig`,
         `sudo install -m 640 -o root -g telegraf ${COMPLETE_FILE_NAME} ${MAIN_CONFIG}`,
@@ -65,8 +67,8 @@ function installStep(ctx: RenderContext, options: TelegrafOptions): StepInput {
     };
   }
   return {
-    title: 'Install the output file',
-    detail: `Run from the folder where you saved ${DROP_IN_FILE_NAME}. The packaged service loads every .conf file in ${CONFIG_DIRECTORY} next to ${MAIN_CONFIG}. Mode 640 and group telegraf: the service runs as user telegraf, and ${holds}. sed puts this machine's short host name into client_id (telegraf-<host>).`,
+    title: say('install.title'),
+    detail: say('install.detail', { file: DROP_IN_FILE_NAME, dir: CONFIG_DIRECTORY, main: MAIN_CONFIG, holds }),
     commands: [
       `sudo install -m 640 -o root -g telegraf ${DROP_IN_FILE_NAME} ${CONFIG_DIRECTORY}/${DROP_IN_FILE_NAME}`,
       hostPlaceholderCommand(`${CONFIG_DIRECTORY}/${DROP_IN_FILE_NAME}`),
@@ -74,27 +76,24 @@ function installStep(ctx: RenderContext, options: TelegrafOptions): StepInput {
   };
 }
 
-function otherOutputsWarning(options: TelegrafOptions): StepInput | undefined {
+function otherOutputsWarning(options: TelegrafOptions, say: S): StepInput | undefined {
   if (options.layout !== 'drop-in') return undefined;
   return {
     kind: 'warning',
-    title: 'Other outputs keep running',
-    detail: `The packaged ${MAIN_CONFIG} enables [[outputs.influxdb]] (localhost:8086), and Telegraf sends every metric to every output. If you run no InfluxDB there, comment that block out, or the log fills with its write errors.`,
+    title: say('outputs.title'),
+    detail: say('outputs.detail', { main: MAIN_CONFIG }),
     commands: [`sudo grep -n '^\\[\\[outputs\\.' ${MAIN_CONFIG} ${CONFIG_DIRECTORY}/*.conf`],
   };
 }
 
-function secretStep(ctx: RenderContext, options: TelegrafOptions): StepInput | undefined {
+function secretStep(ctx: RenderContext, options: TelegrafOptions, say: S): StepInput | undefined {
   if (ctx.secretMode !== 'env') return undefined;
   const name = ctx.passwordEnvVar;
   // Secret stores arrived in Telegraf 1.27: never offer them to the 1.17–1.24 file.
-  const secretStore =
-    options.telegrafVersion === '1.25+'
-      ? ' On Telegraf 1.27 or newer a secret store can hold it instead: sasl_password = "@{<store id>:<key>}" with a [[secretstores.*]] plugin (not on 1.25 and 1.26).'
-      : '';
+  const secretStore = options.telegrafVersion === '1.25+' ? say('secret.store') : '';
   return {
-    title: 'Store the password for the service',
-    detail: `The systemd unit of the deb and rpm packages reads ${SERVICE_ENV_FILE} (also on RHEL-family systems; not /etc/sysconfig), and Telegraf puts the variable's value into sasl_password when it starts. Run these in bash: read asks for AccessKeyId#AccessKeySecret without echoing it, so the secret lands neither on screen nor in the shell history.${secretStore}`,
+    title: say('secret.title'),
+    detail: say('secret.detail', { file: SERVICE_ENV_FILE, store: secretStore }),
     commands: [
       `sudo touch ${SERVICE_ENV_FILE} && sudo chmod 600 ${SERVICE_ENV_FILE}`,
       `sudo sed -i '/^${name}=/d' ${SERVICE_ENV_FILE}`,
@@ -104,16 +103,16 @@ function secretStep(ctx: RenderContext, options: TelegrafOptions): StepInput | u
   };
 }
 
-function compressionWarning(options: TelegrafOptions): StepInput | undefined {
+function compressionWarning(options: TelegrafOptions, say: S): StepInput | undefined {
   if (options.compression === 'gzip' || options.compression === 'none') return undefined;
   return {
     kind: 'warning',
-    title: `Compression ${options.compression} is not in the SLS examples`,
-    detail: 'The SLS documentation only shows gzip. If the test below reports errors or no records arrive, switch compression to gzip.',
+    title: say('compression.title', { codec: options.compression }),
+    detail: say('compression.detail'),
   };
 }
 
-function onceStep(ctx: RenderContext): StepInput {
+function onceStep(ctx: RenderContext, say: S): StepInput {
   const once = `telegraf ${RUN_ARGS} --output-filter kafka --once --debug`;
   const command =
     ctx.secretMode === 'env'
@@ -121,37 +120,32 @@ function onceStep(ctx: RenderContext): StepInput {
         `sudo sh -c 'set -a && . ${SERVICE_ENV_FILE} && exec ${once}'`
       : `sudo -u telegraf ${once}`;
   return {
-    title: 'Send one batch',
-    detail:
-      '--test only prints metrics and never contacts the endpoint; --once gathers once, writes through the Kafka output and exits. Success: “D! [outputs.kafka] Wrote batch of N metrics” and exit status 0. “client has run out of available brokers” or EOF: TLS is off (wrong version choice) or the port is blocked. “SASL Authentication failed” or “not authorized to access this topic”: check the AccessKey and its RAM permissions. “topic or partition that does not exist”: check the project, Logstore and region.',
+    title: say('once.title'),
+    detail: say('once.detail'),
     commands: [command],
   };
 }
 
-function restartStep(ctx: RenderContext): StepInput {
-  const where = ctx.sandbox
-    ? 'the wizard’s sandbox inbox'
-    : `Logstore ${ctx.logstore} in the SLS console`;
-  const shape = ctx.expandJson
-    ? 'each metric arrives as fields name, tags, fields and timestamp'
-    : 'each metric arrives as JSON text in the field content';
+function restartStep(ctx: RenderContext, say: S): StepInput {
+  const shape = say(ctx.expandJson ? 'shape.expand' : 'shape.text');
   return {
-    title: 'Restart Telegraf and watch the log',
-    detail: `Healthy: “Loaded outputs:” lists kafka and no “E!” lines name outputs.kafka; every flush (10 s by default) sends the gathered metrics. Then look in ${where}: ${shape}. Old packages log to /var/log/telegraf/telegraf.log instead of the journal.`,
+    title: say('restart.title'),
+    detail: say('restart.detail', { where: recordsPlace(ctx), shape }),
     commands: ['sudo systemctl restart telegraf', 'sudo systemctl status telegraf --no-pager', "sudo journalctl -u telegraf --since '-5 min' --no-pager"],
   };
 }
 
 export function telegrafSteps(ctx: RenderContext, options: TelegrafOptions): RenderStep[] {
+  const say = sayer(texts, ctx.lang);
   const steps: (StepInput | undefined)[] = [
-    versionStep(ctx, options),
-    sandboxCaStep(ctx),
-    installStep(ctx, options),
-    otherOutputsWarning(options),
-    secretStep(ctx, options),
-    compressionWarning(options),
-    onceStep(ctx),
-    restartStep(ctx),
+    versionStep(ctx, options, say),
+    sandboxCaStep(ctx, say),
+    installStep(ctx, options, say),
+    otherOutputsWarning(options, say),
+    secretStep(ctx, options, say),
+    compressionWarning(options, say),
+    onceStep(ctx, say),
+    restartStep(ctx, say),
   ];
   return steps.filter((step): step is StepInput => step !== undefined).map((step) => ({ agent: 'telegraf', ...step }));
 }

@@ -13,6 +13,10 @@ import { agentSteps, compressionWarning, recordsPlace, type StepInput } from '..
 import { sandboxCaPath, SINK_ID, VECTOR_CONFIG_DIR } from './config';
 import type { VectorOptions } from './schema';
 import { shellWord } from '../../config-languages/shell/quote';
+import { sayer, type Say } from '../common/say';
+import texts from './step-texts.json';
+
+type S = Say<typeof texts>;
 
 export const SERVICE_ENV_FILE = '/etc/default/vector';
 export const ALLOW_INTERPOLATION_VAR = 'VECTOR_DANGEROUSLY_ALLOW_ENV_VAR_INTERPOLATION';
@@ -27,45 +31,40 @@ export function vectorConfigPaths(options: VectorOptions): string[] {
   return options.mode === 'complete' ? [own] : [`${VECTOR_CONFIG_DIR}/vector.yaml`, own];
 }
 
-function installStep(): StepInput {
+function installStep(say: S): StepInput {
   return {
-    title: 'Install Vector',
-    detail: 'The setup script adds Vector’s APT or YUM repository; skip this if Vector is installed. The rendered keys work on Vector 0.34 and newer.',
-    commands: ['bash -c "$(curl -L https://setup.vector.dev)"', 'sudo apt-get install -y vector   # RHEL family: sudo yum install -y vector', 'vector --version'],
+    title: say('install.title'),
+    detail: say('install.detail'),
+    commands: ['bash -c "$(curl -L https://setup.vector.dev)"', `sudo apt-get install -y vector   # ${say('install.rhel')}`, 'vector --version'],
   };
 }
 
-function sandboxCaStep(ctx: RenderContext): StepInput | undefined {
+function sandboxCaStep(ctx: RenderContext, say: S): StepInput | undefined {
   const path = sandboxCaPath(ctx);
   if (!ctx.sandbox || !path) return undefined;
   return {
-    title: 'Download the sandbox CA',
-    detail: 'The sandbox signs its TLS certificate with its own CA; tls.ca_file points Vector at it, so the connection stays verified.',
+    title: say('ca.title'),
+    detail: say('ca.detail'),
     commands: [`sudo curl -fsSo ${shellWord(path)} ${shellWord(ctx.sandbox.caUrl)}`, `sudo chmod 644 ${shellWord(path)}`],
   };
 }
 
-function placeStep(ctx: RenderContext, options: VectorOptions): StepInput {
+function placeStep(ctx: RenderContext, options: VectorOptions, say: S): StepInput {
   const name = vectorFileName(options);
   const target = `${VECTOR_CONFIG_DIR}/${name}`;
-  const holds = ctx.secretMode === 'inline' ? 'it holds the password' : 'it names the password variable only';
+  const holds = say(ctx.secretMode === 'inline' ? 'holds.inline' : 'holds.env');
   const commands = [`sudo install -m 640 -o root -g vector ${name} ${target}`];
   if (options.mode === 'complete') {
     commands.unshift(`sudo cp -p ${target} ${target}.orig 2>/dev/null || true`);
   }
   return {
-    title: options.mode === 'complete' ? `Replace ${name}` : 'Install the sink file',
-    detail: `Run from the folder where you saved ${name}. Mode 640 and group vector: the service runs as user vector, and ${holds}.${
-      options.mode === 'complete'
-        ? ' On Debian and Ubuntu the vector user reads /var/log only as a member of group adm.'
-        : ' The sink reads the events of the inputs you named; they must exist in your own config.'
-    }`,
-    commands:
-      options.mode === 'complete' ? [...commands, 'sudo usermod -aG adm vector   # Debian/Ubuntu: read access to /var/log'] : commands,
+    title: options.mode === 'complete' ? say('place.replace', { file: name }) : say('place.sink'),
+    detail: say('place.detail', { file: name, holds, more: say(options.mode === 'complete' ? 'place.complete' : 'place.output') }),
+    commands: options.mode === 'complete' ? [...commands, `sudo usermod -aG adm vector   # ${say('place.adm')}`] : commands,
   };
 }
 
-function environmentStep(ctx: RenderContext, options: VectorOptions): StepInput {
+function environmentStep(ctx: RenderContext, options: VectorOptions, say: S): StepInput {
   const paths = vectorConfigPaths(options).join(',');
   const names = ['VECTOR_CONFIG', ...(ctx.secretMode === 'env' ? [ctx.passwordEnvVar, ALLOW_INTERPOLATION_VAR] : [])];
   const commands = [
@@ -73,10 +72,8 @@ function environmentStep(ctx: RenderContext, options: VectorOptions): StepInput 
     `sudo sed -i -E '/^(${names.join('|')})=/d' ${SERVICE_ENV_FILE}`,
     `echo 'VECTOR_CONFIG=${paths}' | sudo tee -a ${SERVICE_ENV_FILE} > /dev/null`,
   ];
-  let detail = `The packaged unit reads ${SERVICE_ENV_FILE} for both vector validate (ExecStartPre) and vector; VECTOR_CONFIG names the files to load, comma-separated.`;
-  if (options.mode === 'output-only') {
-    detail += ` If your own config is not ${VECTOR_CONFIG_DIR}/vector.yaml, put its path first instead.`;
-  }
+  let detail = say('env.detail', { file: SERVICE_ENV_FILE });
+  if (options.mode === 'output-only') detail += say('env.own', { dir: VECTOR_CONFIG_DIR });
   if (ctx.secretMode === 'env') {
     const name = ctx.passwordEnvVar;
     commands.push(
@@ -84,26 +81,26 @@ function environmentStep(ctx: RenderContext, options: VectorOptions): StepInput 
       `read -rsp 'AccessKeyId#AccessKeySecret: ' ${name} && echo`,
       `printf '${name}="%s"\\n' "$${name}" | sudo tee -a ${SERVICE_ENV_FILE} > /dev/null && unset ${name}`,
     );
-    detail += ` Vector puts ${name} into sasl.password at start. From Vector 0.57 it expands variables only when ${ALLOW_INTERPOLATION_VAR}=true is set; without it the literal text would be sent as the password and SASL fails. Older releases ignore the variable. read asks for AccessKeyId#AccessKeySecret without echoing it, so the secret lands neither on screen nor in the shell history.`;
+    detail += say('env.secret', { variable: name, allow: ALLOW_INTERPOLATION_VAR });
   }
-  return { title: 'Point the service at the file', detail, commands };
+  return { title: say('env.title'), detail, commands };
 }
 
-function warnings(ctx: RenderContext, options: VectorOptions): StepInput[] {
+function warnings(ctx: RenderContext, options: VectorOptions, say: S): StepInput[] {
   const out: StepInput[] = [];
   if (ctx.expandJson && options.codec === 'text') {
     out.push({
       kind: 'warning',
-      title: 'JSON expansion needs JSON messages',
-      detail: 'The topic ends in .json, so SLS parses each message as JSON, but codec text sends the raw line. Choose codec json, or send lines that are JSON themselves.',
+      title: say('json.title'),
+      detail: say('json.detail'),
     });
   }
-  const compression = compressionWarning(options.compression);
+  const compression = compressionWarning(options.compression, ctx.lang);
   if (compression) out.push(compression);
   return out;
 }
 
-function validateStep(ctx: RenderContext, options: VectorOptions): StepInput {
+function validateStep(ctx: RenderContext, options: VectorOptions, say: S): StepInput {
   const paths = vectorConfigPaths(options).join(' ');
   const validate = `vector validate --no-environment ${paths}`;
   const command =
@@ -112,29 +109,29 @@ function validateStep(ctx: RenderContext, options: VectorOptions): StepInput {
         `sudo sh -c 'set -a && . ${SERVICE_ENV_FILE} && exec ${validate}'`
       : `sudo -u vector ${validate}`;
   return {
-    title: 'Check the config',
-    detail: '--no-environment parses the files and checks the topology without connecting. Success: “Validated”. “unknown field” names a key your Vector release lacks; “Input … doesn’t match any components” names an input id that is not in your config.',
+    title: say('validate.title'),
+    detail: say('validate.detail'),
     commands: [command],
   };
 }
 
-function restartStep(ctx: RenderContext): StepInput {
-  const where = recordsPlace(ctx);
+function restartStep(ctx: RenderContext, say: S): StepInput {
   return {
-    title: 'Restart Vector and watch the log',
-    detail: `Before each start the unit runs vector validate with health checks, which connects to the endpoint: a failing check stops the start. Healthy: the journal shows “Healthcheck passed” for sink ${SINK_ID} and no “Authentication failed” or “SSL handshake failed”. Then look in ${where}.`,
+    title: say('restart.title'),
+    detail: say('restart.detail', { sink: SINK_ID, where: recordsPlace(ctx) }),
     commands: ['sudo systemctl enable vector', 'sudo systemctl restart vector', 'sudo systemctl status vector --no-pager', "sudo journalctl -u vector --since '-5 min' --no-pager"],
   };
 }
 
 export function vectorSteps(ctx: RenderContext, options: VectorOptions): RenderStep[] {
+  const say = sayer(texts, ctx.lang);
   return agentSteps('vector', [
-    installStep(),
-    sandboxCaStep(ctx),
-    placeStep(ctx, options),
-    environmentStep(ctx, options),
-    ...warnings(ctx, options),
-    validateStep(ctx, options),
-    restartStep(ctx),
+    installStep(say),
+    sandboxCaStep(ctx, say),
+    placeStep(ctx, options, say),
+    environmentStep(ctx, options, say),
+    ...warnings(ctx, options, say),
+    validateStep(ctx, options, say),
+    restartStep(ctx, say),
   ]);
 }

@@ -1,8 +1,9 @@
-/** Strings of the code viewer's toolbar (components/output/CodeView.tsx), in English and Simplified Chinese. */
+/**
+ * Strings of the code viewer's toolbar (components/output/CodeView.tsx), in English and Simplified Chinese.
+ * The table itself is data (./data/code-view.json, `{ en, zh }` per key); this
+ * module types it, so an unknown key is a compile error.
+ */
 import type { Messages } from '../core';
+import table from './data/code-view.json';
 
-export const codeViewMessages = {
-  wrap: { en: 'Wrap long lines', zh: '自动换行' },
-  fullHeight: { en: 'Show the whole file', zh: '显示整个文件' },
-  viewOptions: { en: 'View options for {path}', zh: '{path} 的显示选项' },
-} as const satisfies Messages;
+export const codeViewMessages = table satisfies Messages;
