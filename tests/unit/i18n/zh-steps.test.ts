@@ -11,6 +11,7 @@ import { agentSchemaEntry, agentDefaults } from '@/lib/agents/schemas';
 import { agentOptionFields } from '@/components/form/agent-forms';
 import { README_PATH } from '@/lib/bundle';
 import { fullBundleEntries } from '@/lib/bundle/kubernetes';
+import { DEPLOY_TARGETS, deployPlan } from '@/lib/deploy/choice';
 import type { SettingsInput } from '@/lib/settings/schema';
 import { stepPlatforms, visibleSteps } from '@/components/output/step-filter';
 import { commandComments, untranslated } from '../../support/zh-text';
@@ -110,14 +111,30 @@ describe('zh-CN steps', () => {
   });
 });
 
+describe('zh-CN deploy choices', () => {
+  it.each(DEPLOY_TARGETS)('%s: the deploy steps and notes are in Chinese too', (target) => {
+    for (const mode of ['complete', 'output'] as const) {
+      const settings = exampleSettings({
+        target: 'sandbox',
+        secretMode: 'env',
+        agents: Object.fromEntries(AGENT_IDS.map((id) => [id, agentSchemaEntry(id).schema.safeParse({ ...agentDefaults(id), mode }).success ? { mode } : {}])),
+      } as Partial<SettingsInput>);
+      const result = renderSettings(settings, { lang: 'zh-CN' });
+      const plan = deployPlan(target, settings, result, { lang: 'zh-CN' });
+      expect(plan.steps.length).toBeGreaterThan(result.steps.length / 3);
+      expect(englishInSteps({ ...result, steps: plan.steps })).toEqual([]);
+    }
+  });
+});
+
 describe('zh-CN zip README', () => {
-  it('has no English prose outside code blocks and inline code', async () => {
+  it.each(DEPLOY_TARGETS)('has no English prose outside code blocks and inline code (deploy on %s)', async (deploy) => {
     const settings = exampleSettings({
       target: 'sandbox',
       agents: Object.fromEntries(AGENT_IDS.map((id) => [id, {}])),
     } as Partial<SettingsInput>);
     const result = renderSettings(settings, { lang: 'zh-CN' });
-    const entries = await fullBundleEntries({ result, settings, sandboxCaPem: 'PEM', shareUrl: 'http://localhost:3000/#s=x', renderOptions: { lang: 'zh-CN' } });
+    const entries = await fullBundleEntries({ result, settings, sandboxCaPem: 'PEM', shareUrl: 'http://localhost:3000/#s=x', renderOptions: { lang: 'zh-CN' }, deploy });
     const readme = entries.find((e) => e.path === README_PATH)?.content ?? '';
     const prose = readme.replace(/^(`{3,})[^\n]*\n[\s\S]*?^\1$/gm, '').replace(/`[^`]*`/g, ' ');
     const english = prose
