@@ -20,6 +20,7 @@ export { kubernetesObjects };
 import type { Settings } from '../settings/schema';
 import { README_PATH, bundleEntries, type BundleEntry, type BundleInput } from './index';
 import { readmeSay } from './readme';
+import type { Lang } from '../i18n/core';
 
 /** What the code needs of a kubernetes-models object. */
 interface Model {
@@ -110,38 +111,33 @@ export async function kubernetesEntries({ settings, renderOptions, sandboxCaPem 
     top.push(agent);
   }
   entries.push({ path: `${KUBERNETES_DIR}/${KUSTOMIZATION}`, content: yaml(kustomization(top)) });
-  entries.push({ path: `${KUBERNETES_DIR}/README.md`, content: kubernetesReadme(agents, sandbox, sandboxCaPem !== undefined) });
+  entries.push({ path: `${KUBERNETES_DIR}/README.md`, content: kubernetesReadme(agents, sandbox, sandboxCaPem !== undefined, renderOptions?.lang) });
   return entries;
 }
 
-function kubernetesReadme(agents: readonly { agent: AgentId; objects: K8sObjects }[], sandbox: boolean, caIncluded: boolean): string {
+function kubernetesReadme(agents: readonly { agent: AgentId; objects: K8sObjects }[], sandbox: boolean, caIncluded: boolean, lang: Lang | undefined): string {
+  const say = readmeSay(lang);
   const lines = [
     '# Kubernetes',
     '',
-    `One DaemonSet per agent in namespace \`${K8S_NAMESPACE}\`: a pod on every node (the control plane too: every taint is tolerated),`,
-    'reading the node\'s /var/log (and /var/lib/docker/containers, where Docker keeps what /var/log/containers links to) read-only.',
-    'The files the agents collect are the ones chosen in the wizard; for pod logs choose /var/log/containers/*.log.',
+    say('k8sReadmeIntro', { namespace: `\`${K8S_NAMESPACE}\`` }),
     '',
     '```sh',
     `kubectl apply -k ${KUBERNETES_DIR}/`,
     `kubectl -n ${K8S_NAMESPACE} get daemonsets,pods -o wide`,
     '```',
     '',
-    '`<agent>/secret.yaml` holds the SLS password (AccessKeyId#AccessKeySecret): keep it private, or delete it from the folder',
-    `and create the Secret yourself (\`kubectl -n ${K8S_NAMESPACE} create secret generic sls-kafka-<agent> --from-literal=SLS_KAFKA_PASSWORD=…\`).`,
-    'The ConfigMaps never hold it: each config reads SLS_KAFKA_PASSWORD, which the DaemonSet takes from the Secret.',
-    'No ServiceAccount or RBAC: the configs read files and never ask the API server for metadata, so the pods get no token.',
+    say('k8sReadmeSecret', {
+      secretFile: '`<agent>/secret.yaml`',
+      command: `\`kubectl -n ${K8S_NAMESPACE} create secret generic sls-kafka-<agent> --from-literal=SLS_KAFKA_PASSWORD=…\``,
+    }),
     '',
   ];
   if (sandbox && !caIncluded) {
-    lines.push(
-      `Target sandbox: the sandbox CA was not at hand; create its Secret before applying: \`kubectl -n ${K8S_NAMESPACE} create secret generic ${SANDBOX_CA_SECRET} --from-file=sls-sandbox-ca.pem\`.`,
-      'The sandbox host must be reachable from the pods.',
-      '',
-    );
+    lines.push(say('k8sReadmeNoCa', { command: `\`kubectl -n ${K8S_NAMESPACE} create secret generic ${SANDBOX_CA_SECRET} --from-file=sls-sandbox-ca.pem\`` }), '');
   } else if (sandbox) {
-    lines.push(`Target sandbox: sandbox-ca.yaml holds the sandbox CA (Secret ${SANDBOX_CA_SECRET}), mounted where each config expects it. The sandbox host must be reachable from the pods.`, '');
+    lines.push(say('k8sReadmeCa', { secret: SANDBOX_CA_SECRET }), '');
   }
-  for (const { agent, objects } of agents) lines.push(`- ${agent}/: ${objects.notes.join('; ')}`);
+  for (const { agent, objects } of agents) lines.push(`- ${agent}/: ${[say('k8sReadmeImage', { image: objects.image }), ...objects.notes].join('; ')}`);
   return `${lines.join('\n')}\n`;
 }

@@ -32,7 +32,9 @@ export interface K8sObjects {
   secret: ISecret;
   configMap: IConfigMap;
   daemonSet: IDaemonSet;
-  /** One-line facts for kubernetes/README.md (image, what is mounted where). */
+  /** The agent's pinned image, named in kubernetes/README.md. */
+  image: string;
+  /** Further one-line facts for kubernetes/README.md (English; the agents set none today). */
   notes: string[];
 }
 
@@ -162,5 +164,5 @@ export function buildK8sObjects(ctx: RenderContext, spec: K8sAgentSpec): K8sObje
     },
   };
 
-  return { secret, configMap, daemonSet, notes: [`image ${spec.image}`, ...(spec.notes ?? [])] };
+  return { secret, configMap, daemonSet, image: spec.image, notes: [...(spec.notes ?? [])] };
 }

@@ -135,12 +135,16 @@ describe('zh-CN zip README', () => {
     } as Partial<SettingsInput>);
     const result = renderSettings(settings, { lang: 'zh-CN' });
     const entries = await fullBundleEntries({ result, settings, sandboxCaPem: 'PEM', shareUrl: 'http://localhost:3000/#s=x', renderOptions: { lang: 'zh-CN' }, deploy });
-    const readme = entries.find((e) => e.path === README_PATH)?.content ?? '';
-    const prose = readme.replace(/^(`{3,})[^\n]*\n[\s\S]*?^\1$/gm, '').replace(/`[^`]*`/g, ' ');
-    const english = prose
-      .split('\n')
-      .map((line) => line.replace(/^[#>\-\s\d.]+/, ''))
-      .filter((line) => untranslated(line));
-    expect(english).toEqual([]);
+    // The README, and on Kubernetes the kubernetes/ folder's README too.
+    const readmes = entries.filter((e) => e.path === README_PATH || e.path.endsWith('/README.md'));
+    expect(readmes.map((e) => e.path)).toEqual(deploy === 'kubernetes' ? [README_PATH, 'kubernetes/README.md'] : [README_PATH]);
+    for (const readme of readmes) {
+      const prose = readme.content.replace(/^(`{3,})[^\n]*\n[\s\S]*?^\1$/gm, '').replace(/`[^`]*`/g, ' ');
+      const english = prose
+        .split('\n')
+        .map((line) => line.replace(/^[#>\-\s\d.]+/, ''))
+        .filter((line) => untranslated(line));
+      expect(english, readme.path).toEqual([]);
+    }
   });
 });
