@@ -36,14 +36,21 @@ export function sandboxRecordsUrl(caUrl: string, project: string, logstore: stri
   return url.toString();
 }
 
+/** Download the sandbox CA to `path`, readable by the agent's user (every agent's CA step runs these). */
+export function sandboxCaCommands(caUrl: string, path: string): string[] {
+  return [`sudo curl -fsSo ${shellWord(path)} ${shellWord(caUrl)}`, `sudo chmod 644 ${shellWord(path)}`];
+}
+
+/** An agent's sandbox CA step, in its own words: download the CA to `path`; undefined outside the sandbox. */
+export function sandboxCaStep(ctx: RenderContext, path: string | undefined, text: { title: string; detail: string }): StepInput | undefined {
+  if (!ctx.sandbox || !path) return undefined;
+  return { ...text, commands: sandboxCaCommands(ctx.sandbox.caUrl, path) };
+}
+
 /** rsyslog's and syslog-ng's CA step: download the sandbox CA to `ca`, the file their ssl.ca.location names. */
 export function sandboxCaDownloadStep(caUrl: string, ca: string, lang: Lang): StepInput {
   const say = sayer(texts, lang);
-  return {
-    title: say('caTitle'),
-    detail: say('caDetail', { path: ca }),
-    commands: [`sudo curl -fsSo ${shellWord(ca)} ${shellWord(caUrl)}`, `sudo chmod 644 ${shellWord(ca)}`],
-  };
+  return { title: say('caTitle'), detail: say('caDetail', { path: ca }), commands: sandboxCaCommands(caUrl, ca) };
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import type { RenderContext } from '../context';
 import type { RenderStep } from '../types';
-import { recordsPlace, type StepInput } from '../common/steps';
+import { recordsPlace, sandboxCaCommands, type StepInput } from '../common/steps';
 import { shellWord } from '../../config-languages/shell/quote';
 import {
   caLocation,
@@ -86,7 +86,7 @@ function systemdSteps(ctx: RenderContext, options: FluentbitOptions, say: S): St
     steps.push({
       title: say('ca.title'),
       detail: say('ca.detail'),
-      commands: [`sudo curl -fsSo ${shellWord(ca)} ${shellWord(ctx.sandbox.caUrl)}`, `sudo chmod 644 ${shellWord(ca)}`],
+      commands: sandboxCaCommands(ctx.sandbox.caUrl, ca),
     });
   }
   const place: string[] = [];

@@ -24,6 +24,7 @@ import {
   type TrustSettings,
 } from './pipeline';
 import { shellWord } from '../../config-languages/shell/quote';
+import { sandboxCaCommands } from '../common/steps';
 import {
   GLOBALSIGN_ROOTS,
   globalSignJksSteps,
@@ -353,7 +354,7 @@ function trustSteps(plan: TrustPlan, facts: LogstashVersionFacts, endpoint: { ho
     case 'sandbox-jks': {
       const download = step(say('sandboxCa.title'), {
         detail: say('sandboxCa.detail', { as: say(plan.source === 'sandbox-pem' ? 'sandboxCa.pem' : 'sandboxCa.jks') }),
-        commands: [`sudo curl -fsSo ${shellWord(plan.caPath)} ${shellWord(plan.caUrl)}`, `sudo chmod 644 ${shellWord(plan.caPath)}`],
+        commands: sandboxCaCommands(plan.caUrl, plan.caPath),
       });
       if (plan.source === 'sandbox-pem') return [download];
       const store: JksStore = { path: plan.settings.path, password: plan.settings.password, keytool };

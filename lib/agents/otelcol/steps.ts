@@ -8,10 +8,9 @@
  */
 import type { RenderContext } from '../context';
 import type { RenderStep } from '../types';
-import { agentSteps, compressionWarning, recordsPlace, type StepInput } from '../common/steps';
+import { agentSteps, compressionWarning, recordsPlace, sandboxCaStep, type StepInput } from '../common/steps';
 import { EXPORTER_ID, OTELCOL_CONFIG_DIR, sandboxCaPath, signalsOf } from './config';
 import type { OtelcolOptions } from './schema';
-import { shellWord } from '../../config-languages/shell/quote';
 import { sayer, type Say } from '../common/say';
 import texts from './step-texts.json';
 
@@ -36,16 +35,6 @@ function installStep(options: OtelcolOptions, say: S): StepInput {
       `sudo dpkg -i "otelcol-contrib_\${V}_linux_amd64.deb"   # ${say('install.rpm')}`,
       'otelcol-contrib --version',
     ],
-  };
-}
-
-function sandboxCaStep(ctx: RenderContext, say: S): StepInput | undefined {
-  const path = sandboxCaPath(ctx);
-  if (!ctx.sandbox || !path) return undefined;
-  return {
-    title: say('ca.title'),
-    detail: say('ca.detail'),
-    commands: [`sudo curl -fsSo ${shellWord(path)} ${shellWord(ctx.sandbox.caUrl)}`, `sudo chmod 644 ${shellWord(path)}`],
   };
 }
 
@@ -137,7 +126,7 @@ export function otelcolSteps(ctx: RenderContext, options: OtelcolOptions): Rende
   const say = sayer(texts, ctx.lang);
   return agentSteps('otelcol', [
     installStep(options, say),
-    sandboxCaStep(ctx, say),
+    sandboxCaStep(ctx, sandboxCaPath(ctx), { title: say('ca.title'), detail: say('ca.detail') }),
     placeStep(ctx, options, say),
     secretStep(ctx, say),
     ...warnings(ctx, options, say),

@@ -13,7 +13,7 @@ import type { RenderStep } from '../types';
 import { caFileFor, TELEGRAF_CONFIG_DIR } from './kafka-output';
 import { shellWord } from '../../config-languages/shell/quote';
 import { hostPlaceholderCommand } from '../client-id';
-import { recordsPlace } from '../common/steps';
+import { recordsPlace, sandboxCaStep } from '../common/steps';
 import { sayer, type Say } from '../common/say';
 import texts from './step-texts.json';
 
@@ -40,16 +40,6 @@ function versionStep(ctx: RenderContext, options: TelegrafOptions, say: S): Step
     title: say('version.title'),
     detail: caFile && caFile.reason !== 'sandbox' ? say('version.ls', { detail }) : detail,
     commands,
-  };
-}
-
-function sandboxCaStep(ctx: RenderContext, say: S): StepInput | undefined {
-  if (!ctx.sandbox) return undefined;
-  const path = `${TELEGRAF_CONFIG_DIR}/${ctx.sandbox.caFileName}`;
-  return {
-    title: say('ca.title'),
-    detail: say('ca.detail'),
-    commands: [`sudo curl -fsSo ${shellWord(path)} ${shellWord(ctx.sandbox.caUrl)}`, `sudo chmod 644 ${shellWord(path)}`],
   };
 }
 
@@ -139,7 +129,7 @@ export function telegrafSteps(ctx: RenderContext, options: TelegrafOptions): Ren
   const say = sayer(texts, ctx.lang);
   const steps: (StepInput | undefined)[] = [
     versionStep(ctx, options, say),
-    sandboxCaStep(ctx, say),
+    sandboxCaStep(ctx, ctx.sandbox && `${TELEGRAF_CONFIG_DIR}/${ctx.sandbox.caFileName}`, { title: say('ca.title'), detail: say('ca.detail') }),
     installStep(ctx, options, say),
     otherOutputsWarning(options, say),
     secretStep(ctx, options, say),

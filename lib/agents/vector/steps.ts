@@ -9,10 +9,9 @@
  */
 import type { RenderContext } from '../context';
 import type { RenderStep } from '../types';
-import { agentSteps, compressionWarning, recordsPlace, type StepInput } from '../common/steps';
+import { agentSteps, compressionWarning, recordsPlace, sandboxCaStep, type StepInput } from '../common/steps';
 import { sandboxCaPath, SINK_ID, VECTOR_CONFIG_DIR } from './config';
 import type { VectorOptions } from './schema';
-import { shellWord } from '../../config-languages/shell/quote';
 import { sayer, type Say } from '../common/say';
 import texts from './step-texts.json';
 
@@ -36,16 +35,6 @@ function installStep(say: S): StepInput {
     title: say('install.title'),
     detail: say('install.detail'),
     commands: ['bash -c "$(curl -L https://setup.vector.dev)"', `sudo apt-get install -y vector   # ${say('install.rhel')}`, 'vector --version'],
-  };
-}
-
-function sandboxCaStep(ctx: RenderContext, say: S): StepInput | undefined {
-  const path = sandboxCaPath(ctx);
-  if (!ctx.sandbox || !path) return undefined;
-  return {
-    title: say('ca.title'),
-    detail: say('ca.detail'),
-    commands: [`sudo curl -fsSo ${shellWord(path)} ${shellWord(ctx.sandbox.caUrl)}`, `sudo chmod 644 ${shellWord(path)}`],
   };
 }
 
@@ -127,7 +116,7 @@ export function vectorSteps(ctx: RenderContext, options: VectorOptions): RenderS
   const say = sayer(texts, ctx.lang);
   return agentSteps('vector', [
     installStep(say),
-    sandboxCaStep(ctx, say),
+    sandboxCaStep(ctx, sandboxCaPath(ctx), { title: say('ca.title'), detail: say('ca.detail') }),
     placeStep(ctx, options, say),
     environmentStep(ctx, options, say),
     ...warnings(ctx, options, say),

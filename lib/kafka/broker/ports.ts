@@ -3,6 +3,7 @@
  * account model (who may write where) and the durable store. The sandbox
  * (lib/sandbox) provides both; tests can provide fakes.
  */
+import type { RecordsSection } from '../protocol/records';
 
 export type LoginResult<P> = { ok: true; principal: P } | { ok: false; message: string };
 
@@ -31,19 +32,8 @@ export interface StoredBatchInput {
    * with its largest key, value and headers, so the store can keep the records without
    * inflating or parsing them again. A view, valid during `append` only.
    */
-  section?: {
-    data: Buffer;
-    /** The batch's codec and its records section as received (compressed unless the codec is none). */
-    codec: string;
-    wire: Buffer;
-    count: number;
-    firstTimestamp: number;
-    maxKeyBytes: number;
-    maxValueBytes: number;
-    maxHeaderBytes: number;
-    /** Byte position of every 128th record in `data` (record-walk.ts SECTION_MARK_STEP), when the check took them. */
-    marks?: Uint32Array;
-  };
+  // The store takes the codec by name, and sections from other paths may come without marks.
+  section?: Omit<RecordsSection, 'codec' | 'marks'> & { codec: string; marks?: Uint32Array };
   clientId: string | null;
   expandJson: boolean;
 }
