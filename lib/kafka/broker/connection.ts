@@ -19,6 +19,7 @@ import { ProtocolError } from '../protocol/primitives';
 import { RecordFormatError } from '../protocol/records';
 import type { BrokerControl } from './control';
 import { FrameDecoder, FrameTooLargeError } from './framing';
+import { readIntoReusedBuffer } from './reused-read-buffer';
 import type { HandlerResult, BrokerIdentity, ConnectionContext } from './handlers/context';
 import { handleProduce } from './handlers/00-produce';
 import { handleMetadata } from './handlers/03-metadata';
@@ -69,6 +70,8 @@ export class BrokerConnection {
   /** Bytes this connection holds in the shared pool (frames reserved, not yet processed). */
   private reservedBytes = 0;
   private cancelMemoryWait: (() => void) | undefined;
+  /** Bytes a reused-buffer read delivered while paused (copied), handled on resume. */
+  private stash: Buffer[] = [];
   private readonly connLog: ReturnType<typeof budgetedLog>;
   /** Date.now() of the last bytes received (for reclaiming idle connections). */
   lastActivity = Date.now();
@@ -105,7 +108,14 @@ export class BrokerConnection {
     this.authTimer = setTimeout(() => this.close('authentication deadline passed'), deps.limits.authTimeoutMs);
     this.authTimer.unref();
     socket.setTimeout(deps.limits.idleTimeoutMs, () => this.close('idle timeout'));
+    // Bytes already buffered by the stream (before the switch below) arrive as 'data'.
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    readIntoReusedBuffer(socket, (chunk) => {
+      // The TLS layer may still deliver what it had decrypted after a pause: keep it for the resume.
+      if (this.paused !== 0) this.stash.push(Buffer.from(chunk));
+      else this.onData(chunk, true);
+      return true;
+    });
     socket.on('drain', () => {
       clearTimeout(this.drainTimer);
       this.drainTimer = undefined;
@@ -119,12 +129,13 @@ export class BrokerConnection {
     return this.state === 'authenticated' && !this.closed;
   }
 
-  private onData(chunk: Buffer): void {
+  /** `transient`: `chunk` is the socket's reused read buffer, valid during this call only. */
+  private onData(chunk: Buffer, transient = false): void {
     if (this.closed) return; // a closed connection's bytes are dropped, not buffered until the socket is destroyed
     this.lastActivity = Date.now();
     let frames: Buffer[];
     try {
-      frames = this.frames.push(chunk);
+      frames = this.frames.push(chunk, transient);
     } catch (err) {
       if (err instanceof FrameTooLargeError) return this.close(err.message);
       throw err;
@@ -183,6 +194,7 @@ export class BrokerConnection {
 
   private unpause(reason: number): void {
     this.paused &= ~reason;
+    while (this.paused === 0 && !this.closed && this.stash.length > 0) this.onData(this.stash.shift()!);
     if (this.paused === 0 && !this.closed) this.socket.resume();
   }
 
@@ -281,6 +293,7 @@ export class BrokerConnection {
 
   private releaseBudgets(): void {
     this.frames.clear();
+    this.stash = [];
     clearTimeout(this.frameTimer);
     clearTimeout(this.drainTimer);
     this.cancelMemoryWait?.();

@@ -83,8 +83,13 @@ export class FrameDecoder {
     return this.buffered + this.filled;
   }
 
-  /** Feed bytes; returns the complete frames (payload without the size prefix), in order. */
-  push(chunk: Buffer): Buffer[] {
+  /**
+   * Feed bytes; returns the complete frames (payload without the size prefix), in order.
+   * A `transient` chunk is reused by the caller once this returns (a socket's reused read
+   * buffer): frames returned may still be views of it, to be handled before the next
+   * push, but the bytes kept for later frames are copied.
+   */
+  push(chunk: Buffer, transient = false): Buffer[] {
     const frames: Buffer[] = [];
     if (this.partial !== null) {
       const take = Math.min(chunk.length, this.expected - this.filled);
@@ -133,6 +138,7 @@ export class FrameDecoder {
       frames.push(this.consume(this.expected));
       this.expected = -1;
     }
+    if (transient && this.chunks.length > 0) this.chunks = [Buffer.concat(this.chunks, this.buffered)];
     return frames;
   }
 

@@ -32,6 +32,34 @@ describe('FrameDecoder', () => {
     );
   });
 
+  it('copies what it keeps of a transient chunk: the caller may overwrite it after each push', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.uint8Array({ maxLength: 300 }), { maxLength: 8 }),
+        fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 20 }),
+        (payloads, cuts) => {
+          const stream = Buffer.concat(payloads.map((p) => frame(Buffer.from(p))));
+          const decoder = new FrameDecoder(1024);
+          // One reused read buffer, as a socket's reused-buffer read delivers them.
+          const reused = Buffer.alloc(64);
+          const out: number[][] = [];
+          let pos = 0;
+          let i = 0;
+          while (pos < stream.length) {
+            const n = Math.min(cuts[i++ % cuts.length]!, stream.length - pos);
+            stream.copy(reused, 0, pos, pos + n);
+            // Frames handed out are handled before the next push (the connection does so synchronously).
+            for (const f of decoder.push(reused.subarray(0, n), true)) out.push([...f]);
+            reused.fill(0xee);
+            pos += n;
+          }
+          expect(out).toEqual(payloads.map((p) => [...p]));
+          expect(decoder.pendingBytes).toBe(0);
+        },
+      ),
+    );
+  });
+
   it('refuses a size prefix over the limit before buffering the frame', () => {
     const decoder = new FrameDecoder(512 * 1024);
     const twoGiB = Buffer.from([0x7f, 0xff, 0xff, 0xff]);
