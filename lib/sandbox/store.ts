@@ -329,7 +329,7 @@ interface EvictableBatch {
  * bound (SQLite copies it) before the next section is compressed.
  */
 function keptForm(section: NonNullable<StoredBatchInput['section']>): { codec: Codec; data: Buffer } {
-  if (section.codec !== 'none') return { codec: section.codec as Codec, data: section.wire };
+  if (section.codec !== 'none' || section.data === undefined) return { codec: section.codec as Codec, data: section.wire };
   const packed = compressForStorage(section.data);
   return packed.length < section.data.length ? { codec: 'zstd', data: packed } : { codec: 'none', data: section.data };
 }
@@ -754,16 +754,20 @@ export class RecordStore {
     return batches.map((b) => {
       if (!Buffer.isBuffer(b.raw)) throw new TypeError(`the records of ${b.project}/${b.logstore} shard ${b.shard} are not bytes`);
       const section = b.section;
+      // An uncompressed section is kept from its records, a compressed one as sent (keptForm).
+      const keepable = section !== undefined && (section.codec === 'none' ? section.data !== undefined : true);
       if (
         section !== undefined &&
+        keepable &&
+        (section.marks !== undefined || section.data !== undefined) &&
         section.count === b.recordCount &&
-        section.data.length <= SECTION_LIMITS.bytes &&
+        section.size <= SECTION_LIMITS.bytes &&
         section.maxValueBytes <= VIEW_LIMITS.readValueMin &&
         section.maxKeyBytes <= VIEW_LIMITS.keyBytes &&
         section.maxHeaderBytes <= SECTION_LIMITS.headerBytes
       ) {
         // The broker took the marks while it checked the batch; a section from elsewhere (tests) is walked here.
-        const positions = section.marks ?? recordPositions(section.data, section.count, SECTION_MARK_STEP);
+        const positions = section.marks ?? recordPositions(section.data!, section.count, SECTION_MARK_STEP);
         const marks = Buffer.from(positions.buffer, positions.byteOffset, positions.byteLength);
         return { b, copies: [], section: { source: section, marks }, bytes: BATCH_OVERHEAD_BYTES };
       }
@@ -846,7 +850,7 @@ export class RecordStore {
     // better-sqlite3 copies a bound blob, so the section (a view into the request) may go after this call.
     if (p.section && kept) {
       const { source, marks } = p.section;
-      this.stmt('insertSection').run(inserted.lastInsertRowid, source.firstTimestamp, kept.codec, source.data.length, marks, kept.data);
+      this.stmt('insertSection').run(inserted.lastInsertRowid, source.firstTimestamp, kept.codec, source.size, marks, kept.data);
     }
     this.stmt('upsertShard').run(ls, b.shard, Math.max(row?.next_offset ?? 0, baseOffset + b.recordCount), b.recordCount, bytes);
     this.stmt('addToLogstore').run(1, b.recordCount, bytes, unviewable, ls);

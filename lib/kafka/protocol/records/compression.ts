@@ -22,6 +22,7 @@ import * as zstd from 'zstd-napi/binding';
 
 import { ErrorCode } from '../errors';
 import { crc32 } from './crc';
+import { InflateError, inflateRawInto } from './inflate-into';
 import { decodeKafkaLz4Frame, encodeKafkaLz4Frame } from './lz4-frame';
 import { DecompressionLimitError, RecordFormatError, corrupt } from './record-format-error';
 
@@ -42,6 +43,24 @@ export interface CodecOptions {
   magic: RecordMagic;
   /** Upper bound on the decompressed size (default 100 MiB). */
   maxBytes?: number;
+  /**
+   * The result may be a VIEW into one reused buffer, valid only until the next `scratch`
+   * call (gzip members and zstd frames that state their size, up to 8 MiB). For callers
+   * that only check the bytes and keep none of them: the broker's check of each batch.
+   */
+  scratch?: boolean;
+}
+
+/** Largest output kept in the reused decompression buffer (above it, a fresh buffer). */
+const SCRATCH_MAX_BYTES = 8 * 1024 * 1024;
+let scratch: Buffer | undefined;
+
+/** The reused buffer, at least `size` bytes (grown in MiB steps, never past SCRATCH_MAX_BYTES + 1). */
+function scratchBuffer(size: number): Buffer {
+  if (scratch === undefined || scratch.length < size) {
+    scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX_BYTES + 1, Math.ceil(size / 0x100000) * 0x100000));
+  }
+  return scratch.subarray(0, size);
 }
 
 /** The codec named by attribute bits 0–2; ids 5–7 do not exist in Kafka 2.1.1. */
@@ -71,13 +90,13 @@ export function decompress(codec: Codec, data: Buffer, opts: CodecOptions): Buff
       if (data.length > maxBytes) throw new DecompressionLimitError(maxBytes, 'uncompressed data');
       return data;
     case 'gzip':
-      return gunzip(data, maxBytes);
+      return (opts.scratch && gunzipIntoScratch(data, maxBytes)) || gunzip(data, maxBytes);
     case 'snappy':
       return unsnappy(data, maxBytes);
     case 'lz4':
       return decodeKafkaLz4Frame(data, opts.magic, maxBytes);
     case 'zstd':
-      return unzstd(data, maxBytes);
+      return unzstd(data, maxBytes, opts.scratch === true);
   }
 }
 
@@ -179,6 +198,35 @@ function gzipBodyStart(data: Buffer, at: number): number {
     pos += 2;
   }
   return pos;
+}
+
+/**
+ * The common case, one gzip member whose trailer states its size, inflated into the
+ * reused buffer; null for anything else (more members, trailing bytes, a size that
+ * does not match, over 8 MiB, or a Node without inflate-into), which `gunzip` then
+ * reads: the same checks, in the same order, with the same messages.
+ */
+function gunzipIntoScratch(data: Buffer, maxBytes: number): Buffer | null {
+  if (data.length < GZIP_FIXED_HEADER + GZIP_TRAILER) return null;
+  const isize = data.readUInt32LE(data.length - 4);
+  if (isize > maxBytes || isize >= SCRATCH_MAX_BYTES) return null;
+  const bodyAt = gzipBodyStart(data, 0);
+  // One spare byte: a member that fills the buffer was larger than its stated size.
+  const out = scratchBuffer(isize + 1);
+  let res;
+  try {
+    res = inflateRawInto(data, bodyAt, out);
+  } catch (e) {
+    if (e instanceof InflateError) throw gzipCorrupt(e.message);
+    throw e;
+  }
+  if (res === null || !res.complete) return null;
+  const trailerAt = bodyAt + res.consumed;
+  if (trailerAt + GZIP_TRAILER !== data.length) return null;
+  const member = out.subarray(0, res.written);
+  if (crc32(member) !== data.readUInt32LE(trailerAt)) throw gzipCorrupt('incorrect data check');
+  if (member.length !== isize) throw gzipCorrupt('incorrect length check');
+  return member;
 }
 
 /**
@@ -284,7 +332,7 @@ const ZSTD_STREAM_CHUNK = 128 * 1024;
 let zstdOneShot: zstd.DCtx | undefined;
 let zstdStream: zstd.DCtx | undefined;
 
-function unzstd(data: Buffer, maxBytes: number): Buffer {
+function unzstd(data: Buffer, maxBytes: number, useScratch = false): Buffer {
   const parts: Buffer[] = [];
   let total = 0;
   let rest = data;
@@ -299,7 +347,8 @@ function unzstd(data: Buffer, maxBytes: number): Buffer {
       let out: Buffer;
       if (declared !== null) {
         if (declared > budget) throw new DecompressionLimitError(maxBytes, 'zstd data');
-        out = Buffer.allocUnsafe(declared);
+        // A lone frame may go to the reused buffer; a frame among several is joined, so it needs its own.
+        out = useScratch && parts.length === 0 && rest.length === 0 && declared <= SCRATCH_MAX_BYTES ? scratchBuffer(declared) : Buffer.allocUnsafe(declared);
         zstdOneShot ??= new zstd.DCtx();
         const n = zstdOneShot.decompress(out, frame);
         if (n !== declared) throw corrupt('zstd frame does not match its declared size');

@@ -26,7 +26,14 @@ export interface DecodedRecord {
  * view: valid while the request's bytes are), with the largest parts of its records.
  */
 export interface RecordsSection {
-  data: Buffer;
+  /**
+   * The records, for an uncompressed batch only (a view into the request). A compressed
+   * batch's inflated records were checked in a reused buffer and are gone: what can be
+   * kept of it is `wire`, as the client compressed it.
+   */
+  data?: Buffer;
+  /** Bytes of the records, decompressed. */
+  size: number;
   /** The batch's codec, and its records section as received (compressed unless the codec is none). */
   codec: Codec;
   wire: Buffer;

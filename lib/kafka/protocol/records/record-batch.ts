@@ -79,7 +79,8 @@ export function walkRecordBatch(buf: Buffer, start: number, end: number, state: 
   let pos = start + RECORD_BATCH_OVERHEAD;
   let limit = end;
   if (codec !== 'none') {
-    data = decompress(codec, buf.subarray(pos, end), { magic: 2, maxBytes: state.budget });
+    // The broker's check keeps none of the inflated bytes (the store keeps the batch as sent), so they go to the reused buffer.
+    data = decompress(codec, buf.subarray(pos, end), { magic: 2, maxBytes: state.budget, scratch: state.fromClient && state.out === null });
     state.budget -= data.length;
     pos = 0;
     limit = data.length;
@@ -97,7 +98,15 @@ export function walkRecordBatch(buf: Buffer, start: number, end: number, state: 
     : undefined;
   const maxTimestamp = readRecords(data, pos, limit, count, firstTimestamp, appendTime, state.out, exact, state.maxRecordBytes, sizes);
   const wire = buf.subarray(start + RECORD_BATCH_OVERHEAD, end);
-  const section = sizes && { data: data.subarray(pos, limit), codec, wire, count, firstTimestamp, ...sizes };
+  const section = sizes && {
+    ...(codec === 'none' ? { data: data.subarray(pos, limit) } : {}),
+    size: limit - pos,
+    codec,
+    wire,
+    count,
+    firstTimestamp,
+    ...sizes,
+  };
   return { recordCount: count, firstTimestamp, maxTimestamp, codec, section };
 }
 

@@ -21,6 +21,7 @@ import {
   xxhash32,
 } from '@/lib/kafka/protocol/records';
 import { ProtocolError } from '@/lib/kafka/protocol/primitives';
+import { canInflateInto } from '@/lib/kafka/protocol/records/inflate-into';
 
 import { LZ4_BROKEN_HC, LZ4_CORRECT_HC, LZ4_MAGIC_AND_DESCRIPTOR, lz4StoredFrame } from './fixtures/golden';
 
@@ -150,7 +151,11 @@ describe('gzip', () => {
     return Buffer.concat([...parts, zlib.deflateRawSync(data), trailer]);
   }
 
-  /** Ours accepts exactly what zlib's gunzip accepts, with the same bytes; what it refuses is CORRUPT_MESSAGE. */
+  /**
+   * Ours accepts exactly what zlib's gunzip accepts, with the same bytes; what it refuses is
+   * CORRUPT_MESSAGE. The broker's path (`scratch`: one member inflated into a reused buffer)
+   * and the general one agree on every input, down to the message.
+   */
   function sameAsZlib(input: Buffer): void {
     let expected: Buffer | undefined;
     try {
@@ -158,8 +163,19 @@ describe('gzip', () => {
     } catch {
       expected = undefined;
     }
-    if (expected === undefined) expect(codeOf(() => decompress('gzip', input, { magic: 2 }))).toBe(2);
-    else expectBytes(decompress('gzip', input, { magic: 2 }), expected);
+    for (const scratch of [false, true]) {
+      if (expected === undefined) expect(codeOf(() => decompress('gzip', input, { magic: 2, scratch }))).toBe(2);
+      else expectBytes(decompress('gzip', input, { magic: 2, scratch }), expected);
+    }
+    const messageOf = (scratch: boolean) => {
+      try {
+        decompress('gzip', input, { magic: 2, scratch });
+        return null;
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    expect(messageOf(true)).toBe(messageOf(false));
   }
 
   it('accepts and refuses exactly what zlib gunzip does (header fields, members, trailers, damage)', () => {
@@ -203,6 +219,27 @@ describe('gzip', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('the broker inflates one member into one reused buffer (each result valid until the next such call)', () => {
+    expect(canInflateInto()).toBe(true); // this Node has the zlib handle shape inflate-into.ts drives
+    const a = sample(300_000);
+    const b = sample(200_000).reverse();
+    const outA = decompress('gzip', zlib.gzipSync(a), { magic: 2, scratch: true });
+    expectBytes(outA, a);
+    const copyA = Buffer.from(outA);
+    const outB = decompress('gzip', zlib.gzipSync(b), { magic: 2, scratch: true });
+    expectBytes(outB, b);
+    expect(outB.buffer).toBe(outA.buffer);
+    expectBytes(copyA, a);
+    // Without `scratch` every result has its own bytes.
+    expect(decompress('gzip', zlib.gzipSync(a), { magic: 2 }).buffer).not.toBe(outB.buffer);
+    // zstd frames that state their size share it; a member above 8 MiB gets its own buffer.
+    expect(decompress('zstd', compress('zstd', a, { magic: 2 }), { magic: 2, scratch: true }).buffer).toBe(outA.buffer);
+    const big = Buffer.alloc(9 * 1024 * 1024, 'log line ');
+    const bigOut = decompress('gzip', zlib.gzipSync(big), { magic: 2, scratch: true, maxBytes: big.length });
+    expectBytes(bigOut, big);
+    expect(bigOut.buffer).not.toBe(outA.buffer);
   });
 
   it('refuses corrupt data with CORRUPT_MESSAGE', () => {
@@ -427,6 +464,8 @@ describe('decompression bombs', () => {
       expect((caught as DecompressionLimitError).code).toBe(10);
       // Exactly at the limit is allowed.
       expect(decompress(codec, bomb, { magic, maxBytes: zeros.length }).length).toBe(zeros.length);
+      // The broker's reused-buffer path keeps the same limit.
+      expect(() => decompress(codec, bomb, { magic, maxBytes: limit, scratch: true })).toThrow(DecompressionLimitError);
     });
   }
 
