@@ -110,6 +110,7 @@ export function readRecords(
   maxRecordBytes: number,
   sizes?: RecordSizes,
 ): number {
+  if (out === null && appendTime === null) return checkRecords(data, start, limit, count, firstTimestamp, exact, maxRecordBytes, sizes);
   const c = { pos: start };
   let maxTimestamp = -1;
   const firstSafe = Number.isSafeInteger(firstTimestamp);
@@ -197,6 +198,161 @@ export function readRecords(
   return maxTimestamp;
 }
 
+
+/** Shared cursor of checkRecords' slow paths (no allocation per record). */
+const slow = { pos: 0 };
+
+/**
+ * readRecords for the broker's check (nothing decoded, CreateTime): the same checks,
+ * errors and results, with the usual one-byte varints read inline. It runs for every
+ * record produced, before the ack.
+ */
+function checkRecords(
+  data: Buffer,
+  start: number,
+  limit: number,
+  count: number,
+  firstTimestamp: number,
+  exact: { first: bigint },
+  maxRecordBytes: number,
+  sizes: RecordSizes | undefined,
+): number {
+  let pos = start;
+  let maxTimestamp = -1;
+  const firstSafe = Number.isSafeInteger(firstTimestamp);
+  const marks = sizes?.marks;
+  let maxKey = sizes ? sizes.maxKeyBytes : 0;
+  let maxValue = sizes ? sizes.maxValueBytes : 0;
+  let maxHeader = sizes ? sizes.maxHeaderBytes : 0;
+  for (let i = 0; i < count; i++) {
+    if (marks !== undefined && (i & (SECTION_MARK_STEP - 1)) === 0) marks[i >>> MARK_SHIFT] = pos - start;
+    // Record length: one or two varint bytes for records under 8 KiB.
+    let bodySize: number;
+    let b = pos < limit ? (data[pos] as number) : 0x80;
+    if (b < 0x80) {
+      bodySize = (b >>> 1) ^ -(b & 1);
+      pos += 1;
+    } else if (pos + 1 < limit && (data[pos + 1] as number) < 0x80) {
+      const raw = (b & 0x7f) | ((data[pos + 1] as number) << 7);
+      bodySize = (raw >>> 1) ^ -(raw & 1);
+      pos += 2;
+    } else {
+      slow.pos = pos;
+      bodySize = readVarint(data, slow, limit);
+      pos = slow.pos;
+    }
+    const bodyStart = pos;
+    const bodyEnd = bodyStart + bodySize;
+    if (bodySize < 0 || bodyEnd > limit) throw corrupt(`Invalid record size ${bodySize}`);
+    if (bodySize > maxRecordBytes) throw recordTooLarge(bodySize, maxRecordBytes);
+    if (pos >= bodyEnd) throw truncatedRecord();
+    pos++; // record attributes: unused in 2.1.1
+    const deltaAt = pos;
+    let timestampDelta: number;
+    b = pos < bodyEnd ? (data[pos] as number) : 0x80;
+    if (b < 0x80) {
+      timestampDelta = b % 2 === 0 ? b / 2 : -(b + 1) / 2;
+      pos += 1;
+    } else {
+      slow.pos = pos;
+      timestampDelta = readVarlong(data, slow, bodyEnd);
+      pos = slow.pos;
+    }
+    const deltaExact = pos - deltaAt <= 7;
+    // offsetDelta (the endpoint assigns offsets itself), then the key length.
+    b = pos < bodyEnd ? (data[pos] as number) : 0x80;
+    if (b < 0x80) pos += 1;
+    else {
+      slow.pos = pos;
+      readVarint(data, slow, bodyEnd);
+      pos = slow.pos;
+    }
+    let keyLength: number;
+    b = pos < bodyEnd ? (data[pos] as number) : 0x80;
+    if (b < 0x80) {
+      keyLength = (b >>> 1) ^ -(b & 1);
+      pos += 1;
+    } else {
+      slow.pos = pos;
+      keyLength = readVarint(data, slow, bodyEnd);
+      pos = slow.pos;
+    }
+    if (keyLength >= 0) {
+      if (keyLength > bodyEnd - pos) throw truncatedRecord();
+      pos += keyLength;
+    } else if (keyLength !== -1) {
+      throw corrupt(`Invalid record key length ${keyLength}`);
+    }
+    let valueLength: number;
+    b = pos < bodyEnd ? (data[pos] as number) : 0x80;
+    if (b < 0x80) {
+      valueLength = (b >>> 1) ^ -(b & 1);
+      pos += 1;
+    } else if (pos + 1 < bodyEnd && (data[pos + 1] as number) < 0x80) {
+      const raw = (b & 0x7f) | ((data[pos + 1] as number) << 7);
+      valueLength = (raw >>> 1) ^ -(raw & 1);
+      pos += 2;
+    } else {
+      slow.pos = pos;
+      valueLength = readVarint(data, slow, bodyEnd);
+      pos = slow.pos;
+    }
+    if (valueLength >= 0) {
+      if (valueLength > bodyEnd - pos) throw truncatedRecord();
+      pos += valueLength;
+    } else if (valueLength !== -1) {
+      throw corrupt(`Invalid record value length ${valueLength}`);
+    }
+    let headerCount: number;
+    b = pos < bodyEnd ? (data[pos] as number) : 0x80;
+    if (b < 0x80) {
+      headerCount = (b >>> 1) ^ -(b & 1);
+      pos += 1;
+    } else {
+      slow.pos = pos;
+      headerCount = readVarint(data, slow, bodyEnd);
+      pos = slow.pos;
+    }
+    if (headerCount < 0) throw corrupt('Found invalid number of record headers');
+    if (headerCount * 2 > bodyEnd - pos) throw truncatedRecord();
+    const headersAt = pos;
+    if (headerCount > 0) {
+      slow.pos = pos;
+      for (let h = 0; h < headerCount; h++) {
+        const headerKeyLength = readVarint(data, slow, bodyEnd);
+        if (headerKeyLength < 0) throw corrupt('Invalid negative header key size');
+        if (headerKeyLength > bodyEnd - slow.pos) throw truncatedRecord();
+        slow.pos += headerKeyLength;
+        const headerValueLength = readVarint(data, slow, bodyEnd);
+        if (headerValueLength >= 0) {
+          if (headerValueLength > bodyEnd - slow.pos) throw truncatedRecord();
+          slow.pos += headerValueLength;
+        } else if (headerValueLength !== -1) {
+          throw corrupt(`Invalid header value length ${headerValueLength}`);
+        }
+      }
+      pos = slow.pos;
+    }
+    if (keyLength > maxKey) maxKey = keyLength;
+    if (valueLength > maxValue) maxValue = valueLength;
+    if (bodyEnd - headersAt > maxHeader) maxHeader = bodyEnd - headersAt;
+    if (pos !== bodyEnd) {
+      throw corrupt(`Invalid record size: expected to read ${bodySize} bytes in record payload, but instead read ${pos - bodyStart}`);
+    }
+    let timestamp = firstTimestamp + timestampDelta;
+    if (!(deltaExact && firstSafe && Number.isSafeInteger(timestamp))) {
+      timestamp = Number(BigInt.asIntN(64, exact.first + readVarlongExact(data, deltaAt)));
+    }
+    if (timestamp > maxTimestamp) maxTimestamp = timestamp;
+  }
+  if (sizes) {
+    sizes.maxKeyBytes = maxKey;
+    sizes.maxValueBytes = maxValue;
+    sizes.maxHeaderBytes = maxHeader;
+  }
+  if (pos !== limit) throw corrupt('Record batch has bytes after its last record');
+  return maxTimestamp;
+}
 
 /**
  * The `count` records of a records section kept by the store (already validated when
