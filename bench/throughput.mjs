@@ -85,7 +85,8 @@ const input = path.join(work, 'input');
 const pad = 'x'.repeat(Math.max(1, SIZE - 16));
 writeFileSync(input, Array.from({ length: N }, (_, i) => `${String(i).padStart(10, '0')} ${pad}`.slice(0, SIZE)).join('\n') + '\n');
 
-function runKcat({ bootstrap, topic, codec, secure }) {
+/** One kcat run; `peer`: the endpoint's pid, whose CPU is reported too. */
+function runKcat({ bootstrap, topic, codec, secure, peer }) {
   const conf = [
     `compression.codec=${codec}`,
     'acks=all',
@@ -100,9 +101,11 @@ function runKcat({ bootstrap, topic, codec, secure }) {
   ];
   const confFile = path.join(work, `kcat-${codec}.conf`);
   writeFileSync(confFile, conf.join('\n') + '\n', { mode: 0o600 });
+  const peerCpu0 = peer ? cpuSeconds(peer) : 0;
   const t0 = process.hrtime.bigint();
   const fd = openSync(input, 'r');
-  const res = spawnSync('kcat', ['-P', '-q', '-F', confFile, '-b', bootstrap, '-t', topic, '-c', String(N)], {
+  // bash's `times` prints the CPU its children used (user and system): kcat's own cost.
+  const res = spawnSync('bash', ['-c', 'kcat "$@" || exit $?; times >&2', 'kcat', '-P', '-q', '-F', confFile, '-b', bootstrap, '-t', topic, '-c', String(N)], {
     stdio: [fd, 'pipe', 'pipe'],
     timeout: 300_000,
     encoding: 'utf8',
@@ -111,8 +114,17 @@ function runKcat({ bootstrap, topic, codec, secure }) {
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   closeSync(fd);
   if (res.status !== 0) throw new Error(`kcat failed (${res.status}): ${res.stderr?.slice(-2000)}`);
-  return seconds;
+  const child = res.stderr.trim().split('\n').at(-1)?.match(/^(\d+)m([\d.]+)s (\d+)m([\d.]+)s$/);
+  const kcatCpu = child ? Number(child[1]) * 60 + Number(child[2]) + Number(child[3]) * 60 + Number(child[4]) : NaN;
+  return { seconds, cpu: `CPU: kcat ${kcatCpu.toFixed(2)} s, endpoint ${peer ? (cpuSeconds(peer) - peerCpu0).toFixed(2) : '?'} s` };
 }
+
+/** User + system CPU seconds a process (all its threads) has used so far. */
+function cpuSeconds(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
 let results = [];
 function report(target, codec, seconds, extra = '') {
@@ -136,7 +148,8 @@ async function runMock() {
     const mock = spawn(mockBin, ['bench', '2', '600'], { stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(mock);
     const [bootstrap] = await waitForLine(mock, /\S+:\d+/, 10_000);
-    report('mock', codec, runKcat({ bootstrap, topic: 'bench', codec }));
+    const run = runKcat({ bootstrap, topic: 'bench', codec, peer: mock.pid });
+    report('mock', codec, run.seconds, run.cpu);
     mock.kill('SIGTERM');
   }
 }
@@ -154,8 +167,8 @@ async function runSandbox(run) {
   await waitForLine(sandbox, /Kafka endpoint on/, 30_000);
   const secure = { user: 'bench-project', pass: 'LTAI5tBenchBenchBenchBenc#BenchSecretBenchSecretBenchSe', ca: path.join(dataDir, 'sandbox-ca.pem') };
   for (const codec of ['none', 'gzip']) {
-    const seconds = runKcat({ bootstrap: `localhost:${port}`, topic: `bench-${codec}`, codec, secure });
-    report('sandbox', codec, seconds, `peak RSS ${peakRssMiB(sandbox.pid).toFixed(0)} MiB`);
+    const run = runKcat({ bootstrap: `localhost:${port}`, topic: `bench-${codec}`, codec, secure, peer: sandbox.pid });
+    report('sandbox', codec, run.seconds, `${run.cpu}; peak RSS ${peakRssMiB(sandbox.pid).toFixed(0)} MiB`);
   }
   const peak = peakRssMiB(sandbox.pid);
   const exited = new Promise((resolve) => sandbox.once('exit', resolve));
