@@ -111,7 +111,8 @@ export class BrokerConnection {
     // Bytes already buffered by the stream (before the switch below) arrive as 'data'.
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     readIntoReusedBuffer(socket, (chunk) => {
-      // The TLS layer may still deliver what it had decrypted after a pause: keep it for the resume.
+      // After a pause the TLS layer still delivers what it had already decrypted (at most one
+      // socket read, 64 KiB): kept for the resume, not handled while paused.
       if (this.paused !== 0) this.stash.push(Buffer.from(chunk));
       else this.onData(chunk, true);
       return true;
