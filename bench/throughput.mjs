@@ -4,7 +4,9 @@
  * acks=all into the sandbox endpoint (TLS, SASL PLAIN, durable SQLite store),
  * uncompressed and gzip, beside the identical run against librdkafka's own
  * mock cluster (plaintext, memory only, no CRC checks). Prints records/s,
- * MB/s and the sandbox's peak memory. Targets (README, Benchmarks): the sandbox
+ * MB/s, the CPU kcat and the endpoint used, and the sandbox's peak memory; then the
+ * same runs against an ack-only Node TLS endpoint (bench/ack-only-endpoint.ts), the
+ * ceiling for anything behind Node's TLS here (docs/throughput.md). Targets (README, Benchmarks): the sandbox
  * reaches at least 0.8x the mock's records/s uncompressed and 1.0x with gzip,
  * with a peak RSS under 300 MiB. kcat reads its input from a file, so neither
  * peer waits on this process to feed it.
@@ -182,17 +184,45 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+/**
+ * The ceiling: the same kcat runs against bench/ack-only-endpoint.ts, the sandbox's TLS
+ * listener and Kafka framing answering Produce at once (no checks, no store). It shows
+ * how much of the gap to the plaintext mock is TLS (kcat's and Node's) rather than the
+ * sandbox's own work.
+ */
+async function runAckOnly(run) {
+  const dataDir = path.join(work, `ack-only-${run}`);
+  const endpoint = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/ack-only-endpoint.ts'), dataDir], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(endpoint);
+  const [, port] = await waitForLine(endpoint, /ack-only on \S+:(\d+)/, 30_000);
+  const secure = { user: 'bench-project', pass: 'LTAI5tBenchBenchBenchBenc#BenchSecretBenchSecretBenchSe', ca: path.join(dataDir, 'sandbox-ca.pem') };
+  for (const codec of ['none', 'gzip']) {
+    const run = runKcat({ bootstrap: `localhost:${port}`, topic: `bench-${codec}`, codec, secure, peer: endpoint.pid });
+    report('ack-only', codec, run.seconds, run.cpu);
+  }
+  const exited = new Promise((resolve) => endpoint.once('exit', resolve));
+  endpoint.kill('SIGTERM');
+  await exited;
+}
+
 const ratios = { none: [], gzip: [] };
+const ceilings = { none: [], gzip: [] };
 let peak = 0;
 for (let run = 1; run <= RUNS; run++) {
   if (RUNS > 1) console.log(`bench: run ${run} of ${RUNS}`);
   results = [];
   await runMock();
   peak = Math.max(peak, await runSandbox(run));
+  await runAckOnly(run);
   for (const codec of ['none', 'gzip']) {
     const mock = results.find((r) => r.target === 'mock' && r.codec === codec);
     const sbx = results.find((r) => r.target === 'sandbox' && r.codec === codec);
+    const ackOnly = results.find((r) => r.target === 'ack-only' && r.codec === codec);
     ratios[codec].push(sbx.rps / mock.rps);
+    ceilings[codec].push(ackOnly.rps / mock.rps);
   }
 }
 
@@ -202,6 +232,11 @@ for (const codec of ['none', 'gzip']) {
   const each = RUNS > 1 ? ` (median of ${RUNS}: ${ratios[codec].map((r) => r.toFixed(2)).join(', ')})` : '';
   console.log(
     `BENCH ratio ${codec.padEnd(5)} sandbox/mock = ${ratio.toFixed(2)}x${each} (target >= ${target.toFixed(1)}x) ${ratio >= target ? 'OK' : 'BELOW TARGET'}`,
+  );
+}
+for (const codec of ['none', 'gzip']) {
+  console.log(
+    `BENCH ceiling ${codec.padEnd(5)} ack-only/mock = ${median(ceilings[codec]).toFixed(2)}x: a Node TLS endpoint that checks and stores nothing (bench/ack-only-endpoint.ts)`,
   );
 }
 console.log(`BENCH sandbox peak RSS ${peak.toFixed(0)} MiB (target < 300 MiB) ${peak < 300 ? 'OK' : 'OVER BUDGET'}`);
