@@ -9,8 +9,8 @@ import { CheckPage } from '@/components/lint/CheckPage';
 // Rendered per request: the CSP nonce (scripts/server.mjs) reaches only dynamically rendered pages.
 export const dynamic = 'force-dynamic';
 
+// The title is rendered by CheckPage, in the chosen language.
 export const metadata: Metadata = {
-  title: 'Check my config · SLS Kafka wizard',
   description: 'Paste an agent config: every problem SLS’s Kafka endpoint would have with it, at its line, with the fixed file.',
 };
 

@@ -11,8 +11,8 @@ import { sandboxTarget } from '@/lib/sandbox/target';
 
 export const dynamic = 'force-dynamic';
 
+// The title is rendered by InboxPage, in the chosen language.
 export const metadata: Metadata = {
-  title: 'Sandbox inbox · SLS Kafka wizard',
   description: 'Records the bundled sandbox endpoint received, as SLS would store them.',
 };
 

@@ -226,6 +226,8 @@ export function InboxPage({ initialProject, initialLogstore, bootstrap, sandbox 
     <>
       <LanguageSwitch />
       <header>
+        {/* The document title in the chosen language (React hoists it into <head>; the route sets none). */}
+        <title>{t('documentTitle')}</title>
         <h1>{t('title')}</h1>
         <p className="lede">{t('lede')}</p>
         <p>

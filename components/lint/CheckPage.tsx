@@ -88,6 +88,8 @@ export function CheckPage() {
     <div className="check-page" data-testid="check-page">
       <LanguageSwitch />
       <header>
+        {/* The document title in the chosen language (React hoists it into <head>; the route sets none). */}
+        <title>{t('documentTitle')}</title>
         <p>
           <a href="/">{t('backToWizard')}</a>
         </p>

@@ -121,6 +121,18 @@ describe.skipIf(!chromiumTool.path)('zh-CN output and check report in Chromium',
     await expect.poll(() => page.title()).toBe('SLS Kafka wizard');
   });
 
+  it('titles the inbox and the checker in the chosen language', async () => {
+    await page.goto(`${inject('appUrl')}/sandbox`);
+    await expect.poll(() => page.title()).toBe('Sandbox inbox · SLS Kafka wizard');
+    await page.getByRole('button', { name: '简体中文' }).click();
+    await expect.poll(() => page.title()).toBe('沙箱收件箱 · SLS Kafka 配置向导');
+    // The choice carries over to the checker.
+    await page.goto(`${inject('appUrl')}/check`);
+    await expect.poll(() => page.title()).toBe('检查现有配置 · SLS Kafka 配置向导');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.title()).toBe('Check my config · SLS Kafka wizard');
+  });
+
   it('shows the check report against the sandbox without English', async () => {
     // The check runs against the sandbox for configs that target SLS (the default), with the AccessKey typed in
     // (inline mode: env mode folds the optional AccessKey fields away).
