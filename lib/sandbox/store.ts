@@ -754,12 +754,13 @@ export class RecordStore {
     return batches.map((b) => {
       if (!Buffer.isBuffer(b.raw)) throw new TypeError(`the records of ${b.project}/${b.logstore} shard ${b.shard} are not bytes`);
       const section = b.section;
-      // An uncompressed section is kept from its records, a compressed one as sent (keptForm).
-      const keepable = section !== undefined && (section.codec === 'none' ? section.data !== undefined : true);
+      // An uncompressed section is kept from its records (keptForm compresses them); a compressed
+      // one is kept as sent, and needs its marks, or its records to find them.
+      const keepable =
+        section !== undefined && (section.codec === 'none' ? section.data !== undefined : section.marks !== undefined || section.data !== undefined);
       if (
         section !== undefined &&
         keepable &&
-        (section.marks !== undefined || section.data !== undefined) &&
         section.count === b.recordCount &&
         section.size <= SECTION_LIMITS.bytes &&
         section.maxValueBytes <= VIEW_LIMITS.readValueMin &&

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeRecordBatch, inspectRecords } from '@/lib/kafka/protocol/records';
+import { decodeForStore } from '@/lib/sandbox/worker-endpoint';
 import {
   DEFAULT_LOGSTORE_MAX_BYTES,
   DEFAULT_LOGSTORE_MAX_RECORDS,
@@ -581,6 +582,25 @@ describe('batches of small records, kept as one records section', () => {
     const reader = RecordStore.open({ file, readonly: true });
     stores.push(reader);
     expect(newest(reader, { limit: 2 }).map((r) => r.content)).toEqual(['z1', 'z0']);
+  });
+
+  it('keeps a compressed batch with neither marks nor its records as copies (nothing could find a record in it)', () => {
+    const file = tempFile();
+    // The endpoint's own decoder (this file's `decode` reads hand-made test blobs).
+    const s = RecordStore.open({ file, decode: decodeForStore });
+    stores.push(s);
+    const b = kafkaBatch(['c0', 'c1', 'c2'], 'gzip');
+    // The broker's check leaves out a compressed batch's inflated records (they were in a reused buffer).
+    expect(b.section?.data).toBeUndefined();
+    s.append([{ ...b, section: { ...b.section!, marks: undefined } }]);
+    expect(contents(s, { limit: 10 })).toEqual(['c2', 'c1', 'c0']);
+    const raw = new Database(file, { readonly: true });
+    try {
+      expect(raw.prepare('SELECT count(*) AS n FROM sections').get()).toEqual({ n: 0 });
+      expect(raw.prepare('SELECT count(*) AS n FROM records').get()).toEqual({ n: 3 });
+    } finally {
+      raw.close();
+    }
   });
 
   it('keeps a batch with a value past the section limit as cut copies instead', () => {
