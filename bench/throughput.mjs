@@ -22,7 +22,7 @@
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -208,8 +208,80 @@ async function runAckOnly(run) {
   await exited;
 }
 
+/**
+ * The same ceiling with TLS in C: HAProxy (Debian haproxy) terminates TLS in front of the
+ * ack-only endpoint in plaintext mode. Its CPU is counted with Node's. Skipped, with the
+ * package named, when haproxy is not installed.
+ */
+const haproxyPath = spawnSync('sh', ['-c', 'command -v haproxy']).stdout?.toString().trim();
+if (!haproxyPath) console.log('bench: haproxy not found: the C TLS terminator line is skipped (apt-get install -y haproxy)');
+
+async function runHaproxy(run) {
+  const dataDir = path.join(work, `haproxy-${run}`);
+  const front = await freePort();
+  const endpoint = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/ack-only-endpoint.ts'), dataDir, '--plain', String(front)], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(endpoint);
+  const [, back] = await waitForLine(endpoint, /ack-only on \S+:(\d+)/, 30_000);
+  const pem = path.join(dataDir, 'haproxy.pem');
+  writeFileSync(pem, readFileSync(path.join(dataDir, 'sandbox-server.pem'), 'utf8') + readFileSync(path.join(dataDir, 'sandbox-server.key.pem'), 'utf8'), { mode: 0o600 });
+  const cfg = path.join(dataDir, 'haproxy.cfg');
+  writeFileSync(
+    cfg,
+    [
+      'global',
+      '  nbthread 1',
+      'defaults',
+      '  mode tcp',
+      '  timeout connect 5s',
+      '  timeout client 120s',
+      '  timeout server 120s',
+      'frontend kafka',
+      `  bind 127.0.0.1:${front} ssl crt ${pem}`,
+      '  default_backend ackonly',
+      'backend ackonly',
+      `  server ackonly 127.0.0.1:${back}`,
+      '',
+    ].join('\n'),
+  );
+  const haproxy = spawn(haproxyPath, ['-db', '-f', cfg], { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(haproxy);
+  await waitForPort(front);
+  const secure = { user: 'bench-project', pass: 'LTAI5tBenchBenchBenchBenc#BenchSecretBenchSecretBenchSe', ca: path.join(dataDir, 'sandbox-ca.pem') };
+  for (const codec of ['none', 'gzip']) {
+    const before = cpuSeconds(haproxy.pid);
+    const run = runKcat({ bootstrap: `localhost:${front}`, topic: `bench-${codec}`, codec, secure, peer: endpoint.pid });
+    report('haproxy', codec, run.seconds, `${run.cpu} (Node) + ${(cpuSeconds(haproxy.pid) - before).toFixed(2)} s (HAProxy)`);
+  }
+  for (const child of [haproxy, endpoint]) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+/** Resolves once something accepts connections on the loopback port. */
+async function waitForPort(port) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const open = await new Promise((resolve) => {
+      const s = connect(port, '127.0.0.1', () => {
+        s.destroy();
+        resolve(true);
+      });
+      s.once('error', () => resolve(false));
+    });
+    if (open) return;
+    if (Date.now() > deadline) throw new Error(`nothing listens on ${port}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 const ratios = { none: [], gzip: [] };
 const ceilings = { none: [], gzip: [] };
+const terminated = { none: [], gzip: [] };
 let peak = 0;
 for (let run = 1; run <= RUNS; run++) {
   if (RUNS > 1) console.log(`bench: run ${run} of ${RUNS}`);
@@ -217,12 +289,15 @@ for (let run = 1; run <= RUNS; run++) {
   await runMock();
   peak = Math.max(peak, await runSandbox(run));
   await runAckOnly(run);
+  if (haproxyPath) await runHaproxy(run);
   for (const codec of ['none', 'gzip']) {
     const mock = results.find((r) => r.target === 'mock' && r.codec === codec);
     const sbx = results.find((r) => r.target === 'sandbox' && r.codec === codec);
     const ackOnly = results.find((r) => r.target === 'ack-only' && r.codec === codec);
     ratios[codec].push(sbx.rps / mock.rps);
     ceilings[codec].push(ackOnly.rps / mock.rps);
+    const behindHaproxy = results.find((r) => r.target === 'haproxy' && r.codec === codec);
+    if (behindHaproxy) terminated[codec].push(behindHaproxy.rps / mock.rps);
   }
 }
 
@@ -238,5 +313,8 @@ for (const codec of ['none', 'gzip']) {
   console.log(
     `BENCH ceiling ${codec.padEnd(5)} ack-only/mock = ${median(ceilings[codec]).toFixed(2)}x: a Node TLS endpoint that checks and stores nothing (bench/ack-only-endpoint.ts)`,
   );
+  if (terminated[codec].length > 0) {
+    console.log(`BENCH ceiling ${codec.padEnd(5)} haproxy/mock = ${median(terminated[codec]).toFixed(2)}x: the same endpoint in plaintext behind HAProxy's TLS (C)`);
+  }
 }
 console.log(`BENCH sandbox peak RSS ${peak.toFixed(0)} MiB (target < 300 MiB) ${peak < 300 ? 'OK' : 'OVER BUDGET'}`);

@@ -42,17 +42,18 @@ interface UserBufferHandle {
 }
 
 /**
- * Switch `socket` (connected, handshake done) to reading into a reused buffer; `onChunk`
- * returns false to pause. False when this Node cannot: nothing was changed.
+ * Switch `socket` (connected, handshake done) to reading into a reused buffer of `bytes`
+ * (a plain TCP socket reads up to 64 KiB at a time); `onChunk` returns false to pause.
+ * False when this Node cannot: nothing was changed.
  */
-export function readIntoReusedBuffer(socket: Socket, onChunk: (chunk: Buffer) => boolean): boolean {
+export function readIntoReusedBuffer(socket: Socket, onChunk: (chunk: Buffer) => boolean, bytes = READ_BUFFER_BYTES): boolean {
   const handle = (socket as unknown as { _handle?: UserBufferHandle | null })._handle;
   const found = findSlots(socket);
   if (!found || !handle || typeof handle.useUserBuffer !== 'function') return false;
   // The slots must hold null (not a stale value) before the switch, as in a fresh socket.
   const record = socket as unknown as Record<symbol, unknown>;
   if (record[found.buffer] !== null || record[found.generator] !== null) return false;
-  const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
+  const buffer = Buffer.allocUnsafe(bytes);
   record[found.buffer] = buffer;
   record[found.callback] = (nread: number, buf: Buffer) => onChunk(buf.subarray(0, nread));
   handle.useUserBuffer(buffer);
