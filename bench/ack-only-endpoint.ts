@@ -29,7 +29,7 @@ import { handleSaslHandshake } from '@/lib/kafka/broker/handlers/17-sasl-handsha
 import { handleApiVersions } from '@/lib/kafka/broker/handlers/18-api-versions';
 import { handleSaslAuthenticate } from '@/lib/kafka/broker/handlers/36-sasl-authenticate';
 import { resolveLimits } from '@/lib/kafka/broker/limits';
-import { readIntoReusedBuffer } from '@/lib/kafka/broker/reused-read-buffer';
+import { READ_BUFFER_BYTES, readIntoReusedBuffer } from '@/lib/kafka/broker/reused-read-buffer';
 import { openAccounts } from '@/lib/sandbox/accounts';
 import { ensureSandboxCertificates } from '@/lib/sandbox/ca';
 
@@ -112,7 +112,7 @@ async function main({ dataDir, plainBehind }: Options): Promise<void> {
   const accounts = openAccounts();
   const ownPort = () => (server.address() as AddressInfo).port;
   // TLS hands over one record (≤ 16 KiB) at a time; plain TCP reads up to 64 KiB.
-  const onConnection = (socket: Socket) => serve(socket, () => plainBehind ?? ownPort(), limits, accounts, plainBehind === undefined ? 16 * 1024 : 64 * 1024);
+  const onConnection = (socket: Socket) => serve(socket, () => plainBehind ?? ownPort(), limits, accounts, plainBehind === undefined ? READ_BUFFER_BYTES : 64 * 1024);
   const server =
     plainBehind === undefined
       ? tls.createServer({ cert: certs.serverCertPem, key: certs.serverKeyPem, minVersion: 'TLSv1.2' }, onConnection)

@@ -156,26 +156,40 @@ async function runMock() {
   }
 }
 
+/** A TypeScript entry point of this repository in its own Node process (a child the exit handler kills). */
+function spawnScript(script, args = [], env = process.env) {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, script), ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  return child;
+}
+
+async function stop(child) {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/**
+ * kcat, each codec, against an endpoint on `port` whose CA is in `dataDir` (the sandbox's
+ * and the ack-only endpoint's certificates alike); `extra(run)` adds to each line.
+ */
+function runBothCodecs(target, port, dataDir, peer, extra = (run) => run.cpu) {
+  const secure = { user: 'bench-project', pass: 'LTAI5tBenchBenchBenchBenc#BenchSecretBenchSecretBenchSe', ca: path.join(dataDir, 'sandbox-ca.pem') };
+  for (const codec of ['none', 'gzip']) {
+    const run = runKcat({ bootstrap: `localhost:${port}`, topic: `bench-${codec}`, codec, secure, peer });
+    report(target, codec, run.seconds, extra(run));
+  }
+}
+
 /** The sandbox endpoint, as `npm run sandbox` runs it, with an empty data directory; returns its peak RSS (MiB). */
 async function runSandbox(run) {
   const port = await freePort();
   const dataDir = path.join(work, `data-${run}`);
-  const sandbox = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/sandbox.ts')], {
-    cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, SANDBOX_PORT: String(port), SANDBOX_LOG: 'quiet' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(sandbox);
+  const sandbox = spawnScript('scripts/sandbox.ts', [], { ...process.env, DATA_DIR: dataDir, SANDBOX_PORT: String(port), SANDBOX_LOG: 'quiet' });
   await waitForLine(sandbox, /Kafka endpoint on/, 30_000);
-  const secure = { user: 'bench-project', pass: 'LTAI5tBenchBenchBenchBenc#BenchSecretBenchSecretBenchSe', ca: path.join(dataDir, 'sandbox-ca.pem') };
-  for (const codec of ['none', 'gzip']) {
-    const run = runKcat({ bootstrap: `localhost:${port}`, topic: `bench-${codec}`, codec, secure, peer: sandbox.pid });
-    report('sandbox', codec, run.seconds, `${run.cpu}; peak RSS ${peakRssMiB(sandbox.pid).toFixed(0)} MiB`);
-  }
+  runBothCodecs('sandbox', port, dataDir, sandbox.pid, (r) => `${r.cpu}; peak RSS ${peakRssMiB(sandbox.pid).toFixed(0)} MiB`);
   const peak = peakRssMiB(sandbox.pid);
-  const exited = new Promise((resolve) => sandbox.once('exit', resolve));
-  sandbox.kill('SIGTERM');
-  await exited;
+  await stop(sandbox);
   return peak;
 }
 
@@ -192,20 +206,10 @@ const median = (xs) => {
  */
 async function runAckOnly(run) {
   const dataDir = path.join(work, `ack-only-${run}`);
-  const endpoint = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/ack-only-endpoint.ts'), dataDir], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(endpoint);
+  const endpoint = spawnScript('bench/ack-only-endpoint.ts', [dataDir]);
   const [, port] = await waitForLine(endpoint, /ack-only on \S+:(\d+)/, 30_000);
-  const secure = { user: 'bench-project', pass: 'LTAI5tBenchBenchBenchBenc#BenchSecretBenchSecretBenchSe', ca: path.join(dataDir, 'sandbox-ca.pem') };
-  for (const codec of ['none', 'gzip']) {
-    const run = runKcat({ bootstrap: `localhost:${port}`, topic: `bench-${codec}`, codec, secure, peer: endpoint.pid });
-    report('ack-only', codec, run.seconds, run.cpu);
-  }
-  const exited = new Promise((resolve) => endpoint.once('exit', resolve));
-  endpoint.kill('SIGTERM');
-  await exited;
+  runBothCodecs('ack-only', port, dataDir, endpoint.pid);
+  await stop(endpoint);
 }
 
 /**
@@ -219,11 +223,7 @@ if (!haproxyPath) console.log('bench: haproxy not found: the C TLS terminator li
 async function runHaproxy(run) {
   const dataDir = path.join(work, `haproxy-${run}`);
   const front = await freePort();
-  const endpoint = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/ack-only-endpoint.ts'), dataDir, '--plain', String(front)], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(endpoint);
+  const endpoint = spawnScript('bench/ack-only-endpoint.ts', [dataDir, '--plain', String(front)]);
   const [, back] = await waitForLine(endpoint, /ack-only on \S+:(\d+)/, 30_000);
   const pem = path.join(dataDir, 'haproxy.pem');
   writeFileSync(pem, readFileSync(path.join(dataDir, 'sandbox-server.pem'), 'utf8') + readFileSync(path.join(dataDir, 'sandbox-server.key.pem'), 'utf8'), { mode: 0o600 });
@@ -249,17 +249,14 @@ async function runHaproxy(run) {
   const haproxy = spawn(haproxyPath, ['-db', '-f', cfg], { stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(haproxy);
   await waitForPort(front);
-  const secure = { user: 'bench-project', pass: 'LTAI5tBenchBenchBenchBenc#BenchSecretBenchSecretBenchSe', ca: path.join(dataDir, 'sandbox-ca.pem') };
-  for (const codec of ['none', 'gzip']) {
-    const before = cpuSeconds(haproxy.pid);
-    const run = runKcat({ bootstrap: `localhost:${front}`, topic: `bench-${codec}`, codec, secure, peer: endpoint.pid });
-    report('haproxy', codec, run.seconds, `${run.cpu} (Node) + ${(cpuSeconds(haproxy.pid) - before).toFixed(2)} s (HAProxy)`);
-  }
-  for (const child of [haproxy, endpoint]) {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  let before = cpuSeconds(haproxy.pid);
+  runBothCodecs('haproxy', front, dataDir, endpoint.pid, (r) => {
+    const used = cpuSeconds(haproxy.pid) - before;
+    before += used;
+    return `${r.cpu} (Node) + ${used.toFixed(2)} s (HAProxy)`;
+  });
+  await stop(haproxy);
+  await stop(endpoint);
 }
 
 /** Resolves once something accepts connections on the loopback port. */
@@ -279,9 +276,8 @@ async function waitForPort(port) {
   }
 }
 
-const ratios = { none: [], gzip: [] };
-const ceilings = { none: [], gzip: [] };
-const terminated = { none: [], gzip: [] };
+/** Per endpoint and codec, its records/s over the mock's, one entry per run. */
+const ratios = { sandbox: { none: [], gzip: [] }, 'ack-only': { none: [], gzip: [] }, haproxy: { none: [], gzip: [] } };
 let peak = 0;
 for (let run = 1; run <= RUNS; run++) {
   if (RUNS > 1) console.log(`bench: run ${run} of ${RUNS}`);
@@ -292,29 +288,24 @@ for (let run = 1; run <= RUNS; run++) {
   if (haproxyPath) await runHaproxy(run);
   for (const codec of ['none', 'gzip']) {
     const mock = results.find((r) => r.target === 'mock' && r.codec === codec);
-    const sbx = results.find((r) => r.target === 'sandbox' && r.codec === codec);
-    const ackOnly = results.find((r) => r.target === 'ack-only' && r.codec === codec);
-    ratios[codec].push(sbx.rps / mock.rps);
-    ceilings[codec].push(ackOnly.rps / mock.rps);
-    const behindHaproxy = results.find((r) => r.target === 'haproxy' && r.codec === codec);
-    if (behindHaproxy) terminated[codec].push(behindHaproxy.rps / mock.rps);
+    for (const r of results) if (r.codec === codec && r.target in ratios) ratios[r.target][codec].push(r.rps / mock.rps);
   }
 }
 
 for (const codec of ['none', 'gzip']) {
-  const ratio = median(ratios[codec]);
+  const ratio = median(ratios.sandbox[codec]);
   const target = codec === 'gzip' ? 1.0 : 0.8;
-  const each = RUNS > 1 ? ` (median of ${RUNS}: ${ratios[codec].map((r) => r.toFixed(2)).join(', ')})` : '';
+  const each = RUNS > 1 ? ` (median of ${RUNS}: ${ratios.sandbox[codec].map((r) => r.toFixed(2)).join(', ')})` : '';
   console.log(
     `BENCH ratio ${codec.padEnd(5)} sandbox/mock = ${ratio.toFixed(2)}x${each} (target >= ${target.toFixed(1)}x) ${ratio >= target ? 'OK' : 'BELOW TARGET'}`,
   );
 }
 for (const codec of ['none', 'gzip']) {
   console.log(
-    `BENCH ceiling ${codec.padEnd(5)} ack-only/mock = ${median(ceilings[codec]).toFixed(2)}x: a Node TLS endpoint that checks and stores nothing (bench/ack-only-endpoint.ts)`,
+    `BENCH ceiling ${codec.padEnd(5)} ack-only/mock = ${median(ratios['ack-only'][codec]).toFixed(2)}x: a Node TLS endpoint that checks and stores nothing (bench/ack-only-endpoint.ts)`,
   );
-  if (terminated[codec].length > 0) {
-    console.log(`BENCH ceiling ${codec.padEnd(5)} haproxy/mock = ${median(terminated[codec]).toFixed(2)}x: the same endpoint in plaintext behind HAProxy's TLS (C)`);
+  if (ratios.haproxy[codec].length > 0) {
+    console.log(`BENCH ceiling ${codec.padEnd(5)} haproxy/mock = ${median(ratios.haproxy[codec]).toFixed(2)}x: the same endpoint in plaintext behind HAProxy's TLS (C)`);
   }
 }
 console.log(`BENCH sandbox peak RSS ${peak.toFixed(0)} MiB (target < 300 MiB) ${peak < 300 ? 'OK' : 'OVER BUDGET'}`);
