@@ -52,8 +52,6 @@ export interface SandboxRuntime {
   readRecords(q: ReadQuery): ReadResult;
   /** Per shard: retained records and the high watermark. */
   stats(project?: string): ShardStats[];
-  /** Bytes the database file and its WAL take now. */
-  fileBytes(): { db: number; wal: number };
   close(): Promise<void>;
 }
 
@@ -98,7 +96,7 @@ interface StartedEndpoint {
   mode: SandboxRuntime['mode'];
   port: number;
   control: SandboxControl;
-  records: Pick<RecordStore, 'read' | 'stats' | 'fileBytes'>;
+  records: Pick<RecordStore, 'read' | 'stats'>;
   close(): Promise<void>;
 }
 
@@ -213,7 +211,6 @@ export async function startSandbox(env?: SandboxEnv, opts: StartOptions = {}): P
     mode: started.mode,
     readRecords: (q) => records.read(q),
     stats: (project) => records.stats(project),
-    fileBytes: () => records.fileBytes(),
     close: started.close,
   };
   console.log(

@@ -177,8 +177,6 @@ export const SECTION_LIMITS = {
   /** Most bytes of one record's header section (length prefixes included). */
   headerBytes: 1024,
 } as const;
-/** A section keeps the byte position of every SECTION_MARK_STEP-th record (128). */
-const SECTION_STEP = SECTION_MARK_STEP;
 
 const SCHEMA_VERSION = 3;
 const PAGE_SIZE = 4096;
@@ -516,9 +514,9 @@ export class RecordStore {
     const row = this.stmt('sectionMarks').get(batch.id) as { first_ts: number; codec: Codec; size: number; marks: Buffer } | undefined;
     if (!row || want <= 0) return;
     const count = batch.record_count;
-    const mark = Math.floor(Math.max(0, count - want) / SECTION_STEP);
+    const mark = Math.floor(Math.max(0, count - want) / SECTION_MARK_STEP);
     const start = mark * 4 + 4 <= row.marks.length ? row.marks.readUInt32LE(mark * 4) : 0;
-    const from = start === 0 ? 0 : mark * SECTION_STEP;
+    const from = start === 0 ? 0 : mark * SECTION_MARK_STEP;
     let records: DecodedRecord[];
     try {
       let tail: Buffer;

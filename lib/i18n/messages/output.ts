@@ -10,8 +10,6 @@ import { outputShellMessages } from './output-shell';
 import panel from './data/output.json';
 import languages from './data/language-names.json';
 
-export { outputShellMessages };
-
 export const outputMessages = { ...outputShellMessages, ...panel } satisfies Messages;
 
 /** How each file's language is named in its caption. */
