@@ -285,9 +285,7 @@ function LinesOption({ form, revalidate, d }: WithD) {
     <div className="field option-field option-wide">
       <label htmlFor={d.id}>{d.label}</label>
       <textarea
-        id={d.id}
-        name={d.path}
-        ref={control.ref}
+        {...inputProps(d, control)}
         rows={Math.min(8, Math.max(3, list.length + 1))}
         value={draft}
         spellCheck={false}
@@ -307,8 +305,6 @@ function LinesOption({ form, revalidate, d }: WithD) {
           control.onBlur();
           revalidate();
         }}
-        aria-invalid={d.invalid}
-        aria-describedby={d.describedBy}
       />
       <HelpAndErrors d={d} />
     </div>

@@ -6,6 +6,7 @@
  * and an explanation for every other outcome (field errors, live check
  * disabled, rate limit, timeout, network failure).
  */
+import type { Lang } from '@/lib/i18n/core';
 import { useLang, useT } from '@/lib/i18n/react';
 import { localizeStepDetail } from '@/lib/i18n/validate-details';
 import { validateReportMessages, type ValidateReportMessageKey } from '@/lib/i18n/messages/validate-report';
@@ -78,8 +79,7 @@ function summaryOf(outcome: ValidateOutcome, t: T): string {
  */
 export function ValidateOutcomeView({ finished, onUseSandbox }: { finished: FinishedCheck; onUseSandbox: () => void }) {
   const t = useT(validateReportMessages);
-  const { lang } = useLang();
-  const locale = lang === 'zh-CN' ? 'zh-CN' : 'en';
+  const { lang: locale } = useLang();
   const { outcome } = finished;
   switch (outcome.kind) {
     case 'report':
@@ -166,7 +166,7 @@ function focusField(field: string) {
   }
 }
 
-function Report({ report, finished, t, locale }: { report: ValidationResult; finished: FinishedCheck; t: T; locale: string }) {
+function Report({ report, finished, t, locale }: { report: ValidationResult; finished: FinishedCheck; t: T; locale: Lang }) {
   const failed = report.steps.find((s) => !s.ok);
   const known = new Set<string>(STEP_NAMES);
   const extra = report.steps.filter((s) => !known.has(s.name));
@@ -205,7 +205,7 @@ function Report({ report, finished, t, locale }: { report: ValidationResult; fin
                 </span>
                 {step ? <span className="validate-step-ms">{t('stepMs', { ms: step.ms })}</span> : null}
                 {step ? (
-                  <span className="validate-step-detail">{localizeStepDetail(step.detail, locale === 'zh-CN' ? 'zh-CN' : 'en')}</span>
+                  <span className="validate-step-detail">{localizeStepDetail(step.detail, locale)}</span>
                 ) : (
                   <span className="validate-step-detail help">
                     {name === 'dns' && !notReached && report.steps.some((s) => s.name === 'tcp') ? t('stepSkippedDns') : t('stepNotReached')}
@@ -236,7 +236,7 @@ function inboxLink(project: string, logstore: string): string {
   return `/sandbox?${new URLSearchParams({ project, logstore }).toString()}`;
 }
 
-function ErrorBox({ error, t, locale }: { error: NonNullable<ValidationResult['error']>; t: T; locale: string }) {
+function ErrorBox({ error, t, locale }: { error: NonNullable<ValidationResult['error']>; t: T; locale: Lang }) {
   const meaningKey = `meaning.${error.name}`;
   const hintKey = `hint.${error.name}`;
   // The SLS table's hints are fixed sentences: show them in the user's language. Other hints
