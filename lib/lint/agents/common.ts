@@ -38,13 +38,6 @@ export const PASSWORD_ENV = 'SLS_KAFKA_PASSWORD';
 export const SECRET_PLACEHOLDER = '<AccessKeySecret>';
 export const ID_PLACEHOLDER = '<AccessKeyId>';
 
-/** 1-based line of an offset. */
-export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
-
 /**
  * A Block over the entries of one parsed section: `set` writes `entryText`
  * over an entry's lines, or inserts it before line `insertAt`; `remove` drops

@@ -8,7 +8,7 @@
  */
 import { parseProperties } from '../../config-languages/properties';
 import { shellWord } from '../../config-languages/shell/quote';
-import type { Block, Edit, Entry, Problem, Reading, WriteValue } from '../model';
+import { lineOf, type Block, type Edit, type Entry, type Problem, type Reading, type WriteValue } from '../model';
 import { ID_PLACEHOLDER, LintParseError, NotThisKind, SECRET_PLACEHOLDER } from './common';
 import { librdkafkaReading } from './librdkafka';
 import { lineStarts, spanEdit } from './tokens';
@@ -90,7 +90,6 @@ function readScript(content: string): Reading {
   const opts = new Map<string, Located>();
   const files: { name: string; line: number }[] = [];
   let passwordPipe: { env: string; line: number; start: number; end: number } | undefined;
-  const lineAt = (offset: number) => content.slice(0, offset).split('\n').length;
   // One shell word: 'single', "double" (no escapes read) or bare.
   const WORD = String.raw`(?:'([^']*)'|"([^"$\`\\]*)"|([^\s'"\\;|&<>()]+))`;
   for (const m of command.matchAll(new RegExp(String.raw`(?<=\s)-X[ \t]*${WORD}(?=\s|$)`, 'g'))) {
@@ -99,12 +98,12 @@ function readScript(content: string): Reading {
     const eq = word.indexOf('=');
     if (eq <= 0) continue;
     const name = word.slice(0, eq);
-    props.set(name, { key: name, value: word.slice(eq + 1), line: lineAt(start), endLine: lineAt(start), start, end: start + m[0].length });
+    props.set(name, { key: name, value: word.slice(eq + 1), line: lineOf(content, start), endLine: lineOf(content, start), start, end: start + m[0].length });
   }
   for (const m of command.matchAll(new RegExp(String.raw`(?<=\s)-([btkz])[ \t]*${WORD}(?=\s|$)`, 'g'))) {
     const start = from + m.index;
     const key = { b: 'bootstrap', t: 'topic', k: 'key', z: 'compression.codec' }[m[1] as 'b' | 't' | 'k' | 'z'];
-    const e = { key, value: m[2] ?? m[3] ?? m[4] ?? '', line: lineAt(start), endLine: lineAt(start), start, end: start + m[0].length };
+    const e = { key, value: m[2] ?? m[3] ?? m[4] ?? '', line: lineOf(content, start), endLine: lineOf(content, start), start, end: start + m[0].length };
     if (key === 'compression.codec') props.set(key, e);
     else opts.set(key, e);
   }
@@ -112,8 +111,8 @@ function readScript(content: string): Reading {
     const start = from + m.index;
     const arg = m[1]!;
     const pipe = /sasl\.password=%s[^"']*['"][ \t]+"?\$\{?([A-Za-z_]\w*)/.exec(arg);
-    if (arg.startsWith('<(') && pipe) passwordPipe = { env: pipe[1]!, line: lineAt(start), start, end: start + m[0].length };
-    else if (!arg.startsWith('<(')) files.push({ name: arg.replace(/^['"]|['"]$/g, ''), line: lineAt(start) });
+    if (arg.startsWith('<(') && pipe) passwordPipe = { env: pipe[1]!, line: lineOf(content, start), start, end: start + m[0].length };
+    else if (!arg.startsWith('<(')) files.push({ name: arg.replace(/^['"]|['"]$/g, ''), line: lineOf(content, start) });
   }
   const optionText = (k: string, v: WriteValue) => {
     if ('env' in v) return `-F <(printf 'sasl.password=%s\\n' "$${v.env}")`;
