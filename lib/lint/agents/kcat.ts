@@ -18,8 +18,9 @@ interface Located extends Entry {
   end: number;
 }
 
-const COMMAND = /^[ \t]*(?:[A-Za-z_]\w*=\S*[ \t]+)*(?:\S*\/)?(?:kcat|kafkacat)[ \t]/m;
-export const isKcatScript = (content: string) => COMMAND.test(content);
+/** A kcat (or kafkacat) command line, after optional VAR=value assignments and a path; also a content marker in ../detect. */
+export const KCAT_COMMAND = /^[ \t]*(?:[A-Za-z_]\w*=\S*[ \t]+)*(?:\S*\/)?(?:kcat|kafkacat)[ \t]/m;
+export const isKcatScript = (content: string) => KCAT_COMMAND.test(content);
 
 const plain = (v: WriteValue) => ('text' in v ? v.text : 'number' in v ? String(v.number) : 'boolean' in v ? String(v.boolean) : 'list' in v ? v.list.join(',') : 'raw' in v ? v.raw : '');
 
@@ -79,7 +80,7 @@ function readConf(content: string): Reading {
 
 function readScript(content: string): Reading {
   const lines = content.split('\n');
-  const startLine = lines.findIndex((l) => COMMAND.test(`${l} `)) + 1;
+  const startLine = lines.findIndex((l) => KCAT_COMMAND.test(`${l} `)) + 1;
   let endLine = startLine;
   while (endLine < lines.length && /\\[ \t]*$/.test(lines[endLine - 1] ?? '')) endLine++;
   const starts = lineStarts(content);
