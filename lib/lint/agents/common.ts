@@ -38,6 +38,11 @@ export const PASSWORD_ENV = 'SLS_KAFKA_PASSWORD';
 export const SECRET_PLACEHOLDER = '<AccessKeySecret>';
 export const ID_PLACEHOLDER = '<AccessKeyId>';
 
+/** A SASL password for a file that cannot read the environment: the AccessKey ID as written (or a placeholder), `#`, a placeholder for the secret. */
+export function placeholderPassword(value: string): string {
+  return `${value.includes('#') ? value.split('#')[0] : ID_PLACEHOLDER}#${SECRET_PLACEHOLDER}`;
+}
+
 /**
  * A Block over the entries of one parsed section: `set` writes `entryText`
  * over an entry's lines, or inserts it before line `insertAt`; `remove` drops

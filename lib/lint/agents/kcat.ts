@@ -9,7 +9,7 @@
 import { parseProperties } from '../../config-languages/properties';
 import { shellWord } from '../../config-languages/shell/quote';
 import { lineOf, type Block, type Edit, type Entry, type Problem, type Reading, type WriteValue } from '../model';
-import { ID_PLACEHOLDER, LintParseError, NotThisKind, SECRET_PLACEHOLDER } from './common';
+import { ID_PLACEHOLDER, LintParseError, NotThisKind, placeholderPassword, SECRET_PLACEHOLDER } from './common';
 import { librdkafkaReading } from './librdkafka';
 import { lineStarts, spanEdit } from './tokens';
 
@@ -73,7 +73,7 @@ function readConf(content: string): Reading {
   reading.loginElsewhere = true;
   if (reading.password) {
     const pw = reading.password;
-    pw.replaceWithReference = () => block.set('sasl.password', { text: `${pw.value.includes('#') ? pw.value.split('#')[0] : ID_PLACEHOLDER}#${SECRET_PLACEHOLDER}` });
+    pw.replaceWithReference = () => block.set('sasl.password', { text: placeholderPassword(pw.value) });
   }
   return reading;
 }

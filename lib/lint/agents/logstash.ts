@@ -9,7 +9,7 @@ import { JaasParseError, parseJaasFile, parseSaslJaasConfig, type JaasLoginModul
 import { LogstashParseError, parseLogstashConfig, type LogstashPlugin, type LogstashValue } from '../../config-languages/logstash/parser';
 import { logstashString } from '../../config-languages/logstash/string';
 import { indentOf, lineOf, type Block, type Edit, type Entry, type Problem, type Reading, type WriteValue } from '../model';
-import { acksFrom, entriesBlock, ID_PLACEHOLDER, isReference, LintParseError, NotThisKind, numberFrom, PASSWORD_ENV, SECRET_PLACEHOLDER } from './common';
+import { acksFrom, entriesBlock, isReference, LintParseError, NotThisKind, numberFrom, PASSWORD_ENV, placeholderPassword } from './common';
 
 const PLAIN_MODULE = 'org.apache.kafka.common.security.plain.PlainLoginModule';
 
@@ -97,7 +97,7 @@ export function readJaasFile(content: string): Reading {
           line: optionLine('password'),
           reference: isReference(options.password),
           // The JVM reads JAAS files without environment variables: keep the ID, leave a placeholder for the secret.
-          replaceWithReference: () => set('password', { text: `${options.password!.includes('#') ? options.password!.split('#')[0] : ID_PLACEHOLDER}#${SECRET_PLACEHOLDER}` }),
+          replaceWithReference: () => set('password', { text: placeholderPassword(options.password!) }),
         }
       : undefined,
     tls: { on: true, why: '', fix: () => [] },
