@@ -9,7 +9,7 @@
 import { parseProperties } from '../../config-languages/properties';
 import { shellWord } from '../../config-languages/shell/quote';
 import { lineOf, type Block, type Edit, type Entry, type Problem, type Reading, type WriteValue } from '../model';
-import { ID_PLACEHOLDER, LintParseError, NotThisKind, placeholderPassword, SECRET_PLACEHOLDER } from './common';
+import { LintParseError, NotThisKind, placeholderPassword } from './common';
 import { librdkafkaReading } from './librdkafka';
 import { lineStarts, spanEdit } from './tokens';
 
@@ -49,8 +49,7 @@ function readConf(content: string): Reading {
     get: (k) => entries.get(k),
     set: (k, v): Edit => {
       const e = entries.get(k);
-      // The file cannot read the environment: the secret becomes a placeholder the user fills in.
-      const text = 'env' in v ? `${ID_PLACEHOLDER}#${SECRET_PLACEHOLDER}` : plain(v);
+      const text = plain(v);
       return e ? { from: e.line, to: e.line, lines: [`${k}=${text}`] } : { from: last + 1, to: last, lines: [`${k}=${text}`] };
     },
     remove: (k) => {
@@ -68,9 +67,9 @@ function readConf(content: string): Reading {
     keys: { bootstrap: bootstrap ? bootstrap.key : '', topic: '' },
     bootstrap,
     isReference: () => false,
-    passwordReference: { env: 'SLS_KAFKA_PASSWORD' },
   });
   reading.loginElsewhere = true;
+  // The file cannot read the environment: the secret becomes a placeholder the user fills in.
   if (reading.password) {
     const pw = reading.password;
     pw.replaceWithReference = () => block.set('sasl.password', { text: placeholderPassword(pw.value) });
