@@ -11,6 +11,8 @@ import { useCallback, useMemo, useRef, useState, type ClipboardEvent, type DragE
 import { agentTitle, isAgentId } from '@/lib/agents/meta';
 import type { LintResponse } from '@/lib/http/contract';
 import { LanguageSwitch, useT } from '@/lib/i18n/react';
+// types.ts has only type imports, so this pulls no linter code into the page.
+import { MAX_LINT_CONTENT_CHARS } from '@/lib/lint/types';
 import { shareHash } from '@/lib/share/url-state';
 import type { SettingsInput } from '@/lib/settings/schema';
 import { copyText } from '@/components/output/clipboard';
@@ -18,9 +20,6 @@ import { lineDiff } from './line-diff';
 import { maskSecrets } from './mask';
 import { lintMessages } from './messages';
 import './check.css';
-
-/** The route reads configs of up to 60 KiB (lib/lint MAX_LINT_CONTENT_CHARS). */
-const MAX_CHARS = 60 * 1024;
 
 
 type State =
@@ -43,7 +42,7 @@ export function CheckPage() {
   const check = useCallback(
     async (text: string, name?: string) => {
       if (text.trim() === '') return setState({ kind: 'error', message: t('empty') });
-      if (text.length > MAX_CHARS) return setState({ kind: 'error', message: t('tooBig', { size: Math.ceil(text.length / 1024) }) });
+      if (text.length > MAX_LINT_CONTENT_CHARS) return setState({ kind: 'error', message: t('tooBig', { size: Math.ceil(text.length / 1024) }) });
       setState({ kind: 'checking' });
       setNotice('');
       try {
@@ -71,7 +70,7 @@ export function CheckPage() {
   };
   const readFile = async (file: File) => {
     setFilename(file.name);
-    if (file.size > MAX_CHARS * 4) return setState({ kind: 'error', message: t('tooBig', { size: Math.ceil(file.size / 1024) }) });
+    if (file.size > MAX_LINT_CONTENT_CHARS * 4) return setState({ kind: 'error', message: t('tooBig', { size: Math.ceil(file.size / 1024) }) });
     const text = await file.text();
     raw.current = text;
     setShown(text);

@@ -4,7 +4,9 @@
  * here: the part after `AccessKeyId#`, and on a line the checker flagged with
  * `secret-inline`, a long value that has no `#`.
  */
-export const SECRET_MASK = '••••••••';
+import { SECRET_MASK } from '@/components/output/clipboard';
+
+export { SECRET_MASK };
 
 const ID_AND_SECRET = /(\b[A-Za-z0-9]{12,}#)([^\s"'`,;)\]}]{4,})/g;
 // A quoted value that is no reference (`${VAR}`, `$VAR`), or a long bare word at the line's end.

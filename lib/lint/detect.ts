@@ -4,6 +4,7 @@
  * of other kinds we recognise but do not lint, to say what a file is.
  */
 import type { AgentId } from '../agents/meta';
+import { KCAT_COMMAND } from './agents/kcat';
 
 export type LintKind = { agent: AgentId; jaas?: boolean };
 
@@ -21,7 +22,7 @@ const MARKERS: { kind: LintKind; re: RegExp }[] = [
   { kind: { agent: 'otelcol' }, re: /^exporters[ \t]*:[\s\S]*?^[ \t]+kafka(?:\/[\w.-]+)?[ \t]*:/m },
   { kind: { agent: 'rsyslog' }, re: /\baction[ \t]*\([^)]{0,4000}?\btype[ \t]*=[ \t]*"omkafka"/i },
   { kind: { agent: 'syslog-ng' }, re: /^[ \t]*destination\b[^{]*\{[\s\S]*?\bkafka(?:-c|_c)?[ \t]*\(/m },
-  { kind: { agent: 'kcat' }, re: /^[ \t]*(?:[A-Za-z_]\w*=\S*[ \t]+)*(?:\S*\/)?(?:kcat|kafkacat)[ \t]/m },
+  { kind: { agent: 'kcat' }, re: KCAT_COMMAND },
   // A librdkafka properties file (kcat -F); a Java client's (sasl.jaas.config) is told apart in lintConfig.
   { kind: { agent: 'kcat' }, re: /^[ \t]*(?:sasl\.mechanisms|sasl\.username|security\.protocol|metadata\.broker\.list)[ \t]*=/m },
 ];

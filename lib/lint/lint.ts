@@ -11,7 +11,7 @@ import { settingsSchema } from '../settings/schema';
 import { JAAS_READER, LINT_READERS, LintParseError, NotThisKind, type LintReader } from './agents';
 import { ID_PLACEHOLDER, SECRET_PLACEHOLDER } from './agents/common';
 import { detectKinds, recogniseClient, recogniseOther, type LintKind } from './detect';
-import { applyEdits, type Edit, type Problem, type Reading } from './model';
+import { applyEdits, cannotReadEnv, type Edit, type Problem, type Reading } from './model';
 import { readHost, slsRules } from './rules';
 import { LintInputError, MAX_LINT_CONTENT_CHARS, type LintFinding, type LintInput, type LintResult, type LintSettings } from './types';
 
@@ -229,7 +229,7 @@ function finish(kind: LintKind, reader: LintReader, content: string, analysis: A
   if (fixed !== undefined && secrets.length > 0) {
     fixed = fixed.split(secrets[0]!).join(SECRET_PLACEHOLDER);
     notes.push(
-      reading.agent === 'collectd' || reading.language === 'jaas' || reading.language === 'properties'
+      cannotReadEnv(reading)
         ? `The AccessKey secret is replaced by ${SECRET_PLACEHOLDER} in “fixed”: put it back (this file cannot read an environment variable) and keep the file root-only.`
         : 'The literal AccessKey secret is replaced by a reference to SLS_KAFKA_PASSWORD (the agent\'s keystore or environment) in “fixed”.',
     );

@@ -105,6 +105,11 @@ export interface Reading {
   options: Record<string, unknown>;
 }
 
+/** Whether the file's format has no way to read an environment variable (the secret must stay in the file). */
+export function cannotReadEnv(reading: Pick<Reading, 'agent' | 'language'>): boolean {
+  return reading.agent === 'collectd' || reading.language === 'jaas' || reading.language === 'properties';
+}
+
 export function lineOf(text: string, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;

@@ -6,7 +6,7 @@ import { accessKeyIdProblem, accessKeySecretProblem, LOGSTORE_RULE, nameProblem,
 import { KAFKA_PORTS, regionFromHost, SLS_DOMAIN } from '../sls/endpoints';
 import { findRegion } from '../sls/regions';
 import { ID_PLACEHOLDER, SECRET_PLACEHOLDER } from './agents/common';
-import type { Edit, Problem, Reading } from './model';
+import { cannotReadEnv, type Edit, type Problem, type Reading } from './model';
 
 /** SLS stores one log entry of at most 1 MB (docs/sls-limits.md). */
 export const MAX_ENTRY_BYTES = 1024 * 1024;
@@ -175,7 +175,7 @@ export function slsRules(r: Reading): Problem[] {
           line: pw.line,
           message: 'The AccessKey secret is written into the file (masked in this report).',
           fix:
-            r.agent === 'collectd' || r.language === 'jaas' || r.language === 'properties'
+            cannotReadEnv(r)
               ? 'This file cannot read an environment variable: keep the file root-only (chmod 600); the fixed file has a placeholder for the secret.'
               : 'Read it from the agent\'s keystore or the SLS_KAFKA_PASSWORD environment variable; the fixed file does.',
           edits: edit ? [edit] : undefined,

@@ -20,19 +20,25 @@ export interface YamlEntry {
   value: YamlNode;
 }
 
-/** Offset → 1-based line and column, by binary search over line starts (also used by the linter's edits). */
-export function locator(text: string): (offset: number) => { line: number; column: number } {
+/** The 1-based line of an offset, by binary search over the offsets of line starts (also used by the linter's edits). */
+export function lineOfOffset(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/** Offset → 1-based line and column. */
+function locator(text: string): (offset: number) => { line: number; column: number } {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
   return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+    const line = lineOfOffset(starts, offset);
+    return { line, column: offset - (starts[line - 1] ?? 0) + 1 };
   };
 }
 

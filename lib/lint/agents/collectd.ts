@@ -7,7 +7,7 @@
 import { CollectdParseError, parseCollectdConfig, type CollectdItem } from '../../config-languages/collectd/parser';
 import { collectdString } from '../../config-languages/collectd/quote';
 import type { Block, Edit, Entry, Problem, Reading, WriteValue } from '../model';
-import { ID_PLACEHOLDER, LintParseError, NotThisKind, SECRET_PLACEHOLDER } from './common';
+import { ID_PLACEHOLDER, LintParseError, NotThisKind, placeholderPassword, SECRET_PLACEHOLDER } from './common';
 import { librdkafkaReading } from './librdkafka';
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -138,6 +138,6 @@ export function readCollectd(content: string): Reading {
   });
   const password = reading.password;
   // Keep the AccessKey ID, replace the secret by a placeholder.
-  if (password) password.replaceWithReference = () => block.set('sasl.password', { text: `${password.value.includes('#') ? password.value.split('#')[0] : ID_PLACEHOLDER}#${SECRET_PLACEHOLDER}` });
+  if (password) password.replaceWithReference = () => block.set('sasl.password', { text: placeholderPassword(password.value) });
   return reading;
 }

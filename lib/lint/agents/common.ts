@@ -38,11 +38,9 @@ export const PASSWORD_ENV = 'SLS_KAFKA_PASSWORD';
 export const SECRET_PLACEHOLDER = '<AccessKeySecret>';
 export const ID_PLACEHOLDER = '<AccessKeyId>';
 
-/** 1-based line of an offset. */
-export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+/** A SASL password for a file that cannot read the environment: the AccessKey ID as written (or a placeholder), `#`, a placeholder for the secret. */
+export function placeholderPassword(value: string): string {
+  return `${value.includes('#') ? value.split('#')[0] : ID_PLACEHOLDER}#${SECRET_PLACEHOLDER}`;
 }
 
 /**

@@ -5,8 +5,8 @@
  */
 import { FluentdParseError, parseFluentdConfig, type FluentdElement } from '../../config-languages/fluentd/parser';
 import { fluentdEnvReference, fluentdString } from '../../config-languages/fluentd/quote';
-import type { Entry, Problem, Reading, WriteValue } from '../model';
-import { acksFrom, entriesBlock, isReference, lineAt, LintParseError, NotThisKind, numberFrom, PASSWORD_ENV } from './common';
+import { indentOf, lineOf, type Entry, type Problem, type Reading, type WriteValue } from '../model';
+import { acksFrom, entriesBlock, isReference, LintParseError, NotThisKind, numberFrom, PASSWORD_ENV } from './common';
 
 const KAFKA_TYPES = ['kafka2', 'kafka', 'kafka_buffered', 'rdkafka2', 'rdkafka'];
 
@@ -24,7 +24,7 @@ export function readFluentd(content: string): Reading {
   try {
     root = parseFluentdConfig(content, { interpolation: 'marker', positions: true }).root;
   } catch (err) {
-    if (err instanceof FluentdParseError) throw new LintParseError(`Fluentd config: ${err.message.replace(/ at offset \d+$/, '')}`, lineAt(content, err.offset));
+    if (err instanceof FluentdParseError) throw new LintParseError(`Fluentd config: ${err.message.replace(/ at offset \d+$/, '')}`, lineOf(content, err.offset));
     throw err;
   }
   const find = (el: FluentdElement): FluentdElement | undefined =>
@@ -32,20 +32,20 @@ export function readFluentd(content: string): Reading {
   const out = find(root);
   if (!out) throw new NotThisKind('a Fluentd config without a Kafka output (@type kafka2)');
   const lines = content.split('\n');
-  const line = lineAt(content, out.offset ?? 0);
-  const close = lineAt(content, out.endOffset ?? content.length);
+  const line = lineOf(content, out.offset ?? 0);
+  const close = lineOf(content, out.endOffset ?? content.length);
   const entries = new Map<string, Entry>();
   for (const p of out.params) {
-    const l = lineAt(content, p.offset ?? 0);
+    const l = lineOf(content, p.offset ?? 0);
     // A backslash-continued value spans lines; parameters otherwise end their line.
     let end = l;
     while (/\\\r?$/.test(lines[end - 1] ?? '') && end < close - 1) end++;
     entries.set(p.key, { key: p.key, value: p.value, line: l, endLine: end });
   }
   const firstParam = out.params[0];
-  const indent = firstParam ? (/^[ \t]*/.exec(lines[lineAt(content, firstParam.offset ?? 0) - 1] ?? '')?.[0] ?? '  ') : '  ';
+  const indent = firstParam ? indentOf(lines, lineOf(content, firstParam.offset ?? 0)) : '  ';
   const firstChild = out.elements[0];
-  const insertAt = firstChild ? lineAt(content, firstChild.offset ?? 0) : close;
+  const insertAt = firstChild ? lineOf(content, firstChild.offset ?? 0) : close;
   const block = entriesBlock(line, close, entries, (key, value) => `${indent}${key} ${valueText(value)}`, insertAt);
   const get = (k: string) => entries.get(k);
   const type = get('@type')?.value ?? 'kafka2';

@@ -8,8 +8,8 @@
  */
 import { parseProperties } from '../../config-languages/properties';
 import { shellWord } from '../../config-languages/shell/quote';
-import type { Block, Edit, Entry, Problem, Reading, WriteValue } from '../model';
-import { ID_PLACEHOLDER, LintParseError, NotThisKind, SECRET_PLACEHOLDER } from './common';
+import { lineOf, type Block, type Edit, type Entry, type Problem, type Reading, type WriteValue } from '../model';
+import { LintParseError, NotThisKind, placeholderPassword } from './common';
 import { librdkafkaReading } from './librdkafka';
 import { lineStarts, spanEdit } from './tokens';
 
@@ -18,8 +18,9 @@ interface Located extends Entry {
   end: number;
 }
 
-const COMMAND = /^[ \t]*(?:[A-Za-z_]\w*=\S*[ \t]+)*(?:\S*\/)?(?:kcat|kafkacat)[ \t]/m;
-export const isKcatScript = (content: string) => COMMAND.test(content);
+/** A kcat (or kafkacat) command line, after optional VAR=value assignments and a path; also a content marker in ../detect. */
+export const KCAT_COMMAND = /^[ \t]*(?:[A-Za-z_]\w*=\S*[ \t]+)*(?:\S*\/)?(?:kcat|kafkacat)[ \t]/m;
+export const isKcatScript = (content: string) => KCAT_COMMAND.test(content);
 
 const plain = (v: WriteValue) => ('text' in v ? v.text : 'number' in v ? String(v.number) : 'boolean' in v ? String(v.boolean) : 'list' in v ? v.list.join(',') : 'raw' in v ? v.raw : '');
 
@@ -48,8 +49,7 @@ function readConf(content: string): Reading {
     get: (k) => entries.get(k),
     set: (k, v): Edit => {
       const e = entries.get(k);
-      // The file cannot read the environment: the secret becomes a placeholder the user fills in.
-      const text = 'env' in v ? `${ID_PLACEHOLDER}#${SECRET_PLACEHOLDER}` : plain(v);
+      const text = plain(v);
       return e ? { from: e.line, to: e.line, lines: [`${k}=${text}`] } : { from: last + 1, to: last, lines: [`${k}=${text}`] };
     },
     remove: (k) => {
@@ -67,19 +67,19 @@ function readConf(content: string): Reading {
     keys: { bootstrap: bootstrap ? bootstrap.key : '', topic: '' },
     bootstrap,
     isReference: () => false,
-    passwordReference: { env: 'SLS_KAFKA_PASSWORD' },
   });
   reading.loginElsewhere = true;
+  // The file cannot read the environment: the secret becomes a placeholder the user fills in.
   if (reading.password) {
     const pw = reading.password;
-    pw.replaceWithReference = () => block.set('sasl.password', { text: `${pw.value.includes('#') ? pw.value.split('#')[0] : ID_PLACEHOLDER}#${SECRET_PLACEHOLDER}` });
+    pw.replaceWithReference = () => block.set('sasl.password', { text: placeholderPassword(pw.value) });
   }
   return reading;
 }
 
 function readScript(content: string): Reading {
   const lines = content.split('\n');
-  const startLine = lines.findIndex((l) => COMMAND.test(`${l} `)) + 1;
+  const startLine = lines.findIndex((l) => KCAT_COMMAND.test(`${l} `)) + 1;
   let endLine = startLine;
   while (endLine < lines.length && /\\[ \t]*$/.test(lines[endLine - 1] ?? '')) endLine++;
   const starts = lineStarts(content);
@@ -90,7 +90,6 @@ function readScript(content: string): Reading {
   const opts = new Map<string, Located>();
   const files: { name: string; line: number }[] = [];
   let passwordPipe: { env: string; line: number; start: number; end: number } | undefined;
-  const lineAt = (offset: number) => content.slice(0, offset).split('\n').length;
   // One shell word: 'single', "double" (no escapes read) or bare.
   const WORD = String.raw`(?:'([^']*)'|"([^"$\`\\]*)"|([^\s'"\\;|&<>()]+))`;
   for (const m of command.matchAll(new RegExp(String.raw`(?<=\s)-X[ \t]*${WORD}(?=\s|$)`, 'g'))) {
@@ -99,12 +98,12 @@ function readScript(content: string): Reading {
     const eq = word.indexOf('=');
     if (eq <= 0) continue;
     const name = word.slice(0, eq);
-    props.set(name, { key: name, value: word.slice(eq + 1), line: lineAt(start), endLine: lineAt(start), start, end: start + m[0].length });
+    props.set(name, { key: name, value: word.slice(eq + 1), line: lineOf(content, start), endLine: lineOf(content, start), start, end: start + m[0].length });
   }
   for (const m of command.matchAll(new RegExp(String.raw`(?<=\s)-([btkz])[ \t]*${WORD}(?=\s|$)`, 'g'))) {
     const start = from + m.index;
     const key = { b: 'bootstrap', t: 'topic', k: 'key', z: 'compression.codec' }[m[1] as 'b' | 't' | 'k' | 'z'];
-    const e = { key, value: m[2] ?? m[3] ?? m[4] ?? '', line: lineAt(start), endLine: lineAt(start), start, end: start + m[0].length };
+    const e = { key, value: m[2] ?? m[3] ?? m[4] ?? '', line: lineOf(content, start), endLine: lineOf(content, start), start, end: start + m[0].length };
     if (key === 'compression.codec') props.set(key, e);
     else opts.set(key, e);
   }
@@ -112,8 +111,8 @@ function readScript(content: string): Reading {
     const start = from + m.index;
     const arg = m[1]!;
     const pipe = /sasl\.password=%s[^"']*['"][ \t]+"?\$\{?([A-Za-z_]\w*)/.exec(arg);
-    if (arg.startsWith('<(') && pipe) passwordPipe = { env: pipe[1]!, line: lineAt(start), start, end: start + m[0].length };
-    else if (!arg.startsWith('<(')) files.push({ name: arg.replace(/^['"]|['"]$/g, ''), line: lineAt(start) });
+    if (arg.startsWith('<(') && pipe) passwordPipe = { env: pipe[1]!, line: lineOf(content, start), start, end: start + m[0].length };
+    else if (!arg.startsWith('<(')) files.push({ name: arg.replace(/^['"]|['"]$/g, ''), line: lineOf(content, start) });
   }
   const optionText = (k: string, v: WriteValue) => {
     if ('env' in v) return `-F <(printf 'sasl.password=%s\\n' "$${v.env}")`;

@@ -8,8 +8,8 @@
 import { JaasParseError, parseJaasFile, parseSaslJaasConfig, type JaasLoginModule } from '../../config-languages/jaas/parser';
 import { LogstashParseError, parseLogstashConfig, type LogstashPlugin, type LogstashValue } from '../../config-languages/logstash/parser';
 import { logstashString } from '../../config-languages/logstash/string';
-import type { Block, Edit, Entry, Problem, Reading, WriteValue } from '../model';
-import { acksFrom, entriesBlock, ID_PLACEHOLDER, isReference, lineAt, LintParseError, NotThisKind, numberFrom, PASSWORD_ENV, SECRET_PLACEHOLDER } from './common';
+import { indentOf, lineOf, type Block, type Edit, type Entry, type Problem, type Reading, type WriteValue } from '../model';
+import { acksFrom, entriesBlock, isReference, LintParseError, NotThisKind, numberFrom, PASSWORD_ENV, placeholderPassword } from './common';
 
 const PLAIN_MODULE = 'org.apache.kafka.common.security.plain.PlainLoginModule';
 
@@ -97,7 +97,7 @@ export function readJaasFile(content: string): Reading {
           line: optionLine('password'),
           reference: isReference(options.password),
           // The JVM reads JAAS files without environment variables: keep the ID, leave a placeholder for the secret.
-          replaceWithReference: () => set('password', { text: `${options.password!.includes('#') ? options.password!.split('#')[0] : ID_PLACEHOLDER}#${SECRET_PLACEHOLDER}` }),
+          replaceWithReference: () => set('password', { text: placeholderPassword(options.password!) }),
         }
       : undefined,
     tls: { on: true, why: '', fix: () => [] },
@@ -113,7 +113,7 @@ export function readLogstash(content: string): Reading {
     sections = parseLogstashConfig(content, { positions: true }).sections;
   } catch (err) {
     if (err instanceof LogstashParseError) {
-      throw new LintParseError(`Logstash pipeline: ${err.message.replace(/ at offset \d+$/, '')} (the linter reads input/filter/output sections without conditionals)`, lineAt(content, err.offset));
+      throw new LintParseError(`Logstash pipeline: ${err.message.replace(/ at offset \d+$/, '')} (the linter reads input/filter/output sections without conditionals)`, lineOf(content, err.offset));
     }
     throw err;
   }
@@ -121,14 +121,14 @@ export function readLogstash(content: string): Reading {
   const kafka = outputs.find((p) => p.name === 'kafka');
   if (!kafka) throw new NotThisKind('a Logstash pipeline without a kafka output');
   const lines = content.split('\n');
-  const line = lineAt(content, kafka.offset ?? 0);
-  const close = lineAt(content, kafka.endOffset ?? content.length);
+  const line = lineOf(content, kafka.offset ?? 0);
+  const close = lineOf(content, kafka.endOffset ?? content.length);
   const entries = new Map<string, Entry>();
   for (const a of kafka.attributes) {
-    entries.set(a.name, { key: a.name, value: scalar(a.value), line: lineAt(content, a.offset ?? 0), endLine: lineAt(content, a.endOffset ?? 0) });
+    entries.set(a.name, { key: a.name, value: scalar(a.value), line: lineOf(content, a.offset ?? 0), endLine: lineOf(content, a.endOffset ?? 0) });
   }
   const first = kafka.attributes[0];
-  const indent = first ? (/^[ \t]*/.exec(lines[lineAt(content, first.offset ?? 0) - 1] ?? '')?.[0] ?? '    ') : '    ';
+  const indent = first ? indentOf(lines, lineOf(content, first.offset ?? 0)) : '    ';
   const last = [...entries.values()].reduce((m, e) => Math.max(m, e.endLine), line);
   const block = entriesBlock(line, close, entries, (key, value) => `${indent}${key} => ${valueText(value)}`, last + 1);
   const get = (k: string) => entries.get(k);
@@ -181,8 +181,8 @@ export function readLogstash(content: string): Reading {
   }
   const stdout = outputs.find((p: LogstashPlugin) => p.name === 'stdout');
   if (stdout) {
-    const from = lineAt(content, stdout.offset ?? 0);
-    const to = lineAt(content, stdout.endOffset ?? 0);
+    const from = lineOf(content, stdout.offset ?? 0);
+    const to = lineOf(content, stdout.endOffset ?? 0);
     const alone = (lines[from - 1] ?? '').trim().startsWith('stdout') && /^[^}]*}\s*$/.test(lines[to - 1] ?? '') && from !== line && to !== close;
     problems.push({
       rule: 'logstash-stdout',

@@ -7,7 +7,7 @@
  */
 import { parseRainerScript, RainerScriptParseError } from '../../config-languages/rainerscript/parser';
 import { rainerEcho, rainerString } from '../../config-languages/rainerscript/quote';
-import type { Block, Edit, Entry, Problem, Reading, WriteValue } from '../model';
+import { indentOf, type Block, type Edit, type Entry, type Problem, type Reading, type WriteValue } from '../model';
 import { LintParseError, NotThisKind } from './common';
 import { librdkafkaReading } from './librdkafka';
 import { closing, lineStarts, spanEdit, tokensOfParens, type Token } from './tokens';
@@ -73,12 +73,11 @@ export function readRsyslog(content: string): Reading {
       }
     }
   }
-  const indentOf = (line: number) => /^[ \t]*/.exec(lines[line - 1] ?? '')?.[0] ?? '';
   /** A new parameter: on its own line after the action's first line, or before `)` when the action is one line. */
   const insertParam = (text: string): Edit => {
     if (close.line > open.line) {
       const next = tokens!.find((t) => t.line > open.line);
-      return { from: open.line + 1, to: open.line, lines: [`${next ? indentOf(next.line) : '  '}${text}`] };
+      return { from: open.line + 1, to: open.line, lines: [`${next ? indentOf(lines, next.line) : '  '}${text}`] };
     }
     return spanEdit(content, starts, close.start, close.start, ` ${text}`);
   };
@@ -89,7 +88,7 @@ export function readRsyslog(content: string): Reading {
     if (p.value.raw !== '[') return spanEdit(content, starts, p.value.start, p.value.end, `[${item}, ${p.value.raw}]`);
     const first = p.items[0];
     if (!first) return spanEdit(content, starts, p.value.start, p.end.end, `[${item}]`);
-    if (first.line > p.value.line) return { from: first.line, to: first.line - 1, lines: [`${indentOf(first.line)}${item},`] };
+    if (first.line > p.value.line) return { from: first.line, to: first.line - 1, lines: [`${indentOf(lines, first.line)}${item},`] };
     return spanEdit(content, starts, first.start, first.start, `${item}, `);
   };
   const entryOfParam = (name: string): Located | undefined => {

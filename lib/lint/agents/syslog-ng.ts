@@ -7,7 +7,7 @@
  */
 import { parseSyslogNgConfig, SyslogNgParseError } from '../../config-languages/syslog-ng/parser';
 import { syslogNgBacktick, syslogNgString } from '../../config-languages/syslog-ng/quote';
-import type { Block, Edit, Entry, Problem, Reading, WriteValue } from '../model';
+import { indentOf, type Block, type Edit, type Entry, type Problem, type Reading, type WriteValue } from '../model';
 import { LintParseError, NotThisKind } from './common';
 import { librdkafkaReading } from './librdkafka';
 import { closing, lineStarts, spanEdit, tokensOfParens, type Token } from './tokens';
@@ -64,7 +64,6 @@ export function readSyslogNg(content: string): Reading {
     }
     i = j;
   }
-  const indentOf = (line: number) => /^[ \t]*/.exec(lines[line - 1] ?? '')?.[0] ?? '';
   const option = (name: string): Located | undefined => {
     const o = options.get(name);
     const v = o?.args.find((a) => a.kind !== 'punct');
@@ -73,7 +72,7 @@ export function readSyslogNg(content: string): Reading {
   };
   const insertOption = (text: string): Edit => {
     const next = tokens.find((t) => t.line > open.line);
-    if (close.line > open.line) return { from: open.line + 1, to: open.line, lines: [`${next ? indentOf(next.line) : '    '}${text}`] };
+    if (close.line > open.line) return { from: open.line + 1, to: open.line, lines: [`${next ? indentOf(lines, next.line) : '    '}${text}`] };
     return spanEdit(content, starts, close.start, close.start, ` ${text}`);
   };
   const block: Block = {
@@ -86,7 +85,7 @@ export function readSyslogNg(content: string): Reading {
         if (e) return spanEdit(content, starts, e.start, e.end, valueText(v));
         const pair = `${syslogNgString(key)} => ${valueText(v)}`;
         if (!config) return insertOption(`config(${pair})`);
-        if (config.first && config.first.line > config.open.line) return { from: config.first.line, to: config.first.line - 1, lines: [`${indentOf(config.first.line)}${pair}`] };
+        if (config.first && config.first.line > config.open.line) return { from: config.first.line, to: config.first.line - 1, lines: [`${indentOf(lines, config.first.line)}${pair}`] };
         return spanEdit(content, starts, config.open.end, config.open.end, `${pair} `);
       }
       const e = option(key);

@@ -6,7 +6,7 @@
  * files are first checked by the real parsers in lib/config-languages; this
  * only locates what they read.
  */
-import { locator } from '../../config-languages/yaml/positions';
+import { lineOfOffset } from '../../config-languages/yaml/positions';
 import type { Edit } from '../model';
 
 export interface Token {
@@ -105,10 +105,8 @@ export function lineStarts(text: string): number[] {
  * When the replacement is empty and nothing else is left on the line, the line goes.
  */
 export function spanEdit(text: string, starts: readonly number[], start: number, end: number, replacement: string): Edit {
-  const at = locator(text);
-  const lineOf = (o: number) => at(o).line;
-  const from = lineOf(start);
-  const to = lineOf(Math.max(start, end - 1));
+  const from = lineOfOffset(starts, start);
+  const to = lineOfOffset(starts, Math.max(start, end - 1));
   const lineStart = starts[from - 1] ?? 0;
   const nextStart = starts[to] ?? text.length + 1;
   const before = text.slice(lineStart, start);
