@@ -16,7 +16,6 @@ import type { AgentId } from '../agents/meta';
 import { kubernetesObjects } from '../deploy/k8s/agents';
 import { K8S_NAMESPACE, SANDBOX_CA_SECRET, type K8sObjects } from '../deploy/k8s/objects';
 
-export { kubernetesObjects };
 import type { Settings } from '../settings/schema';
 import { README_PATH, bundleEntries, type BundleEntry, type BundleInput } from './index';
 import { readmeSay } from './readme';

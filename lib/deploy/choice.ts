@@ -29,7 +29,7 @@ import deployTexts from './step-texts.json';
 
 type DeploySay = Say<typeof deployTexts>;
 
-export { DEFAULT_DEPLOY_TARGET, DEPLOY_TARGETS, isDeployTarget, type DeployTarget } from './targets';
+export { DEFAULT_DEPLOY_TARGET, DEPLOY_TARGETS, type DeployTarget } from './targets';
 
 /** The step platform a choice shows for the agents it covers (host: the Linux/Windows pick stays the user's). */
 export function deployPlatform(target: DeployTarget, hostPlatform: StepPlatform): StepPlatform {
