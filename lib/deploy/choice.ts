@@ -22,6 +22,7 @@ import type { RenderResult, RenderStep, StepPlatform } from '../agents/types';
 import type { Settings } from '../settings/schema';
 import { kubernetesObjects } from './k8s/agents';
 import { K8S_NAMESPACE } from './k8s/objects';
+import { COMPOSE_ENV_FILE } from './compose';
 import { deployFiles, type DeployFile } from './index';
 import type { DeployTarget } from './targets';
 import { sayer, type Say } from '../agents/common/say';
@@ -71,7 +72,7 @@ function composeSteps(files: readonly DeployFile[], settings: Settings, password
       commands: [
         `cd ${file.agent}`,
         ...(settings.secretMode === 'env'
-          ? [`read -rsp 'AccessKeyId#AccessKeySecret: ' P && echo && (umask 077 && printf '${passwordEnvVar}=%s\\n' "$P" > sls-kafka.env); unset P`]
+          ? [`read -rsp 'AccessKeyId#AccessKeySecret: ' P && echo && (umask 077 && printf '${passwordEnvVar}=%s\\n' "$P" > ${COMPOSE_ENV_FILE}); unset P`]
           : []),
         'docker compose up -d',
         'docker compose logs -f',

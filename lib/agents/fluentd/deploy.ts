@@ -11,6 +11,7 @@
  * the same tag as the Kubernetes DaemonSet (docs/agents/fluentd.md, K1).
  */
 import { shellQuote } from '../../config-languages/shell/quote';
+import { composeEnvFile } from '../../deploy/compose';
 import type { AgentDeploy, InstallAction, InstallFile } from '../types';
 import { FLUENTD_K8S_IMAGE } from './k8s';
 import { FLUENTD_FILE_NAME, FLUENTD_LAYOUTS, type PackageLayout } from './render';
@@ -113,7 +114,7 @@ export const fluentdDeploy: AgentDeploy<FluentdOptions> = {
       // The buffer and <secondary> folders of the rendered block, kept across restarts.
       volumes: [{ name: 'fluentd-buffer', target: layout.bufferPath.replace(/\/buffer\/sls-kafka$/, '') }],
       extra: { ports: ['24224:24224'] },
-      envFile: ctx.secretMode === 'env' ? { path: 'sls-kafka.env', variable: ctx.passwordEnvVar } : undefined,
+      envFile: composeEnvFile(ctx),
       files: [{ name: COMPOSE_MAIN, content: COMPOSE_MAIN_CONTENT }],
     };
   },

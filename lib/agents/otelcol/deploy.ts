@@ -9,6 +9,7 @@
  * “v0.124.0 or later”, as the install step's example; v0.123.0 before it),
  * which reads /etc/otelcol-contrib/config.yaml by default.
  */
+import { composeEnvFile } from '../../deploy/compose';
 import type { AgentDeploy, InstallFile } from '../types';
 import { OTELCOL_CONFIG_DIR, sandboxCaPath } from './config';
 import type { OtelcolOptions } from './schema';
@@ -50,7 +51,7 @@ export const otelcolDeploy: AgentDeploy<OtelcolOptions> = {
       image: `${OTELCOL_IMAGE}:${tag}`,
       imageNote: `otelcol-contrib v${tag}, for the Collector version chosen in the wizard (${options.version === 'post124' ? 'v0.124.0 or later' : 'before v0.124.0'}).`,
       mounts,
-      envFile: ctx.secretMode === 'env' ? { path: 'sls-kafka.env', variable: ctx.passwordEnvVar } : undefined,
+      envFile: composeEnvFile(ctx),
     };
   },
 };
