@@ -21,7 +21,7 @@ import { stepPlatforms } from '../agents/step-platforms';
 import type { RenderResult, RenderStep, StepPlatform } from '../agents/types';
 import type { Settings } from '../settings/schema';
 import { kubernetesObjects } from './k8s/agents';
-import { K8S_NAMESPACE } from './k8s/objects';
+import { K8S_NAMESPACE, type K8sObjects } from './k8s/objects';
 import { COMPOSE_ENV_FILE } from './compose';
 import { deployFiles, type DeployFile } from './index';
 import type { DeployTarget } from './targets';
@@ -46,6 +46,8 @@ export interface DeployPlan {
   covered: ReadonlySet<AgentId>;
   /** Every agent's steps for the choice, in the result's order, the deploy steps first. */
   steps: RenderStep[];
+  /** Kubernetes: the per-node agents' objects, so the bundle's kubernetes/ folder need not build them again. */
+  kubernetes?: { agent: AgentId; objects: K8sObjects }[];
 }
 
 function hostSteps(files: readonly DeployFile[], say: DeploySay): RenderStep[] {
@@ -117,8 +119,10 @@ export function deployPlan(target: DeployTarget, settings: Settings, result: Ren
   let files: DeployFile[] = [];
   let covered = new Set<AgentId>();
   let extra: RenderStep[] = [];
+  let kubernetes: DeployPlan['kubernetes'];
   if (target === 'kubernetes') {
-    const agents = kubernetesObjects(settings, renderOptions).map(({ agent, objects }) => ({ agent, daemonSet: objects.daemonSet.metadata?.name ?? agent }));
+    kubernetes = kubernetesObjects(settings, renderOptions);
+    const agents = kubernetes.map(({ agent, objects }) => ({ agent, daemonSet: objects.daemonSet.metadata?.name ?? agent }));
     covered = new Set(agents.map((a) => a.agent));
     extra = kubernetesSteps(agents, say);
   } else {
@@ -142,5 +146,5 @@ export function deployPlan(target: DeployTarget, settings: Settings, result: Ren
     // An agent with no host steps at all (one set up for Docker only) keeps what it has.
     steps.push(...deploySteps, ...(kept.length === 0 && deploySteps.length === 0 ? own : kept));
   }
-  return { target, files, covered, steps };
+  return kubernetes === undefined ? { target, files, covered, steps } : { target, files, covered, steps, kubernetes };
 }
