@@ -12,6 +12,7 @@
  */
 import { shellQuote } from '../../config-languages/shell/quote';
 import { composeEnvFile } from '../../deploy/compose';
+import { systemdEnvDropIn } from '../../deploy/host';
 import type { AgentDeploy, InstallAction, InstallFile } from '../types';
 import { FLUENTD_K8S_IMAGE } from './k8s';
 import { FLUENTD_FILE_NAME, FLUENTD_LAYOUTS, type PackageLayout } from './render';
@@ -83,7 +84,7 @@ export const fluentdDeploy: AgentDeploy<FluentdOptions> = {
     const env = ctx.secretMode === 'env';
     const envFile = `${layout.confDir}/sls-kafka.env`;
     if (env) {
-      files.push({ content: `[Service]\nEnvironmentFile=${envFile}\n`, dest: `/etc/systemd/system/${layout.service}.service.d/sls-kafka.conf`, owner: 'root', group: 'root', mode: '644' });
+      files.push(systemdEnvDropIn(layout.service, envFile));
     }
     const binary = BINARY[options.package];
     return {

@@ -10,10 +10,11 @@
  * which reads /etc/otelcol-contrib/config.yaml by default.
  */
 import { composeEnvFile } from '../../deploy/compose';
+import { systemdEnvDropIn } from '../../deploy/host';
 import type { AgentDeploy, InstallFile } from '../types';
 import { OTELCOL_CONFIG_DIR, sandboxCaPath } from './config';
 import type { OtelcolOptions } from './schema';
-import { DROP_IN_FILE, MAIN_CONFIG, otelcolFileName, SECRET_ENV_FILE } from './steps';
+import { MAIN_CONFIG, otelcolFileName, SECRET_ENV_FILE } from './steps';
 
 export const OTELCOL_IMAGE = 'otel/opentelemetry-collector-contrib';
 export const OTELCOL_IMAGE_TAGS: Readonly<Record<OtelcolOptions['version'], string>> = { post124: '0.150.0', pre124: '0.123.0' };
@@ -25,7 +26,7 @@ export const otelcolDeploy: AgentDeploy<OtelcolOptions> = {
     const ca = sandboxCaPath(ctx);
     if (ctx.sandbox && ca) files.push({ source: `../${ctx.sandbox.caFileName}`, dest: ca, owner: 'root', group: 'root', mode: '644' });
     const env = ctx.secretMode === 'env';
-    if (env) files.push({ content: `[Service]\nEnvironmentFile=${SECRET_ENV_FILE}\n`, dest: DROP_IN_FILE, owner: 'root', group: 'root', mode: '644' });
+    if (env) files.push(systemdEnvDropIn('otelcol-contrib', SECRET_ENV_FILE));
     return {
       binary: 'otelcol-contrib',
       installCommands: [
