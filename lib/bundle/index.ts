@@ -19,7 +19,7 @@ import type { Settings } from '../settings/schema';
 import { SANDBOX_CA_FILE_NAME } from '../agents/context';
 import type { RenderedFile, RenderResult } from '../agents/types';
 import type { RenderOptions } from '../agents/context';
-import { DEFAULT_DEPLOY_TARGET, deployPlan, type DeployTarget } from '../deploy/choice';
+import { DEFAULT_DEPLOY_TARGET, deployPlan, type DeployPlan, type DeployTarget } from '../deploy/choice';
 import { describeDeployFile } from '../deploy';
 import { bundleReadme, readmeSay, type ReadmeFile } from './readme';
 
@@ -61,10 +61,19 @@ export function settingsJsonWithoutCredentials(settings: Settings): string {
   return `${JSON.stringify(rest, null, 2)}\n`;
 }
 
-export function bundleEntries({ result, settings, sandboxCaPem, shareUrl, renderOptions, deploy = DEFAULT_DEPLOY_TARGET }: BundleInput): BundleEntry[] {
+export function bundleEntries(input: BundleInput): BundleEntry[] {
+  return bundleEntriesFor(input, bundlePlan(input));
+}
+
+/** The deploy plan of a bundle (its "Deploy on" choice, host by default). */
+export function bundlePlan({ result, settings, renderOptions, deploy = DEFAULT_DEPLOY_TARGET }: BundleInput): DeployPlan {
+  return deployPlan(deploy, settings, result, renderOptions);
+}
+
+/** bundleEntries with the plan already made (fullBundleEntries reuses its Kubernetes objects). */
+export function bundleEntriesFor({ result, settings, sandboxCaPem, shareUrl, renderOptions, deploy = DEFAULT_DEPLOY_TARGET }: BundleInput, plan: DeployPlan): BundleEntry[] {
   const lang = renderOptions?.lang ?? 'en';
   const say = readmeSay(lang);
-  const plan = deployPlan(deploy, settings, result, renderOptions);
   // On Kubernetes the per-node agents' configs live in the ConfigMaps (kubernetes/ folder, added by fullBundleEntries).
   const configs = deploy === 'kubernetes' ? result.files.filter((f) => !plan.covered.has(f.agent)) : result.files;
   const files: BundleEntry[] = configs.map((file) => ({ path: bundlePath(file), content: file.content }));

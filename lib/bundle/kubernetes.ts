@@ -16,9 +16,8 @@ import type { AgentId } from '../agents/meta';
 import { kubernetesObjects } from '../deploy/k8s/agents';
 import { K8S_NAMESPACE, SANDBOX_CA_SECRET, type K8sObjects } from '../deploy/k8s/objects';
 
-export { kubernetesObjects };
 import type { Settings } from '../settings/schema';
-import { README_PATH, bundleEntries, type BundleEntry, type BundleInput } from './index';
+import { README_PATH, bundleEntriesFor, bundlePlan, type BundleEntry, type BundleInput } from './index';
 import { readmeSay } from './readme';
 import type { Lang } from '../i18n/core';
 
@@ -37,6 +36,8 @@ export interface KubernetesBundleInput {
   renderOptions?: RenderOptions;
   /** PEM of the sandbox CA; written as a Secret (for target sandbox) when given. */
   sandboxCaPem?: string;
+  /** The agents' objects when the caller has them already (the deploy plan's); built from the settings otherwise. */
+  objects?: { agent: AgentId; objects: K8sObjects }[];
 }
 
 /**
@@ -45,9 +46,10 @@ export interface KubernetesBundleInput {
  * both call this, so they write the same files.
  */
 export async function fullBundleEntries(input: BundleInput & { renderOptions?: RenderOptions }): Promise<BundleEntry[]> {
-  const entries = bundleEntries(input);
+  const plan = bundlePlan(input);
+  const entries = bundleEntriesFor(input, plan);
   if (input.deploy !== 'kubernetes') return entries;
-  const k8s = await kubernetesEntries(input);
+  const k8s = await kubernetesEntries({ ...input, objects: plan.kubernetes });
   if (k8s.length === 0) return entries;
   // The main README points at the folder and says which of its files hold the password.
   const secrets = k8s.filter((e) => e.path.endsWith('/secret.yaml')).map((e) => `\`${e.path}\``);
@@ -66,8 +68,8 @@ function kustomization(resources: readonly string[]): object {
   return { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [...resources] };
 }
 
-export async function kubernetesEntries({ settings, renderOptions, sandboxCaPem }: KubernetesBundleInput): Promise<BundleEntry[]> {
-  const agents = kubernetesObjects(settings, renderOptions);
+export async function kubernetesEntries({ settings, renderOptions, sandboxCaPem, objects: given }: KubernetesBundleInput): Promise<BundleEntry[]> {
+  const agents = given ?? kubernetesObjects(settings, renderOptions);
   if (agents.length === 0) return [];
   const [{ dump }, { Secret }, { ConfigMap }, { Namespace }, { DaemonSet }] = await Promise.all([
     import('js-yaml'),

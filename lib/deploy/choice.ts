@@ -21,7 +21,8 @@ import { stepPlatforms } from '../agents/step-platforms';
 import type { RenderResult, RenderStep, StepPlatform } from '../agents/types';
 import type { Settings } from '../settings/schema';
 import { kubernetesObjects } from './k8s/agents';
-import { K8S_NAMESPACE } from './k8s/objects';
+import { K8S_NAMESPACE, type K8sObjects } from './k8s/objects';
+import { COMPOSE_ENV_FILE } from './compose';
 import { deployFiles, type DeployFile } from './index';
 import type { DeployTarget } from './targets';
 import { sayer, type Say } from '../agents/common/say';
@@ -29,7 +30,7 @@ import deployTexts from './step-texts.json';
 
 type DeploySay = Say<typeof deployTexts>;
 
-export { DEFAULT_DEPLOY_TARGET, DEPLOY_TARGETS, isDeployTarget, type DeployTarget } from './targets';
+export { DEFAULT_DEPLOY_TARGET, DEPLOY_TARGETS, type DeployTarget } from './targets';
 
 /** The step platform a choice shows for the agents it covers (host: the Linux/Windows pick stays the user's). */
 export function deployPlatform(target: DeployTarget, hostPlatform: StepPlatform): StepPlatform {
@@ -45,6 +46,8 @@ export interface DeployPlan {
   covered: ReadonlySet<AgentId>;
   /** Every agent's steps for the choice, in the result's order, the deploy steps first. */
   steps: RenderStep[];
+  /** Kubernetes: the per-node agents' objects, so the bundle's kubernetes/ folder need not build them again. */
+  kubernetes?: { agent: AgentId; objects: K8sObjects }[];
 }
 
 function hostSteps(files: readonly DeployFile[], say: DeploySay): RenderStep[] {
@@ -71,7 +74,7 @@ function composeSteps(files: readonly DeployFile[], settings: Settings, password
       commands: [
         `cd ${file.agent}`,
         ...(settings.secretMode === 'env'
-          ? [`read -rsp 'AccessKeyId#AccessKeySecret: ' P && echo && (umask 077 && printf '${passwordEnvVar}=%s\\n' "$P" > sls-kafka.env); unset P`]
+          ? [`read -rsp 'AccessKeyId#AccessKeySecret: ' P && echo && (umask 077 && printf '${passwordEnvVar}=%s\\n' "$P" > ${COMPOSE_ENV_FILE}); unset P`]
           : []),
         'docker compose up -d',
         'docker compose logs -f',
@@ -116,8 +119,10 @@ export function deployPlan(target: DeployTarget, settings: Settings, result: Ren
   let files: DeployFile[] = [];
   let covered = new Set<AgentId>();
   let extra: RenderStep[] = [];
+  let kubernetes: DeployPlan['kubernetes'];
   if (target === 'kubernetes') {
-    const agents = kubernetesObjects(settings, renderOptions).map(({ agent, objects }) => ({ agent, daemonSet: objects.daemonSet.metadata?.name ?? agent }));
+    kubernetes = kubernetesObjects(settings, renderOptions);
+    const agents = kubernetes.map(({ agent, objects }) => ({ agent, daemonSet: objects.daemonSet.metadata?.name ?? agent }));
     covered = new Set(agents.map((a) => a.agent));
     extra = kubernetesSteps(agents, say);
   } else {
@@ -141,5 +146,5 @@ export function deployPlan(target: DeployTarget, settings: Settings, result: Ren
     // An agent with no host steps at all (one set up for Docker only) keeps what it has.
     steps.push(...deploySteps, ...(kept.length === 0 && deploySteps.length === 0 ? own : kept));
   }
-  return { target, files, covered, steps };
+  return kubernetes === undefined ? { target, files, covered, steps } : { target, files, covered, steps, kubernetes };
 }

@@ -6,9 +6,18 @@
  * file). Written with js-yaml, so every value is quoted as YAML needs.
  */
 import { dump } from 'js-yaml';
+import type { RenderContext } from '../agents/context';
 import type { ComposeSpec } from '../agents/types';
 
 export const COMPOSE_FILE_NAME = 'compose.yaml';
+
+/** Env mode: the file next to compose.yaml the user creates with the password (the compose step's `printf` writes it). */
+export const COMPOSE_ENV_FILE = 'sls-kafka.env';
+
+/** A ComposeSpec's `envFile`: the password's env file in env mode, none inline. */
+export function composeEnvFile(ctx: Pick<RenderContext, 'secretMode' | 'passwordEnvVar'>): ComposeSpec['envFile'] {
+  return ctx.secretMode === 'env' ? { path: COMPOSE_ENV_FILE, variable: ctx.passwordEnvVar } : undefined;
+}
 
 function composeService(spec: ComposeSpec): Record<string, unknown> {
   const service: Record<string, unknown> = { image: spec.image };

@@ -21,11 +21,16 @@
  * it, only together with DESTDIR (tests).
  */
 import { HOST_PLACEHOLDER, RANDOM_PLACEHOLDER } from '../agents/client-id';
-import type { InstallArg, InstallLine, InstallPlan } from '../agents/types';
+import type { InstallArg, InstallFile, InstallLine, InstallPlan } from '../agents/types';
 import { shellQuote, shellWord } from '../config-languages/shell/quote';
 
 /** The script's file name inside the agent's bundle folder. */
 export const INSTALL_SCRIPT_NAME = 'install.sh';
+
+/** Env mode: the systemd drop-in that hands `service` the password's env file (root:root 644; the env file itself is 600). */
+export function systemdEnvDropIn(service: string, envFile: string): InstallFile {
+  return { content: `[Service]\nEnvironmentFile=${envFile}\n`, dest: `/etc/systemd/system/${service}.service.d/sls-kafka.conf`, owner: 'root', group: 'root', mode: '644' };
+}
 
 
 /** `install.sh`, or `install-<name>.sh` when an agent has one script per part (the Beats). */

@@ -29,8 +29,6 @@ export interface DeployFile {
   /** The "Deploy on" choice that needs this file. */
   kind: 'host' | 'docker';
   content: string;
-  /** The README's line for it, in English (`describeDeployFile` gives it in another language). */
-  description: string;
   /** What the file is and whose, for the README line in any language. */
   describe: { key: 'fileInstall' | 'fileInstallWindows' | 'fileCompose' | 'fileComposeMain'; title: string };
 }
@@ -41,7 +39,7 @@ export function describeDeployFile(file: Pick<DeployFile, 'path' | 'describe'>, 
 }
 
 function deployFile(agent: AgentId, path: string, kind: DeployFile['kind'], content: string, describe: DeployFile['describe']): DeployFile {
-  return { agent, path, kind, content, describe, description: describeDeployFile({ path, describe }) };
+  return { agent, path, kind, content, describe };
 }
 
 export function deployFiles(settings: Settings, result: RenderResult, renderOptions: RenderOptions = {}): DeployFile[] {

@@ -14,6 +14,7 @@
  *   (the tags of the Kubernetes DaemonSet, docs/agents/beats.md#kubernetes-issue-16).
  */
 import stepTexts from './step-texts.json';
+import { composeEnvFile } from '../../deploy/compose';
 import type { AgentDeploy, ComposeSpec, InstallPlan, InstallFile, WindowsInstallPlan } from '../types';
 import { BEAT_FACTS } from './catalog';
 import { FILEBEAT_K8S_IMAGES } from './k8s';
@@ -118,7 +119,7 @@ export const beatsDeploy: AgentDeploy<BeatsOptions> = {
           ...(flags.includes('--pid host') ? { pid: 'host' } : {}),
         },
         volumes: [{ name: `${name}-data`, target: `${home}/data` }],
-        envFile: ctx.secretMode === 'env' ? { path: 'sls-kafka.env', variable: ctx.passwordEnvVar } : undefined,
+        envFile: composeEnvFile(ctx),
         notes: [
           // The compose file's comments are English like every generated file; the note is the steps' one.
           ...(`dockerNote.${beat.name}` in stepTexts ? [`${beat.title}: ${stepTexts[`dockerNote.${beat.name}` as keyof typeof stepTexts].en}`] : []),

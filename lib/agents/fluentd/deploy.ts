@@ -11,6 +11,8 @@
  * the same tag as the Kubernetes DaemonSet (docs/agents/fluentd.md, K1).
  */
 import { shellQuote } from '../../config-languages/shell/quote';
+import { composeEnvFile } from '../../deploy/compose';
+import { systemdEnvDropIn } from '../../deploy/host';
 import type { AgentDeploy, InstallAction, InstallFile } from '../types';
 import { FLUENTD_K8S_IMAGE } from './k8s';
 import { FLUENTD_FILE_NAME, FLUENTD_LAYOUTS, type PackageLayout } from './render';
@@ -82,7 +84,7 @@ export const fluentdDeploy: AgentDeploy<FluentdOptions> = {
     const env = ctx.secretMode === 'env';
     const envFile = `${layout.confDir}/sls-kafka.env`;
     if (env) {
-      files.push({ content: `[Service]\nEnvironmentFile=${envFile}\n`, dest: `/etc/systemd/system/${layout.service}.service.d/sls-kafka.conf`, owner: 'root', group: 'root', mode: '644' });
+      files.push(systemdEnvDropIn(layout.service, envFile));
     }
     const binary = BINARY[options.package];
     return {
@@ -113,7 +115,7 @@ export const fluentdDeploy: AgentDeploy<FluentdOptions> = {
       // The buffer and <secondary> folders of the rendered block, kept across restarts.
       volumes: [{ name: 'fluentd-buffer', target: layout.bufferPath.replace(/\/buffer\/sls-kafka$/, '') }],
       extra: { ports: ['24224:24224'] },
-      envFile: ctx.secretMode === 'env' ? { path: 'sls-kafka.env', variable: ctx.passwordEnvVar } : undefined,
+      envFile: composeEnvFile(ctx),
       files: [{ name: COMPOSE_MAIN, content: COMPOSE_MAIN_CONTENT }],
     };
   },

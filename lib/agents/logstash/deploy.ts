@@ -29,6 +29,7 @@
 import { shellQuote } from '../../config-languages/shell/quote';
 import { QUEUE_MAX_BYTES } from './pipeline';
 import { HOST_PLACEHOLDER, RANDOM_PLACEHOLDER } from '../client-id';
+import { composeEnvFile } from '../../deploy/compose';
 import type { AgentDeploy, InstallAction, InstallFile, InstallLine } from '../types';
 import { LOGSTASH_JAAS_FILE, LOGSTASH_PIPELINE_FILE, LOGSTASH_QUEUE_FILE, SLS_JKS, logstashDeployFacts } from './render';
 import type { LogstashOptions } from './schema';
@@ -166,7 +167,7 @@ export const logstashDeploy: AgentDeploy<LogstashOptions> = {
       mounts,
       volumes: [{ name: 'logstash-data', target: '/usr/share/logstash/data' }],
       extra: { environment, ...(ports.length ? { ports } : {}) },
-      envFile: ctx.secretMode === 'env' ? { path: 'sls-kafka.env', variable: ctx.passwordEnvVar } : undefined,
+      envFile: composeEnvFile(ctx),
       notes: [
         ...notes,
         'client_id ends in the HOSTNAME compose passes on (export HOSTNAME before docker compose up, or it is “logstash”).',

@@ -178,6 +178,11 @@ function featuresNeedingUpdate(options: LogstashOptions, facts: LogstashVersionF
   return used.filter((f) => featureSupport(facts, f) === 'after-update');
 }
 
+/** The plugin release a pin must reach for every feature in `needed` (non-empty): the highest of their minimums. */
+function minimumPluginFor(needed: readonly PluginFeature[]): string {
+  return needed.map((f) => PLUGIN_FEATURES[f].minPlugin).sort().at(-1)!;
+}
+
 function pluginSteps(options: LogstashOptions, facts: LogstashVersionFacts, trust: TrustPlan, say: S): RenderStep[] {
   const gems = facts.pluginGems.join(say('or'));
   const bundled = say(`bundled.${options.version}`);
@@ -198,7 +203,7 @@ function pluginSteps(options: LogstashOptions, facts: LogstashVersionFacts, trus
   }
   const needed = featuresNeedingUpdate(options, facts, trust);
   if (needed.length > 0 && facts.pluginPin) {
-    const minimum = needed.map((f) => PLUGIN_FEATURES[f].minPlugin).sort().at(-1)!;
+    const minimum = minimumPluginFor(needed);
     steps.push(
       step(say('pin.title', { pin: facts.pluginPin, what: needed.map((f) => PLUGIN_FEATURES[f].what).join(say('and')) }), {
         detail: say('pin.detail', {
@@ -471,7 +476,7 @@ export function logstashDeployFacts(ctx: RenderContext, options: LogstashOptions
   const trust = planTrust(ctx, options, facts);
   const needed = featuresNeedingUpdate(options, facts, trust);
   const pluginPin =
-    needed.length > 0 && facts.pluginPin ? { pin: facts.pluginPin, minimum: needed.map((f) => PLUGIN_FEATURES[f].minPlugin).sort().at(-1)! } : undefined;
+    needed.length > 0 && facts.pluginPin ? { pin: facts.pluginPin, minimum: minimumPluginFor(needed) } : undefined;
   return {
     jaasFile: planJaas(ctx, options, facts).kind === 'file',
     trust,

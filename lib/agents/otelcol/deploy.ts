@@ -9,10 +9,12 @@
  * “v0.124.0 or later”, as the install step's example; v0.123.0 before it),
  * which reads /etc/otelcol-contrib/config.yaml by default.
  */
+import { composeEnvFile } from '../../deploy/compose';
+import { systemdEnvDropIn } from '../../deploy/host';
 import type { AgentDeploy, InstallFile } from '../types';
 import { OTELCOL_CONFIG_DIR, sandboxCaPath } from './config';
 import type { OtelcolOptions } from './schema';
-import { DROP_IN_FILE, MAIN_CONFIG, otelcolFileName, SECRET_ENV_FILE } from './steps';
+import { MAIN_CONFIG, otelcolFileName, SECRET_ENV_FILE } from './steps';
 
 export const OTELCOL_IMAGE = 'otel/opentelemetry-collector-contrib';
 export const OTELCOL_IMAGE_TAGS: Readonly<Record<OtelcolOptions['version'], string>> = { post124: '0.150.0', pre124: '0.123.0' };
@@ -24,7 +26,7 @@ export const otelcolDeploy: AgentDeploy<OtelcolOptions> = {
     const ca = sandboxCaPath(ctx);
     if (ctx.sandbox && ca) files.push({ source: `../${ctx.sandbox.caFileName}`, dest: ca, owner: 'root', group: 'root', mode: '644' });
     const env = ctx.secretMode === 'env';
-    if (env) files.push({ content: `[Service]\nEnvironmentFile=${SECRET_ENV_FILE}\n`, dest: DROP_IN_FILE, owner: 'root', group: 'root', mode: '644' });
+    if (env) files.push(systemdEnvDropIn('otelcol-contrib', SECRET_ENV_FILE));
     return {
       binary: 'otelcol-contrib',
       installCommands: [
@@ -50,7 +52,7 @@ export const otelcolDeploy: AgentDeploy<OtelcolOptions> = {
       image: `${OTELCOL_IMAGE}:${tag}`,
       imageNote: `otelcol-contrib v${tag}, for the Collector version chosen in the wizard (${options.version === 'post124' ? 'v0.124.0 or later' : 'before v0.124.0'}).`,
       mounts,
-      envFile: ctx.secretMode === 'env' ? { path: 'sls-kafka.env', variable: ctx.passwordEnvVar } : undefined,
+      envFile: composeEnvFile(ctx),
     };
   },
 };

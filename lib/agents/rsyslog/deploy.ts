@@ -4,6 +4,7 @@
  * /etc/rsyslog-sls.env plus the systemd drop-in that loads it (as steps.ts
  * says), `rsyslogd -N1 -f` with the variable loaded, restart.
  */
+import { systemdEnvDropIn } from '../../deploy/host';
 import type { AgentDeploy, InstallFile } from '../types';
 import { RSYSLOG_DROP_IN, RSYSLOG_FILE_NAME, rsyslogCaLocation } from './render';
 import type { RsyslogOptions } from './schema';
@@ -20,13 +21,7 @@ export const rsyslogDeploy: AgentDeploy<RsyslogOptions> = {
     if (ctx.sandbox && options.caPath === '') files.push({ source: `../${ctx.sandbox.caFileName}`, dest: rsyslogCaLocation(ctx, options), owner: 'root', group: 'root', mode: '644' });
     const env = ctx.secretMode === 'env';
     if (env) {
-      files.push({
-        content: `[Service]\nEnvironmentFile=${RSYSLOG_ENV_FILE}\n`,
-        dest: '/etc/systemd/system/rsyslog.service.d/sls-kafka.conf',
-        owner: 'root',
-        group: 'root',
-        mode: '644',
-      });
+      files.push(systemdEnvDropIn('rsyslog', RSYSLOG_ENV_FILE));
     }
     return {
       binary: 'rsyslogd',

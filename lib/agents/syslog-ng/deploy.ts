@@ -6,6 +6,7 @@
  * source, so it cannot be checked alone; under DESTDIR that is the main config
  * of the other root), with the password loaded; restart.
  */
+import { systemdEnvDropIn } from '../../deploy/host';
 import type { AgentDeploy, InstallFile } from '../types';
 import { SYSLOG_NG_DROP_IN, SYSLOG_NG_FILE_NAME, syslogNgCaLocation } from './render';
 import type { SyslogNgOptions } from './schema';
@@ -22,7 +23,7 @@ export const syslogNgDeploy: AgentDeploy<SyslogNgOptions> = {
     if (ctx.sandbox && options.caPath === '') files.push({ source: `../${ctx.sandbox.caFileName}`, dest: syslogNgCaLocation(ctx, options), owner: 'root', group: 'root', mode: '644' });
     const env = ctx.secretMode === 'env';
     if (env) {
-      files.push({ content: `[Service]\nEnvironmentFile=${SYSLOG_NG_ENV_FILE}\n`, dest: '/etc/systemd/system/syslog-ng.service.d/sls-kafka.conf', owner: 'root', group: 'root', mode: '644' });
+      files.push(systemdEnvDropIn('syslog-ng', SYSLOG_NG_ENV_FILE));
     }
     return {
       binary: 'syslog-ng',

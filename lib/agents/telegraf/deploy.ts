@@ -10,6 +10,7 @@
  * minor tag of the chosen version line (docs/agents/telegraf.md#docker-compose),
  * the file at /etc/telegraf/telegraf.conf, the CA file it names.
  */
+import { composeEnvFile } from '../../deploy/compose';
 import type { AgentDeploy, InstallArg, InstallFile } from '../types';
 import { caFileFor, TELEGRAF_CONFIG_DIR } from './kafka-output';
 import type { TelegrafOptions } from './schema';
@@ -71,7 +72,7 @@ export const telegrafDeploy: AgentDeploy<TelegrafOptions> = {
       image: `telegraf:${tag}`,
       imageNote: `telegraf:${tag}, a release of the version line chosen in the wizard (${options.telegrafVersion}).`,
       mounts,
-      envFile: ctx.secretMode === 'env' ? { path: 'sls-kafka.env', variable: ctx.passwordEnvVar } : undefined,
+      envFile: composeEnvFile(ctx),
       notes: ['HOSTNAME_HERE in client_id: replace it with the Docker host name before starting (sed -i "s/HOSTNAME_HERE/$(hostname -s)/" telegraf.conf).'],
     };
   },

@@ -10,6 +10,7 @@
  * in env mode the interpolation switch is set in the file, the password comes
  * from the env_file.
  */
+import { composeEnvFile } from '../../deploy/compose';
 import type { AgentDeploy, InstallFile } from '../types';
 import { DATA_DIR, sandboxCaPath, VECTOR_CONFIG_DIR } from './config';
 import { VECTOR_K8S_IMAGE } from './k8s';
@@ -55,7 +56,7 @@ export const vectorDeploy: AgentDeploy<VectorOptions> = {
       mounts,
       volumes: [{ name: 'vector-data', target: DATA_DIR }],
       ...(env ? { extra: { environment: { [ALLOW_INTERPOLATION_VAR]: 'true' } } } : {}),
-      envFile: env ? { path: 'sls-kafka.env', variable: ctx.passwordEnvVar } : undefined,
+      envFile: composeEnvFile(ctx),
     };
   },
 };
